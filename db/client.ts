@@ -1,0 +1,49 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+
+import { env } from '../lib/env';
+import * as schema from './schema';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+
+type Connection = { sql: postgres.Sql; db: Database };
+
+// One pool per process; kept on globalThis so dev-mode hot reloads do not leak connections.
+const globalForDb = globalThis as unknown as { __newsroomDb?: Connection };
+
+export function connect(url: string, options: { max?: number } = {}): Connection {
+  const sql = postgres(url, {
+    max: options.max ?? env().DATABASE_POOL_SIZE,
+    idle_timeout: 30,
+    connect_timeout: 10,
+    onnotice: () => {},
+  });
+  return { sql, db: drizzle({ client: sql, schema }) };
+}
+
+function connection(): Connection {
+  if (!globalForDb.__newsroomDb) {
+    const url = env().DATABASE_URL;
+    if (!url) {
+      throw new Error('DATABASE_URL is not set. Start the site with `npm start`, which provides one.');
+    }
+    globalForDb.__newsroomDb = connect(url);
+  }
+  return globalForDb.__newsroomDb;
+}
+
+/** The process-wide Drizzle database. */
+export function getDb(): Database {
+  return connection().db;
+}
+
+/** The process-wide postgres.js client, for the few queries Drizzle cannot express. */
+export function getSql(): postgres.Sql {
+  return connection().sql;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.__newsroomDb;
+  globalForDb.__newsroomDb = undefined;
+  await current?.sql.end({ timeout: 5 });
+}

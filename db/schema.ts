@@ -1,0 +1,206 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  check,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => 'tsvector',
+});
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const userRole = pgEnum('user_role', ['reader', 'contributor', 'editor', 'admin']);
+export const articleStatus = pgEnum('article_status', ['draft', 'in_review', 'published']);
+export const articleFormat = pgEnum('article_format', ['news', 'analysis', 'opinion', 'explainer', 'review']);
+
+/**
+ * Accounts. The column names the Auth.js Drizzle adapter expects (id, name, email, emailVerified, image)
+ * are kept so the accounts issue can plug the adapter in without a rename.
+ */
+export const users = pgTable('users', {
+  id: text('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()::text`),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: timestamptz('email_verified'),
+  image: text('image'),
+  role: userRole('role').notNull().default('reader'),
+  passwordHash: text('password_hash'),
+  sessionVersion: integer('session_version').notNull().default(1),
+  disabledAt: timestamptz('disabled_at'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+export const sections = pgTable(
+  'sections',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('sections_position_idx').on(t.position, t.name)],
+);
+
+export const tags = pgTable('tags', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+/** Images live under the data directory; the row keeps what a page needs to lay them out. */
+export const images = pgTable('images', {
+  id: serial('id').primaryKey(),
+  fileName: text('file_name').notNull().unique(),
+  mimeType: text('mime_type').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  byteSize: integer('byte_size').notNull(),
+  alt: text('alt').notNull().default(''),
+  credit: text('credit').notNull().default(''),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+export const authors = pgTable('authors', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  jobTitle: text('job_title').notNull().default(''),
+  bio: text('bio').notNull().default(''),
+  avatarImageId: integer('avatar_image_id').references(() => images.id, { onDelete: 'set null' }),
+  userId: text('user_id')
+    .unique()
+    .references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'restrict' }),
+    headline: text('headline').notNull(),
+    dek: text('dek').notNull().default(''),
+    body: text('body').notNull().default(''),
+    format: articleFormat('format').notNull().default('news'),
+    status: articleStatus('status').notNull().default('draft'),
+    heroImageId: integer('hero_image_id').references(() => images.id, { onDelete: 'set null' }),
+    heroAlt: text('hero_alt').notNull().default(''),
+    heroCaption: text('hero_caption').notNull().default(''),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+    /** Public from this minute on (when status is published). A future value is a scheduled story. */
+    publishedAt: timestamptz('published_at'),
+    /** Shown to readers as "Updated" when later than publishedAt. */
+    updatedAt: timestamptz('updated_at'),
+    /** Optional expiry: not public from this minute on. */
+    unpublishAt: timestamptz('unpublish_at'),
+    /** Bumped by every save; the dashboard uses it for optimistic concurrency. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english', coalesce("headline", '')), 'A') || setweight(to_tsvector('english', coalesce("dek", '')), 'B') || setweight(to_tsvector('english', coalesce("body", '')), 'C')`,
+      ),
+  },
+  (t) => [
+    index('articles_public_published_idx')
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'published'`),
+    index('articles_section_published_idx')
+      .on(t.sectionId, t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'published'`),
+    index('articles_unpublish_idx')
+      .on(t.unpublishAt)
+      .where(sql`${t.unpublishAt} is not null`),
+    index('articles_search_idx').using('gin', t.searchVector),
+    check('articles_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+export const articleAuthors = pgTable(
+  'article_authors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.authorId] }),
+    index('article_authors_author_idx').on(t.authorId, t.articleId),
+  ],
+);
+
+export const articleTags = pgTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId, t.articleId)],
+);
+
+/** An article's earlier slugs, so old links answer with a permanent redirect. */
+export const articleSlugHistory = pgTable('article_slug_history', {
+  slug: text('slug').primaryKey(),
+  articleId: integer('article_id')
+    .notNull()
+    .references((): AnyPgColumn => articles.id, { onDelete: 'cascade' }),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+/** Editor-picked related stories, shown first in the sidebar in this order. */
+export const articleRelatedPicks = pgTable(
+  'article_related_picks',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    relatedArticleId: integer('related_article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.relatedArticleId] }),
+    check('article_related_picks_not_self', sql`${t.articleId} <> ${t.relatedArticleId}`),
+  ],
+);
+
+export type Section = typeof sections.$inferSelect;
+export type Tag = typeof tags.$inferSelect;
+export type Author = typeof authors.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+export type ArticleFormat = (typeof articleFormat.enumValues)[number];
+export type ArticleStatus = (typeof articleStatus.enumValues)[number];
+export type UserRole = (typeof userRole.enumValues)[number];
+

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Parsed lazily so that a script which needs
+ * one variable does not fail on another it never uses.
+ */
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL')
+    .optional(),
+  DATA_DIR: z.string().trim().min(1).default('./.data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SITE_URL: z.url().default('http://localhost:3000'),
+  SITE_NAME: z.string().trim().min(1).default('The Daily Ledger'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Absolute path of the data directory (embedded database, uploaded and generated images). */
+export function dataDir(): string {
+  return path.resolve(env().DATA_DIR);
+}
+
+/** Test hook: forget the parsed environment after a test changed process.env. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
