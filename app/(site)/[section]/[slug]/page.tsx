@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+
+import { ArticleView } from '@/components/article/article-view';
+import { getArticleRedirect, getPublicArticle } from '@/data/articles';
+import { env } from '@/lib/env';
+import { absoluteUrl } from '@/lib/share';
+
+export async function generateMetadata({ params }: PageProps<'/[section]/[slug]'>): Promise<Metadata> {
+  const article = await getPublicArticle((await params).slug);
+  if (!article) return {};
+  return {
+    title: article.seoTitle ?? article.headline,
+    description: article.seoDescription ?? article.dek,
+    alternates: { canonical: `/${article.section.slug}/${article.slug}` },
+  };
+}
+
+export default async function ArticlePage({ params }: PageProps<'/[section]/[slug]'>) {
+  const { section, slug } = await params;
+  const article = await getPublicArticle(slug);
+  if (!article) {
+    const moved = await getArticleRedirect(slug);
+    if (moved) permanentRedirect(`/${moved.sectionSlug}/${moved.slug}`);
+    notFound();
+  }
+  // The story moved section, or the link names the wrong one: one canonical address.
+  if (article.section.slug !== section) permanentRedirect(`/${article.section.slug}/${article.slug}`);
+  const path = `/${article.section.slug}/${article.slug}`;
+  return <ArticleView article={article} url={absoluteUrl(env().SITE_URL, path)} />;
+}

@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+
+import { SectionFront } from '@/components/pages/section-front';
+import { getSection } from '@/data/taxonomy';
+
+export async function generateMetadata({ params }: PageProps<'/[section]'>): Promise<Metadata> {
+  const section = await getSection((await params).section);
+  return section ? { title: section.name, description: section.description || undefined } : {};
+}
+
+export default async function SectionPage({ params }: PageProps<'/[section]'>) {
+  return <SectionFront slug={(await params).section} page={1} />;
+}

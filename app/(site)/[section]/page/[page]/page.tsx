@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { SectionFront } from '@/components/pages/section-front';
+import { getSection } from '@/data/taxonomy';
+import { parsePageNumber } from '@/lib/page-number';
+
+export async function generateMetadata({ params }: PageProps<'/[section]/page/[page]'>): Promise<Metadata> {
+  const { section: slug, page } = await params;
+  const section = await getSection(slug);
+  return section ? { title: `${section.name}, page ${page}` } : {};
+}
+
+export default async function SectionPageN({ params }: PageProps<'/[section]/page/[page]'>) {
+  const { section, page } = await params;
+  const number = parsePageNumber(page);
+  if (number === null || number < 2) notFound();
+  return <SectionFront slug={section} page={number} />;
+}

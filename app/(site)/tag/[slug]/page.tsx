@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+
+import { TagPage } from '@/components/pages/tag-page';
+import { getTag } from '@/data/taxonomy';
+
+export async function generateMetadata({ params }: PageProps<'/tag/[slug]'>): Promise<Metadata> {
+  const tag = await getTag((await params).slug);
+  return tag ? { title: tag.name, description: tag.description || `Stories about ${tag.name}.` } : {};
+}
+
+export default async function Page({ params }: PageProps<'/tag/[slug]'>) {
+  return <TagPage slug={(await params).slug} page={1} />;
+}

@@ -1,0 +1,18 @@
+'use client';
+
+/** Shown when a page fails. Never shows the error itself: the digest lets an operator find it in the logs. */
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <div className="notice-page" role="alert">
+      <h1>Something went wrong</h1>
+      <p>Sorry, this page could not be shown. Please try again in a moment.</p>
+      {error.digest && <p className="notice-page__code">Reference: {error.digest}</p>}
+      <p>
+        <button type="button" onClick={reset}>
+          Try again
+        </button>{' '}
+        <a href="/">Go to the front page</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
+
+import { Footer } from '@/components/layout/footer';
+import { Masthead } from '@/components/layout/masthead';
+import { env } from '@/lib/env';
+
+import './globals.css';
+
+// Every page is rendered per request so that Next can stamp its scripts with the request's CSP nonce
+// (a prerendered shell has no request and so no nonce). The data underneath is still cached ('use cache').
+export const instant = false;
+
+export const metadata: Metadata = {
+  metadataBase: new URL(env().SITE_URL),
+  title: { default: env().SITE_NAME, template: `%s | ${env().SITE_NAME}` },
+  description: 'Independent news, analysis and opinion.',
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fbfaf7' },
+    { media: '(prefers-color-scheme: dark)', color: '#17171a' },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request is what makes the render per-request (see `instant` above).
+  await headers();
+  return (
+    <html lang="en-GB">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Masthead />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <Footer />
+      </body>
+    </html>
+  );
+}

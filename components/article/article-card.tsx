@@ -1,0 +1,50 @@
+import Link from 'next/link';
+
+import { DateTime } from '@/components/ui/date-time';
+import type { ArticleCard as Card } from '@/lib/dto';
+import { FORMAT_LABELS } from '@/lib/format';
+
+import { Byline } from './byline';
+
+export function articleHref(card: Pick<Card, 'slug' | 'section'>): string {
+  return `/${card.section.slug}/${card.slug}`;
+}
+
+type Variant = 'lead' | 'standard' | 'compact';
+
+/** One story in a list. The headline is the link; the picture is decorative next to it (alt="" on purpose). */
+export function ArticleCard({ card, variant = 'standard', headingLevel = 3, showSection = false, reason }: { card: Card; variant?: Variant; headingLevel?: 2 | 3 | 4; showSection?: boolean; reason?: string }) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className={`card card--${variant}`}>
+      {card.hero && variant !== 'compact' && (
+        <img
+          className="card__image"
+          src={card.hero.src}
+          width={card.hero.width}
+          height={card.hero.height}
+          alt=""
+          loading={variant === 'lead' ? 'eager' : 'lazy'}
+          decoding="async"
+        />
+      )}
+      <div className="card__text">
+        {reason && <p className="card__reason">{reason}</p>}
+        {(showSection || card.format !== 'news') && (
+          <p className="card__kicker">
+            {showSection && <span>{card.section.name}</span>}
+            {card.format !== 'news' && <span className={`format format--${card.format}`}>{FORMAT_LABELS[card.format]}</span>}
+          </p>
+        )}
+        <Heading className="card__headline">
+          <Link href={articleHref(card)}>{card.headline}</Link>
+        </Heading>
+        {variant !== 'compact' && card.dek && <p className="card__dek">{card.dek}</p>}
+        <p className="card__meta">
+          <Byline authors={card.authors} linked={false} />
+          <DateTime iso={card.publishedAt} short />
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ArticleCard as Card } from '@/lib/dto';
+
+import { ArticleCard } from './article-card';
+
+export function ArticleList({ cards, showSection = false }: { cards: Card[]; showSection?: boolean }) {
+  if (cards.length === 0) return <p className="empty">No stories here yet.</p>;
+  return (
+    <ol className="article-list">
+      {cards.map((card) => (
+        <li key={card.id}>
+          <ArticleCard card={card} headingLevel={2} showSection={showSection} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,94 @@
+import Link from 'next/link';
+import { Suspense } from 'react';
+
+import { DateTime } from '@/components/ui/date-time';
+import type { ArticleDetail } from '@/lib/dto';
+import { FORMAT_LABELS } from '@/lib/format';
+
+import { Byline } from './byline';
+import { RelatedStories, RelatedStoriesSkeleton } from './related-stories';
+import { ShareLinks } from './share-links';
+
+/** The article page body. One place decides how a story is laid out; formats differ by label and accent. */
+export function ArticleView({ article, url }: { article: ArticleDetail; url: string }) {
+  return (
+    <div className={`article-layout article-layout--${article.format}`}>
+      <article className="article" aria-labelledby="headline">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <ol>
+            <li>
+              <Link href="/">Home</Link>
+            </li>
+            <li>
+              <Link href={`/${article.section.slug}`}>{article.section.name}</Link>
+            </li>
+          </ol>
+        </nav>
+        <header className="article__header">
+          <p className={`format format--${article.format}`}>{FORMAT_LABELS[article.format]}</p>
+          <h1 id="headline" className="article__headline">
+            {article.headline}
+          </h1>
+          {article.dek && <p className="article__dek">{article.dek}</p>}
+          {article.isOld && (
+            <p className="article__age-warning" role="note">
+              <strong>This story is more than a year old.</strong> It was published on <DateTime iso={article.publishedAt} short />; some details
+              may have changed since.
+            </p>
+          )}
+          <div className="article__meta">
+            <Byline authors={article.authors} />
+            <p className="article__times">
+              <span>
+                Published <DateTime iso={article.publishedAt} />
+              </span>
+              {article.updatedAt && (
+                <span>
+                  Updated <DateTime iso={article.updatedAt} />
+                </span>
+              )}
+              <span>{article.readingMinutes} min read</span>
+            </p>
+          </div>
+        </header>
+
+        {article.hero && (
+          <figure className="article__hero">
+            <img src={article.hero.src} width={article.hero.width} height={article.hero.height} alt={article.hero.alt} fetchPriority="high" />
+            {article.heroCaption && <figcaption>{article.heroCaption}</figcaption>}
+          </figure>
+        )}
+
+        {/* Sanitised by lib/markdown.ts (raw HTML dropped, allow-list sanitiser) before it is cached. */}
+        <div className="article__body prose" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+
+        {article.tags.length > 0 && (
+          <nav className="article__tags" aria-label="Topics">
+            <h2 className="visually-hidden">Topics</h2>
+            <ul>
+              {article.tags.map((tag) => (
+                <li key={tag.slug}>
+                  <Link href={`/tag/${tag.slug}`}>{tag.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+
+        <ShareLinks url={url} headline={article.headline} />
+
+        {/* The comment thread goes here (accounts and comments issue): its own Suspense boundary and cache tag. */}
+        <section id="comments" className="comments-placeholder" aria-labelledby="comments-title">
+          <h2 id="comments-title">Comments</h2>
+          <p>Comments are coming soon.</p>
+        </section>
+      </article>
+
+      <aside className="article-layout__aside">
+        <Suspense fallback={<RelatedStoriesSkeleton />}>
+          <RelatedStories articleId={article.id} />
+        </Suspense>
+      </aside>
+    </div>
+  );
+}

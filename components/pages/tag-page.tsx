@@ -1,0 +1,25 @@
+import { notFound } from 'next/navigation';
+
+import { ArticleList } from '@/components/article/article-list';
+import { Pagination } from '@/components/article/pagination';
+import { listTagArticles } from '@/data/lists';
+import { getTag } from '@/data/taxonomy';
+
+/** `/tag/{slug}` and `/tag/{slug}/page/{n}`. */
+export async function TagPage({ slug, page }: { slug: string; page: number }) {
+  const tag = await getTag(slug);
+  if (!tag) notFound();
+  const list = await listTagArticles(tag.id, tag.slug, page);
+  if (page > list.pageCount) notFound();
+  return (
+    <div className="list-page">
+      <header className="list-page__header">
+        <p className="list-page__kicker">Topic</p>
+        <h1>{tag.name}</h1>
+        {tag.description && <p className="list-page__description">{tag.description}</p>}
+      </header>
+      <ArticleList cards={list.items} showSection />
+      <Pagination basePath={`/tag/${tag.slug}`} page={page} pageCount={list.pageCount} />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import 'server-only';
+
+import { and, asc, eq } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
+
+import { getDb } from '@/db/client';
+import { articleAuthors, articleSlugHistory, articleTags, articles, authors, images, sections, tags } from '@/db/schema';
+import { cacheTags } from '@/lib/cache-tags';
+import type { ArticleDetail } from '@/lib/dto';
+import { readingMinutes, renderMarkdown } from '@/lib/markdown';
+import { isValidSlug } from '@/lib/slug';
+
+import { DAY, HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
+import { toImageRef } from './cards';
+import { isPublic } from './visibility';
+
+const YEAR_MS = 365 * DAY * 1000;
+/** Corrections within this window after publication are not worth an "Updated" line. */
+const UPDATE_THRESHOLD_MS = 5 * 60 * 1000;
+
+/**
+ * Public: the published, due article with this slug, rendered for readers, or null.
+ * Cached per slug for up to a day; tagged with the article (and, when missing, with the article lists, so
+ * publishing it replaces the cached "not found").
+ */
+export async function getPublicArticle(slug: string): Promise<ArticleDetail | null> {
+  'use cache';
+  if (!isValidSlug(slug)) {
+    cacheLife('days');
+    return null;
+  }
+  const db = getDb();
+  const [row] = await db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      headline: articles.headline,
+      dek: articles.dek,
+      body: articles.body,
+      format: articles.format,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      unpublishAt: articles.unpublishAt,
+      heroAlt: articles.heroAlt,
+      heroCaption: articles.heroCaption,
+      seoTitle: articles.seoTitle,
+      seoDescription: articles.seoDescription,
+      sectionId: sections.id,
+      sectionName: sections.name,
+      sectionSlug: sections.slug,
+      fileName: images.fileName,
+      width: images.width,
+      height: images.height,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(images, eq(images.id, articles.heroImageId))
+    .where(and(eq(articles.slug, slug), isPublic()))
+    .limit(1);
+
+  if (!row || !row.publishedAt) {
+    // A scheduled story may take this slug at its minute: the "not found" must not outlive that.
+    cacheTag(cacheTags.articles());
+    cacheLife(lifetimeUntil(await getNextScheduledChange(), HOUR));
+    return null;
+  }
+
+  const [byline, tagRows] = await Promise.all([
+    db
+      .select({ name: authors.name, slug: authors.slug, jobTitle: authors.jobTitle, id: authors.id })
+      .from(articleAuthors)
+      .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+      .where(eq(articleAuthors.articleId, row.id))
+      .orderBy(asc(articleAuthors.position), asc(authors.name)),
+    db
+      .select({ name: tags.name, slug: tags.slug })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, row.id))
+      .orderBy(asc(tags.name)),
+  ]);
+
+  const now = Date.now();
+  const published = row.publishedAt.getTime();
+  const ageLimit = published + YEAR_MS;
+  // Expire with the story, and re-render when it turns a year old so the age warning appears.
+  const ends = [row.unpublishAt?.getTime(), ageLimit > now ? ageLimit : undefined].filter((t): t is number => t !== undefined);
+  cacheTag(cacheTags.article(row.id), cacheTags.section(row.sectionSlug), ...byline.map((a) => cacheTags.author(a.id)));
+  cacheLife(lifetimeUntil(ends.length ? new Date(Math.min(...ends)) : null, DAY, now));
+
+  const wasUpdated = row.updatedAt !== null && row.updatedAt.getTime() - published > UPDATE_THRESHOLD_MS;
+  return {
+    id: row.id,
+    slug: row.slug,
+    section: { name: row.sectionName, slug: row.sectionSlug },
+    headline: row.headline,
+    dek: row.dek,
+    format: row.format,
+    publishedAt: row.publishedAt.toISOString(),
+    updatedAt: wasUpdated && row.updatedAt ? row.updatedAt.toISOString() : null,
+    hero: toImageRef(row, row.heroAlt),
+    heroCaption: row.heroCaption,
+    authors: byline.map(({ name, slug: authorSlug, jobTitle }) => ({ name, slug: authorSlug, jobTitle })),
+    tags: tagRows,
+    bodyHtml: renderMarkdown(row.body),
+    readingMinutes: readingMinutes(row.body),
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    isOld: now - published > YEAR_MS,
+  };
+}
+
+/**
+ * Public: where an old slug lives now (section and current slug of a public article), or null.
+ * Used to answer old links with a permanent redirect.
+ */
+export async function getArticleRedirect(oldSlug: string): Promise<{ sectionSlug: string; slug: string } | null> {
+  'use cache';
+  cacheTag(cacheTags.articles());
+  if (!isValidSlug(oldSlug)) {
+    cacheLife('days');
+    return null;
+  }
+  const [row] = await getDb()
+    .select({ sectionSlug: sections.slug, slug: articles.slug })
+    .from(articleSlugHistory)
+    .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(articleSlugHistory.slug, oldSlug), isPublic()))
+    .limit(1);
+  cacheLife(lifetimeUntil(await getNextScheduledChange(), HOUR));
+  return row ?? null;
+}

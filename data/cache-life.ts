@@ -1,0 +1,35 @@
+import 'server-only';
+
+import { sql } from 'drizzle-orm';
+
+import { getDb } from '@/db/client';
+
+export const MINUTE = 60;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+export type Lifetime = { stale: number; revalidate: number; expire: number };
+
+/**
+ * The next moment the public set of stories changes by itself: a scheduled story falls due or one expires.
+ * Cached lists must not outlive it.
+ */
+export async function getNextScheduledChange(): Promise<Date | null> {
+  const rows = await getDb().execute<{ next: Date | string | null }>(sql`
+    select least(
+      (select min(published_at) from articles where status = 'published' and published_at > now()),
+      (select min(unpublish_at) from articles where unpublish_at > now())
+    ) as next`);
+  const next = rows[0]?.next;
+  return next ? new Date(next) : null;
+}
+
+/**
+ * A cacheLife profile that lasts `capSeconds` but ends no later than `until`, so a story that falls due
+ * (or expires) is reflected from its minute on: expired entries are recomputed before they are served.
+ */
+export function lifetimeUntil(until: Date | null, capSeconds: number, now = Date.now()): Lifetime {
+  const remaining = until ? Math.ceil((until.getTime() - now) / 1000) : Number.POSITIVE_INFINITY;
+  const seconds = Math.max(1, Math.min(capSeconds, remaining));
+  return { stale: Math.min(seconds, 5 * MINUTE), revalidate: seconds, expire: seconds };
+}

@@ -1,0 +1,110 @@
+import 'server-only';
+
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+
+import { getDb } from '@/db/client';
+import { articleAuthors, articles, authors, images, sections } from '@/db/schema';
+import type { ArticleCard, AuthorRef, ImageRef } from '@/lib/dto';
+
+import { isPublic } from './visibility';
+
+/** The public URL of a stored image. */
+export function imageSrc(fileName: string): string {
+  return `/media/${fileName}`;
+}
+
+export function toImageRef(image: { fileName: string | null; width: number | null; height: number | null }, alt: string): ImageRef | null {
+  if (!image.fileName || !image.width || !image.height) return null;
+  return { src: imageSrc(image.fileName), width: image.width, height: image.height, alt };
+}
+
+const cardColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  headline: articles.headline,
+  dek: articles.dek,
+  format: articles.format,
+  publishedAt: articles.publishedAt,
+  heroAlt: articles.heroAlt,
+  sectionName: sections.name,
+  sectionSlug: sections.slug,
+  fileName: images.fileName,
+  width: images.width,
+  height: images.height,
+};
+
+type CardRow = {
+  id: number;
+  slug: string;
+  headline: string;
+  dek: string;
+  format: ArticleCard['format'];
+  publishedAt: Date | null;
+  heroAlt: string;
+  sectionName: string;
+  sectionSlug: string;
+  fileName: string | null;
+  width: number | null;
+  height: number | null;
+};
+
+/** Bylines for many articles in one query, in byline order. */
+export async function listBylines(articleIds: number[]): Promise<Map<number, AuthorRef[]>> {
+  const bylines = new Map<number, AuthorRef[]>();
+  if (articleIds.length === 0) return bylines;
+  const rows = await getDb()
+    .select({ articleId: articleAuthors.articleId, name: authors.name, slug: authors.slug })
+    .from(articleAuthors)
+    .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+    .where(inArray(articleAuthors.articleId, articleIds))
+    .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position), asc(authors.name));
+  for (const row of rows) {
+    const list = bylines.get(row.articleId) ?? [];
+    list.push({ name: row.name, slug: row.slug });
+    bylines.set(row.articleId, list);
+  }
+  return bylines;
+}
+
+export async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
+  const bylines = await listBylines(rows.map((row) => row.id));
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    section: { name: row.sectionName, slug: row.sectionSlug },
+    headline: row.headline,
+    dek: row.dek,
+    format: row.format,
+    publishedAt: (row.publishedAt ?? new Date(0)).toISOString(),
+    hero: toImageRef(row, row.heroAlt),
+    authors: bylines.get(row.id) ?? [],
+  }));
+}
+
+/** Public article cards matching `where`, newest first. */
+export async function selectPublicCards(options: { where?: SQL; limit: number; offset?: number }): Promise<ArticleCard[]> {
+  const db = getDb();
+  let query = db
+    .select(cardColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(images, eq(images.id, articles.heroImageId))
+    .$dynamic();
+  const conditions: SQL[] = [isPublic()];
+  if (options.where) conditions.push(options.where);
+  query = query.where(and(...conditions));
+  const rows = await query
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(options.limit)
+    .offset(options.offset ?? 0);
+  return toCards(rows);
+}
+
+/** Counts public articles matching `where`. */
+export async function countPublic(where?: SQL): Promise<number> {
+  const rows = await getDb()
+    .select({ count: sql<number>`count(*)::int` })
+    .from(articles)
+    .where(where ? and(isPublic(), where) : isPublic());
+  return rows[0]?.count ?? 0;
+}

@@ -1,0 +1,99 @@
+import 'server-only';
+
+import { inArray, notInArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { cacheLife, cacheTag } from 'next/cache';
+
+import { getDb } from '@/db/client';
+import { articles, sections } from '@/db/schema';
+import { cacheTags } from '@/lib/cache-tags';
+import type { ArticleCard, FrontPage, Page } from '@/lib/dto';
+
+import { HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
+import { countPublic, selectPublicCards } from './cards';
+import { isPublic } from './visibility';
+
+export const PAGE_SIZE = 20;
+const RAIL_SIZE = 4;
+const TOP_STORIES = 4;
+const LATEST = 10;
+
+/** Lists live for an hour at most, and never past the minute a scheduled story falls due or one expires. */
+async function listLifetime() {
+  cacheTag(cacheTags.articles());
+  cacheLife(lifetimeUntil(await getNextScheduledChange(), HOUR));
+}
+
+async function paginate(where: ReturnType<typeof sql>, page: number): Promise<Page<ArticleCard>> {
+  const [items, total] = await Promise.all([
+    selectPublicCards({ where, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    countPublic(where),
+  ]);
+  return { items, page, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** Public: one page of a section's stories, newest first. */
+export async function listSectionArticles(sectionId: number, sectionSlug: string, page: number): Promise<Page<ArticleCard>> {
+  'use cache';
+  cacheTag(cacheTags.section(sectionSlug));
+  await listLifetime();
+  return paginate(sql`${articles.sectionId} = ${sectionId}`, page);
+}
+
+/** Public: one page of a tag's stories, newest first. */
+export async function listTagArticles(tagId: number, tagSlug: string, page: number): Promise<Page<ArticleCard>> {
+  'use cache';
+  cacheTag(cacheTags.tag(tagSlug));
+  await listLifetime();
+  return paginate(sql`${articles.id} in (select article_id from article_tags where tag_id = ${tagId})`, page);
+}
+
+/** Public: one page of an author's stories, newest first. */
+export async function listAuthorArticles(authorId: number, page: number): Promise<Page<ArticleCard>> {
+  'use cache';
+  cacheTag(cacheTags.author(authorId));
+  await listLifetime();
+  return paginate(sql`${articles.id} in (select article_id from article_authors where author_id = ${authorId})`, page);
+}
+
+/**
+ * Public: the front page. The lead is the newest story with a picture, top stories the next few, then a rail of
+ * the newest stories per section, then the latest news not already shown.
+ */
+export async function getFrontPage(): Promise<FrontPage> {
+  'use cache';
+  cacheTag(cacheTags.sections());
+  await listLifetime();
+  const db = getDb();
+
+  const head = await selectPublicCards({ where: sql`${articles.heroImageId} is not null`, limit: 1 + TOP_STORIES });
+  const [lead = null, ...top] = head;
+  const shown = head.map((card) => card.id);
+
+  // One index scan per section (LATERAL), instead of ranking the whole archive.
+  const a = alias(articles, 'a');
+  const railRows = await db.execute<{ id: number }>(sql`
+    select r.id
+    from ${sections}
+    cross join lateral (
+      select ${a.id} as id from ${a}
+      where ${a.sectionId} = ${sections.id} and ${isPublic(a)}
+        ${shown.length ? sql`and ${a.id} not in (${sql.join(shown.map((id) => sql`${id}`), sql`, `)})` : sql``}
+      order by ${a.publishedAt} desc, ${a.id} desc
+      limit ${RAIL_SIZE}
+    ) r`);
+  const railIds = railRows.map((row) => row.id);
+  const railCards = railIds.length
+    ? await selectPublicCards({ where: inArray(articles.id, railIds), limit: railIds.length })
+    : [];
+  const sectionList = await db.select({ id: sections.id, name: sections.name, slug: sections.slug }).from(sections).orderBy(sections.position, sections.name);
+  const rails = sectionList
+    .map((section) => ({
+      section: { name: section.name, slug: section.slug },
+      articles: railCards.filter((card) => card.section.slug === section.slug),
+    }))
+    .filter((rail) => rail.articles.length > 0);
+
+  const latest = await selectPublicCards({ where: shown.length ? notInArray(articles.id, shown) : undefined, limit: LATEST });
+  return { lead, top, rails, latest };
+}

@@ -1,0 +1,62 @@
+/** The shapes pages receive from data/: small, purpose-made, never raw rows. Dates are ISO strings. */
+import type { ArticleFormat } from '@/db/schema';
+
+export type { ArticleFormat };
+
+export type ImageRef = { src: string; width: number; height: number; alt: string };
+
+export type AuthorRef = { name: string; slug: string };
+
+export type SectionRef = { name: string; slug: string };
+
+export type TagRef = { name: string; slug: string };
+
+export type ArticleCard = {
+  id: number;
+  slug: string;
+  section: SectionRef;
+  headline: string;
+  dek: string;
+  format: ArticleFormat;
+  publishedAt: string;
+  hero: ImageRef | null;
+  authors: AuthorRef[];
+};
+
+export type ArticleDetail = ArticleCard & {
+  bodyHtml: string;
+  readingMinutes: number;
+  /** Set when the story was changed after publication. */
+  updatedAt: string | null;
+  heroCaption: string;
+  tags: TagRef[];
+  authors: (AuthorRef & { jobTitle: string })[];
+  seoTitle: string | null;
+  seoDescription: string | null;
+  /** More than a year old when it was read from the database. */
+  isOld: boolean;
+};
+
+export type Page<T> = { items: T[]; page: number; pageCount: number; total: number };
+
+export type SectionDetail = { id: number; name: string; slug: string; description: string };
+
+export type TagDetail = { id: number; name: string; slug: string; description: string };
+
+export type AuthorDetail = {
+  id: number;
+  name: string;
+  slug: string;
+  jobTitle: string;
+  bio: string;
+  avatar: ImageRef | null;
+};
+
+export type RelatedStory = ArticleCard & { reason: string };
+
+export type FrontPage = {
+  lead: ArticleCard | null;
+  top: ArticleCard[];
+  rails: { section: SectionRef; articles: ArticleCard[] }[];
+  latest: ArticleCard[];
+};
