@@ -1,12 +1,11 @@
 import Link from 'next/link';
-import { Suspense } from 'react';
 
 import { DateTime } from '@/components/ui/date-time';
 import type { ArticleDetail } from '@/lib/dto';
 import { FORMAT_LABELS } from '@/lib/format';
 
 import { Byline } from './byline';
-import { RelatedStories, RelatedStoriesSkeleton } from './related-stories';
+import { RelatedStories } from './related-stories';
 import { ShareLinks } from './share-links';
 
 /** The article page body. One place decides how a story is laid out; formats differ by label and accent. */
@@ -85,9 +84,8 @@ export function ArticleView({ article, url }: { article: ArticleDetail; url: str
       </article>
 
       <aside className="article-layout__aside">
-        <Suspense fallback={<RelatedStoriesSkeleton />}>
-          <RelatedStories articleId={article.id} />
-        </Suspense>
+        {/* Not behind Suspense: a streamed boundary needs JavaScript to appear, and the list is cached anyway. */}
+        <RelatedStories articleId={article.id} />
       </aside>
     </div>
   );

@@ -4,7 +4,7 @@ import { listRelatedStories } from '@/data/related';
 
 import { articleHref } from './article-card';
 
-/** The "Related stories" sidebar. Streams in its own Suspense boundary so the article never waits for it. */
+/** The "Related stories" sidebar: each item says why it is there. */
 export async function RelatedStories({ articleId }: { articleId: number }) {
   const stories = await listRelatedStories(articleId);
   if (stories.length === 0) return null;
@@ -23,14 +23,6 @@ export async function RelatedStories({ articleId }: { articleId: number }) {
           </li>
         ))}
       </ol>
-    </section>
-  );
-}
-
-export function RelatedStoriesSkeleton() {
-  return (
-    <section className="related related--loading" aria-busy="true" aria-label="Related stories loading">
-      <p className="rail-title">Related stories</p>
     </section>
   );
 }
