@@ -76,7 +76,7 @@ export async function getFrontPage(): Promise<FrontPage> {
     select r.id
     from ${sections}
     cross join lateral (
-      select ${a.id} as id from ${a}
+      select ${a.id} as id from ${articles} a
       where ${a.sectionId} = ${sections.id} and ${isPublic(a)}
         ${shown.length ? sql`and ${a.id} not in (${sql.join(shown.map((id) => sql`${id}`), sql`, `)})` : sql``}
       order by ${a.publishedAt} desc, ${a.id} desc
@@ -94,6 +94,7 @@ export async function getFrontPage(): Promise<FrontPage> {
     }))
     .filter((rail) => rail.articles.length > 0);
 
-  const latest = await selectPublicCards({ where: shown.length ? notInArray(articles.id, shown) : undefined, limit: LATEST });
+  const onPage = [...shown, ...railIds];
+  const latest = await selectPublicCards({ where: onPage.length ? notInArray(articles.id, onPage) : undefined, limit: LATEST });
   return { lead, top, rails, latest };
 }

@@ -11,7 +11,7 @@ import type { RelatedStory } from '@/lib/dto';
 import { RELATED_LIMIT, RELATED_WEIGHTS, dropNearDuplicates, reasonFor, type ScoredCandidate } from '@/lib/related';
 
 import { HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
-import { selectPublicCards } from './cards';
+import { countPublic, selectPublicCards } from './cards';
 import { isPublic } from './visibility';
 
 /** Candidates drawn per shared tag (newest first) and from the same section. */
@@ -19,8 +19,6 @@ const PER_TAG_CANDIDATES = 200;
 const SECTION_CANDIDATES = 50;
 /** Scored rows fetched, so that dropping near-duplicates still leaves enough. */
 const SCORED_ROWS = 15;
-/** A tag's rarity: ln(1 + RARITY_SCALE / stories carrying it). */
-const RARITY_SCALE = 1000;
 const FRESHNESS_DAYS = 180;
 
 type ScoredRow = {
@@ -36,7 +34,9 @@ type ScoredRow = {
  * The blended score, computed in one statement. Candidates are the newest stories sharing each of the source's
  * tags plus the newest in its section (index scans only), so the cost does not grow with the archive.
  */
-export async function scoreRelatedCandidates(articleId: number, excludeIds: number[] = []): Promise<ScoredCandidate[]> {
+export async function scoreRelatedCandidates(articleId: number, excludeIds: number[] = [], archiveSize?: number): Promise<ScoredCandidate[]> {
+  // A tag's rarity is ln(1 + public stories / stories carrying the tag): its inverse document frequency.
+  const stories = archiveSize ?? (await countPublic());
   const a = alias(articles, 'a');
   const src = alias(articles, 'src');
   const x = alias(articleTags, 'x');
@@ -46,25 +46,25 @@ export async function scoreRelatedCandidates(articleId: number, excludeIds: numb
       select ${src.id} as id, ${src.sectionId} as section_id,
         (select to_tsquery('simple', string_agg(quote_literal(lexeme), ' | '))
            from unnest(to_tsvector('english', ${src.headline} || ' ' || ${src.dek}))) as query
-      from ${src} where ${src.id} = ${articleId}
+      from ${articles} src where ${src.id} = ${articleId}
     ),
     source_tags as (
       select st.tag_id, ${tags.name} as name,
-        ln(1 + ${RARITY_SCALE}::float8 / greatest(1, (select count(*) from ${articleTags} c where c.tag_id = st.tag_id))) as rarity
+        ln(1 + ${stories}::float8 / greatest(1, (select count(*) from ${articleTags} c where c.tag_id = st.tag_id))) as rarity
       from ${articleTags} st join ${tags} on ${tags.id} = st.tag_id
       where st.article_id = ${articleId}
     ),
     candidates as (
       select picked.article_id as id from source_tags
       cross join lateral (
-        select ${x.articleId} as article_id from ${x}
+        select ${x.articleId} as article_id from ${articleTags} x
         where ${x.tagId} = source_tags.tag_id
         order by ${x.articleId} desc
         limit ${PER_TAG_CANDIDATES}
       ) picked
     ),
     section_candidates as (
-      select ${a.id} as id from ${a}, source
+      select ${a.id} as id from ${articles} a, source
       where ${a.sectionId} = source.section_id and ${isPublic(a)}
       order by ${a.publishedAt} desc, ${a.id} desc
       limit ${SECTION_CANDIDATES}
@@ -77,7 +77,7 @@ export async function scoreRelatedCandidates(articleId: number, excludeIds: numb
         coalesce(ts_rank(${a.searchVector}, source.query), 0) as text_score,
         exp(-greatest(0, extract(epoch from now() - ${a.publishedAt})) / ${FRESHNESS_DAYS * 86400}::float8) as freshness
       from (select id from candidates union select id from section_candidates) c
-      join ${a} on ${a.id} = c.id
+      join ${articles} a on ${a.id} = c.id
       cross join source
       left join lateral (
         select sum(source_tags.rarity) as tag_score,
@@ -115,6 +115,14 @@ async function listPublicPicks(articleId: number): Promise<number[]> {
   return rows.map((row) => row.id);
 }
 
+/** The number of public stories, for tag rarity. Counting 100,000 rows is not free, and it moves slowly. */
+async function getArchiveSize(): Promise<number> {
+  'use cache';
+  cacheTag(cacheTags.articles());
+  cacheLife('hours');
+  return countPublic();
+}
+
 /**
  * Public: the related-stories sidebar of an article: editor picks first, then the best-scoring public stories,
  * never the story itself and never two near-duplicates, each with the reason it is there.
@@ -133,7 +141,7 @@ export async function listRelatedStories(articleId: number): Promise<RelatedStor
   if (!source) return [];
 
   const pickIds = (await listPublicPicks(articleId)).slice(0, RELATED_LIMIT);
-  const scored = await scoreRelatedCandidates(articleId, pickIds);
+  const scored = await scoreRelatedCandidates(articleId, pickIds, await getArchiveSize());
   const ids = [...pickIds, ...scored.map((candidate) => candidate.id)];
   const cards = ids.length ? await selectPublicCards({ where: inArray(articles.id, ids), limit: ids.length }) : [];
   const cardById = new Map(cards.map((card) => [card.id, card]));

@@ -7,7 +7,7 @@ export const RELATED_LIMIT = 5;
 
 /** Weights of the blended score; see docs/adr/0003-related-stories.md. */
 export const RELATED_WEIGHTS = {
-  /** Multiplies the sum of the shared tags' rarity, ln(1 + 1000 / stories carrying the tag). */
+  /** Multiplies the sum of the shared tags' rarity, ln(1 + public stories / stories carrying the tag). */
   tag: 1,
   section: 2,
   /** ts_rank of the candidate against the source's headline and standfirst terms (0 to about 0.1). */

@@ -164,7 +164,7 @@ export const PUBLIC_AFFAIRS_TOPICS: readonly Topic[] = [
       'The fiscal watchdog said the plans left only a thin margin against its borrowing rules.',
       'Freezing tax thresholds will draw {num}0,000 more people into the higher rate, analysts estimate.',
       'Departments outside health and defence face real-terms cuts of about {pct}.',
-      'Borrowing in the first half of the year came in £{n}bn above forecasts.',
+      'Borrowing in the first half of the year came in £{digit}bn above forecasts.',
       'Ministers have been asked to find savings of up to {pct} in their running costs.',
       'The opposition said it would force a vote on the measures in Parliament.',
       'Debt interest payments now exceed the budget for schools.',
@@ -182,7 +182,7 @@ export const PUBLIC_AFFAIRS_TOPICS: readonly Topic[] = [
     headings: ['The numbers', 'Trouble on the back benches', 'What the watchdog says', 'Who pays?'],
     lists: [
       { intro: 'The main measures expected:', items: ['A freeze on income tax thresholds until the end of the parliament', 'Fuel duty held for another year', '£{num}bn of savings from departmental budgets', 'A rise in the minimum wage of {pct}', 'New limits on public-sector pay'] },
-      { intro: 'The watchdog\'s forecast in brief:', items: ['Growth of {n}.{n}% next year', 'Inflation back near target within {n} years', 'Debt peaking at just under the size of the economy', 'Headroom against the rules of £{n}bn'] },
+      { intro: 'The watchdog\'s forecast in brief:', items: ['Growth of {digit}.{digit}% next year', 'Inflation back near target within {n} years', 'Debt peaking at just under the size of the economy', 'Headroom against the rules of £{digit}bn'] },
     ],
     captions: ['The finance minister will set out the plans in Parliament on {day}.', 'Backbench MPs have raised concerns over the spending plans.'],
   },
@@ -226,7 +226,7 @@ export const PUBLIC_AFFAIRS_TOPICS: readonly Topic[] = [
     ],
     headings: ['On the doorstep', 'The result', 'What the polls say', 'Lessons for the parties'],
     lists: [
-      { intro: 'The result in {place}:', items: ['Opposition: {num}% of the vote', 'Governing party: {num}%', 'Independents and others: {n}%', 'Turnout: {pct}'], ordered: true },
+      { intro: 'The result in {place}:', items: ['Opposition: 4{digit}% of the vote', 'Governing party: 3{digit}%', 'Independents and others: 1{digit}%', 'Turnout: {pct}'], ordered: true },
     ],
     captions: ['Votes being counted in {place} on election night.', 'Campaigners have been canvassing in {place} for weeks.'],
   },

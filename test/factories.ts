@@ -1,0 +1,82 @@
+/**
+ * Builders for integration tests: every row gets a unique slug, and `cleanUp()` deletes what a test made,
+ * so tests never depend on each other or on demo content.
+ */
+import { randomBytes } from 'node:crypto';
+
+import { inArray } from 'drizzle-orm';
+
+import { getDb } from '@/db/client';
+import { articleAuthors, articleRelatedPicks, articleSlugHistory, articleTags, articles, authors, sections, tags } from '@/db/schema';
+
+const unique = () => randomBytes(4).toString('hex');
+
+export function createFactory() {
+  const made = { articles: [] as number[], sections: [] as number[], tags: [] as number[], authors: [] as number[] };
+  const db = getDb();
+
+  return {
+    async section(name = 'Section') {
+      const [row] = await db.insert(sections).values({ slug: `s-${unique()}`, name, position: 0 }).returning();
+      made.sections.push(row!.id);
+      return row!;
+    },
+    async tag(name = 'Tag') {
+      const [row] = await db.insert(tags).values({ slug: `t-${unique()}`, name }).returning();
+      made.tags.push(row!.id);
+      return row!;
+    },
+    async author(name = 'Author', bio = '') {
+      const [row] = await db.insert(authors).values({ slug: `a-${unique()}`, name, bio }).returning();
+      made.authors.push(row!.id);
+      return row!;
+    },
+    async article(values: {
+      sectionId: number;
+      headline?: string;
+      dek?: string;
+      body?: string;
+      status?: 'draft' | 'in_review' | 'published';
+      publishedAt?: Date | null;
+      unpublishAt?: Date | null;
+      tagIds?: number[];
+      authorIds?: number[];
+      slug?: string;
+    }) {
+      const [row] = await db
+        .insert(articles)
+        .values({
+          slug: values.slug ?? `story-${unique()}`,
+          sectionId: values.sectionId,
+          headline: values.headline ?? `Story ${unique()}`,
+          dek: values.dek ?? '',
+          body: values.body ?? 'Some words.',
+          status: values.status ?? 'published',
+          publishedAt: values.publishedAt === undefined ? new Date(Date.now() - 60_000) : values.publishedAt,
+          unpublishAt: values.unpublishAt ?? null,
+        })
+        .returning();
+      made.articles.push(row!.id);
+      if (values.tagIds?.length) await db.insert(articleTags).values(values.tagIds.map((tagId) => ({ articleId: row!.id, tagId })));
+      if (values.authorIds?.length) {
+        await db.insert(articleAuthors).values(values.authorIds.map((authorId, position) => ({ articleId: row!.id, authorId, position })));
+      }
+      return row!;
+    },
+    async pick(articleId: number, relatedArticleId: number, position = 0) {
+      await db.insert(articleRelatedPicks).values({ articleId, relatedArticleId, position });
+    },
+    async oldSlug(articleId: number, slug: string) {
+      await db.insert(articleSlugHistory).values({ articleId, slug });
+    },
+    async cleanUp() {
+      if (made.articles.length) await db.delete(articles).where(inArray(articles.id, made.articles));
+      if (made.authors.length) await db.delete(authors).where(inArray(authors.id, made.authors));
+      if (made.tags.length) await db.delete(tags).where(inArray(tags.id, made.tags));
+      if (made.sections.length) await db.delete(sections).where(inArray(sections.id, made.sections));
+    },
+  };
+}
+
+export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
