@@ -17,6 +17,7 @@ export const PAGE_SIZE = 20;
 const RAIL_SIZE = 4;
 const TOP_STORIES = 4;
 const LATEST = 10;
+const HEAD_WINDOW = 20;
 
 /** Lists live for an hour at most, and never past the minute a scheduled story falls due or one expires. */
 async function listLifetime() {
@@ -66,9 +67,11 @@ export async function getFrontPage(): Promise<FrontPage> {
   await listLifetime();
   const db = getDb();
 
-  const head = await selectPublicCards({ where: sql`${articles.heroImageId} is not null`, limit: 1 + TOP_STORIES });
-  const [lead = null, ...top] = head;
-  const shown = head.map((card) => card.id);
+  // The newest stories, in one index scan: the lead is the newest with a picture, the next ones the top stories.
+  const newest = await selectPublicCards({ limit: HEAD_WINDOW });
+  const lead = newest.find((card) => card.hero !== null) ?? newest[0] ?? null;
+  const top = newest.filter((card) => card !== lead).slice(0, TOP_STORIES);
+  const shown = [lead, ...top].flatMap((card) => (card ? [card.id] : []));
 
   // One index scan per section (LATERAL), instead of ranking the whole archive.
   const a = alias(articles, 'a');

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cacheLife, cacheTag } from 'next/cache';
 
@@ -15,8 +15,10 @@ import { countPublic, selectPublicCards } from './cards';
 import { isPublic } from './visibility';
 
 /** Candidates drawn per shared tag (newest first) and from the same section. */
-const PER_TAG_CANDIDATES = 200;
-const SECTION_CANDIDATES = 50;
+const PER_TAG_CANDIDATES = 100;
+const SECTION_CANDIDATES = 30;
+/** Candidates whose text is compared with the source's (the rest cannot reach the top anyway). */
+const TEXT_RANKED = 40;
 /** Scored rows fetched, so that dropping near-duplicates still leaves enough. */
 const SCORED_ROWS = 15;
 const FRESHNESS_DAYS = 180;
@@ -31,17 +33,16 @@ type ScoredRow = {
 };
 
 /**
- * The blended score, computed in one statement. Candidates are the newest stories sharing each of the source's
- * tags plus the newest in its section (index scans only), so the cost does not grow with the archive.
+ * The blended score as one statement. Candidates are the newest stories sharing each of the source's tags plus the
+ * newest in its section (index scans only), so the cost does not grow with the archive. Exported for the benchmark's
+ * EXPLAIN.
  */
-export async function scoreRelatedCandidates(articleId: number, excludeIds: number[] = [], archiveSize?: number): Promise<ScoredCandidate[]> {
-  // A tag's rarity is ln(1 + public stories / stories carrying the tag): its inverse document frequency.
-  const stories = archiveSize ?? (await countPublic());
+export function relatedCandidatesQuery(articleId: number, excludeIds: number[], stories: number): SQL {
   const a = alias(articles, 'a');
   const src = alias(articles, 'src');
   const x = alias(articleTags, 'x');
   const exclude = [articleId, ...excludeIds];
-  const rows = await getDb().execute<ScoredRow>(sql`
+  return sql`
     with source as (
       select ${src.id} as id, ${src.sectionId} as section_id,
         (select to_tsquery('simple', string_agg(quote_literal(lexeme), ' | '))
@@ -62,21 +63,22 @@ export async function scoreRelatedCandidates(articleId: number, excludeIds: numb
         order by ${x.articleId} desc
         limit ${PER_TAG_CANDIDATES}
       ) picked
+      union
+      select newest.id from source
+      cross join lateral (
+        select ${a.id} as id from ${articles} a
+        where ${a.sectionId} = source.section_id and ${isPublic(a)}
+        order by ${a.publishedAt} desc, ${a.id} desc
+        limit ${SECTION_CANDIDATES}
+      ) newest
     ),
-    section_candidates as (
-      select ${a.id} as id from ${articles} a, source
-      where ${a.sectionId} = source.section_id and ${isPublic(a)}
-      order by ${a.publishedAt} desc, ${a.id} desc
-      limit ${SECTION_CANDIDATES}
-    ),
-    scored as (
-      select ${a.id} as id, ${a.headline} as headline,
+    prescored as (
+      select ${a.id} as id, ${a.headline} as headline, ${a.searchVector} as search_vector,
         coalesce(shared.tag_score, 0) as tag_score,
         shared.best_tag,
         ${a.sectionId} = source.section_id as same_section,
-        coalesce(ts_rank(${a.searchVector}, source.query), 0) as text_score,
         exp(-greatest(0, extract(epoch from now() - ${a.publishedAt})) / ${FRESHNESS_DAYS * 86400}::float8) as freshness
-      from (select id from candidates union select id from section_candidates) c
+      from candidates c
       join ${articles} a on ${a.id} = c.id
       cross join source
       left join lateral (
@@ -86,13 +88,30 @@ export async function scoreRelatedCandidates(articleId: number, excludeIds: numb
         where shared_tag.article_id = ${a.id}
       ) shared on true
       where ${isPublic(a)} and ${a.id} not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})
+    ),
+    -- Reading a body's search vector is the expensive part: rank only the best candidates by the other signals.
+    shortlist as (
+      select * from prescored
+      order by ${RELATED_WEIGHTS.tag} * tag_score + ${RELATED_WEIGHTS.section} * same_section::int + ${RELATED_WEIGHTS.freshness} * freshness desc, id desc
+      limit ${TEXT_RANKED}
+    ),
+    scored as (
+      select shortlist.*, coalesce(ts_rank(shortlist.search_vector, source.query), 0) as text_score
+      from shortlist cross join source
     )
     select id, headline, tag_score::float8, best_tag, same_section,
       (${RELATED_WEIGHTS.tag} * tag_score + ${RELATED_WEIGHTS.section} * same_section::int
         + ${RELATED_WEIGHTS.text} * text_score + ${RELATED_WEIGHTS.freshness} * freshness)::float8 as score
     from scored
     order by score desc, id desc
-    limit ${SCORED_ROWS}`);
+    limit ${SCORED_ROWS}`;
+}
+
+/** Scored candidates for the sidebar, best first (before editor picks and near-duplicates are applied). */
+export async function scoreRelatedCandidates(articleId: number, excludeIds: number[] = [], archiveSize?: number): Promise<ScoredCandidate[]> {
+  // A tag's rarity is ln(1 + public stories / stories carrying the tag): its inverse document frequency.
+  const stories = archiveSize ?? (await countPublic());
+  const rows = await getDb().execute<ScoredRow>(relatedCandidatesQuery(articleId, excludeIds, stories));
   return rows.map((row) => ({
     id: Number(row.id),
     headline: row.headline,

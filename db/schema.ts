@@ -124,11 +124,13 @@ export const articles = pgTable(
       ),
   },
   (t) => [
+    // DESC NULLS FIRST is what a plain `order by … desc` asks for, so the index serves it; unpublish_at is the last
+    // key so that counting public rows is an index-only scan.
     index('articles_public_published_idx')
-      .on(t.publishedAt.desc(), t.id.desc())
+      .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.unpublishAt)
       .where(sql`${t.status} = 'published'`),
     index('articles_section_published_idx')
-      .on(t.sectionId, t.publishedAt.desc(), t.id.desc())
+      .on(t.sectionId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.unpublishAt)
       .where(sql`${t.status} = 'published'`),
     index('articles_unpublish_idx')
       .on(t.unpublishAt)

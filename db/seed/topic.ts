@@ -34,6 +34,8 @@ export type FormatPack = {
   deks: readonly string[];
   headings: readonly string[];
   sentences: readonly string[];
+  /** Replaces the topic's lists (a review's fact box instead of news bullet points). */
+  lists?: readonly ListTemplate[];
 };
 
 export type Topic = {

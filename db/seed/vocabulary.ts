@@ -78,6 +78,49 @@ export const GENERIC_SENTENCES = [
   'Independent analysts have urged caution before drawing firm conclusions.',
 ] as const;
 
+/**
+ * Sentences that take the topic's own actors and subjects. Past tense throughout, so a singular actor ("the
+ * regulator") and a plural one ("rail operators") both agree with the verb.
+ */
+export const TOPICAL_SENTENCES = [
+  '{Actor} met in {place} on {day} to discuss {focus}.',
+  'When {actor} last looked closely at {subject}, the conclusions were far from flattering.',
+  'A memo seen by this newspaper suggested {actor} had doubts about {subject} as early as last year.',
+  '{Person}, who has followed {focus} for years, said the mood had shifted in recent weeks.',
+  '{Actor} spent much of {day} trying to play down the significance of the latest figures.',
+  '{Actor} and {actor} have rarely agreed on {subject}, and this time was no different.',
+  'By the end of the week, {actor} had quietly begun preparing for the possibility of a delay.',
+  'Behind closed doors, {actor} argued that {focus} had been badly explained from the start.',
+  'Asked about {focus} at an event in {place}, {leadSurname} chose words carefully.',
+  'Those who have worked on {subject} say the hardest decisions were left until last.',
+  '{Actor} {verb} {subject} in a closely argued submission running to {num} pages.',
+  'The row over {focus} has drawn in {actor}, who until recently had stayed out of it.',
+  '{Actor} wrote to {leadSurname} on {day} asking for a meeting.',
+  'In {place}, {actor} complained of being given little warning.',
+  'One person present described the meeting as "frank"; another called it "difficult".',
+  'The first public sign of trouble came {n} weeks ago, when {actor} {verb} {subject}.',
+  '{Person}, a longtime observer of {subject}, said the episode was "entirely predictable".',
+  'Few people outside {place} had heard of {focus} a year ago; now it is hard to avoid.',
+  '{Actor} insisted that nothing had been decided, though few took that at face value.',
+  'The episode has left {actor} and {actor} eyeing each other warily.',
+  'According to minutes of a meeting held in {place}, {actor} raised concerns about {subject} more than once.',
+  'Even supporters of {focus} concede that the rollout has been clumsy.',
+  'It was {actor}, not {leadSurname}, who first put {subject} on the agenda.',
+  '{LeadSurname} is said to have been frustrated by the pace of progress on {subject}.',
+  'What began as a dispute about {subject} has become a broader argument about trust.',
+  'Much now depends on whether {actor} can be persuaded to back {focus}.',
+  'At a packed meeting in {place} on {day}, the questions kept coming.',
+  '{Person}, who lives in {place}, put it more bluntly: "We have heard all this before."',
+  'The fine print of {focus} runs to {num} pages, and much of the argument lies in it.',
+  'It was the {ordinal} time in a year that {actor} had {verb} {subject}.',
+  '{Actor} {verb} {subject}, but stopped short of calling for a change of course.',
+  'A spokesperson for {actor} said the criticism was "unfair and unfounded".',
+  'Since then, {actor} kept a careful distance from {subject}.',
+  'Internal estimates put the cost of {focus} at £{num}m, well above the figure made public.',
+  'Talks between {actor} and {leadSurname} ended without agreement late on {day}.',
+  'None of this was inevitable, according to {person}, who advised on an earlier version of {subject}.',
+] as const;
+
 export const GENERIC_HEADINGS = [
   'What happens next', 'The background', 'Reaction', 'The numbers', 'What critics say', 'A long road',
   'The view from {place}', 'Unanswered questions', 'How we got here', 'The wider picture',

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: builds (once) a separate database of 100,000 synthetic articles on the configured server (or the
+ * embedded one) and prints the median and p99 over 200 runs of the related-stories query and the queries behind
+ * the article, front and section pages, uncached (the data cache is stubbed out), plus the EXPLAIN of the
+ * related-stories query. Options: --articles N (default 100000), --runs N (default 200), --rebuild.
+ */
+import { sql } from 'drizzle-orm';
+
+import { closeDb, connect, getDb } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { getPublicArticle } from '../data/articles';
+import { countPublic } from '../data/cards';
+import { getFrontPage, listSectionArticles } from '../data/lists';
+import { relatedCandidatesQuery, scoreRelatedCandidates } from '../data/related';
+import { resetEnvForTests } from '../lib/env';
+import { fillBenchArchive } from './lib/bench-data';
+import { withDatabase } from './lib/database';
+
+const argument = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const ARTICLES = argument('articles', 100_000);
+const RUNS = argument('runs', 200);
+const REBUILD = process.argv.includes('--rebuild');
+const DATABASE = `newsroom_bench_${ARTICLES}`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function measure(label: string, run: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 10; i += 1) await run(i); // warm the connection pool and PostgreSQL's buffers
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const started = performance.now();
+    await run(i);
+    times.push(performance.now() - started);
+  }
+  times.sort((x, y) => x - y);
+  console.log(`${label.padEnd(34)} median ${percentile(times, 50).toFixed(2).padStart(7)} ms   p99 ${percentile(times, 99).toFixed(2).padStart(7)} ms`);
+}
+
+await withDatabase(async (server) => {
+  const admin = connect(server.adminUrl, { max: 1 });
+  const exists = (await admin.sql`select 1 from pg_database where datname = ${DATABASE}`).length > 0;
+  if (exists && REBUILD) await admin.sql`drop database ${admin.sql(DATABASE)} with (force)`;
+  if (!exists || REBUILD) await admin.sql`create database ${admin.sql(DATABASE)}`;
+  await admin.sql.end();
+
+  const url = new URL(server.adminUrl);
+  url.pathname = `/${DATABASE}`;
+  await runMigrations(url.toString());
+  const bench = connect(url.toString(), { max: 2 });
+  const [{ count }] = (await bench.sql`select count(*)::int as count from articles`) as unknown as [{ count: number }];
+  if (count === 0) {
+    console.log(`building ${ARTICLES.toLocaleString('en')} articles in ${DATABASE} (once; --rebuild to redo)...`);
+    const started = performance.now();
+    await fillBenchArchive(bench.sql, ARTICLES);
+    console.log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  await bench.sql.end();
+
+  process.env.DATABASE_URL = url.toString();
+  resetEnvForTests();
+  const db = getDb();
+  const ids = (await db.execute<{ id: number; slug: string; section_id: number }>(sql`
+    select id, slug, section_id from articles where status = 'published' and published_at <= now()
+    order by md5(id::text) limit ${RUNS + 10}`)).map((row) => ({ id: Number(row.id), slug: row.slug, sectionId: Number(row.section_id) }));
+  const stories = await countPublic();
+  const pick = (i: number) => ids[i % ids.length]!;
+  console.log(`\n${stories.toLocaleString('en')} public articles; ${RUNS} runs each, uncached, one connection at a time\n`);
+
+  await measure('related stories (scored query)', (i) => scoreRelatedCandidates(pick(i).id, [], stories));
+  await measure('article page (getPublicArticle)', (i) => getPublicArticle(pick(i).slug));
+  await measure('front page (getFrontPage)', () => getFrontPage());
+  await measure('section page 1 (listSectionArticles)', (i) => listSectionArticles(pick(i).sectionId, 'x', 1));
+  await measure('section page 5 (listSectionArticles)', (i) => listSectionArticles(pick(i).sectionId, 'x', 5));
+
+  const plan = await db.execute<{ 'QUERY PLAN': string }>(sql`explain (analyze, buffers, costs off) ${relatedCandidatesQuery(pick(0).id, [], stories)}`);
+  console.log('\nEXPLAIN (ANALYZE, BUFFERS) of the related-stories query:\n');
+  for (const row of plan) console.log(row['QUERY PLAN']);
+  await closeDb();
+});
