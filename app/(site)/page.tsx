@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 
 import { ArticleCard } from '@/components/article/article-card';
 import { getFrontPage } from '@/data/lists';
 
 export default async function FrontPage() {
+  await connection();
   const front = await getFrontPage();
   return (
     <div className="front">

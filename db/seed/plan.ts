@@ -133,6 +133,7 @@ export function planDemoContent(seed: number = DEFAULT_SEED, now: Date = new Dat
   const lifecycles = (Object.keys(COUNTS) as Lifecycle[]).flatMap((lifecycle) => Array<Lifecycle>(COUNTS[lifecycle]).fill(lifecycle));
   const dates = planDates(root.fork('dates'), now, lifecycles);
   const reviewed = new Set<string>();
+  const headlines = new Set<string>();
   const taken = new Set<string>();
 
   const drafts = lifecycles.map((lifecycle, index) => {
@@ -143,7 +144,11 @@ export function planDemoContent(seed: number = DEFAULT_SEED, now: Date = new Dat
     const titles = topic.slots?.title?.filter((title) => !reviewed.has(title)) ?? [];
     const pins: Record<string, string> = format === 'review' && titles.length > 0 ? { title: choices.pick(titles) } : {};
     if (pins.title) reviewed.add(pins.title);
-    const story = generateStory(root.fork(`story-${index}`), topic, format, pins);
+    const story = generateStory(root.fork(`story-${index}`), topic, format, {
+      pins,
+      isHeadlineTaken: (headline) => headlines.has(slugify(headline)),
+    });
+    headlines.add(slugify(story.headline));
     return { lifecycle, index, section, topic, format, story, authors: chooseAuthors(choices, section, format, authors) };
   });
 

@@ -254,16 +254,23 @@ function writeDek(filler: Filler, deks: readonly string[]): string {
   return second && sentenceCount(first) === 1 && sentenceCount(second) === 1 && filler.random.chance(0.5) ? `${first} ${second}` : first;
 }
 
-/**
- * Writes a story on `topic` in `format`. `pins` fixes story-wide slots ({ title: 'Low Tide' }) so the caller
- * can keep two reviews from reviewing the same work.
- */
-export function generateStory(random: Random, topic: Topic, format: StoryFormat, pins: Record<string, string> = {}): Story {
-  const filler = createFiller(random, topic, pins);
+export type StoryOptions = {
+  /** Fixes story-wide slots ({ title: 'Low Tide' }), so the caller can keep two reviews off the same work. */
+  pins?: Record<string, string>;
+  /** Headlines already in use: a few more are tried before settling for a repeat. */
+  isHeadlineTaken?: (headline: string) => boolean;
+};
+
+const HEADLINE_ATTEMPTS = 8;
+
+export function generateStory(random: Random, topic: Topic, format: StoryFormat, options: StoryOptions = {}): Story {
+  const filler = createFiller(random, topic, options.pins);
   const pack = format === 'news' ? undefined : packFor(topic, format);
   const writer = new StoryWriter(filler, format);
 
-  const headline = capitalise(filler.fill(random.pick(pack?.headlines ?? topic.headlines)));
+  const writeHeadline = () => capitalise(filler.fill(random.pick(pack?.headlines ?? topic.headlines)));
+  let headline = writeHeadline();
+  for (let attempt = 1; attempt < HEADLINE_ATTEMPTS && options.isHeadlineTaken?.(headline); attempt++) headline = writeHeadline();
   const dek = writeDek(filler, pack?.deks ?? topic.deks);
   const body = writeBody(writer, random, format);
   const heroCaption = capitalise(filler.fill(random.pick(topic.captions)));

@@ -8,6 +8,7 @@ export type Lifecycle = 'past' | 'scheduled' | 'draft' | 'review';
 
 export type ArticleDates = {
   publishedAt: Date | null;
+  /** "Edited after publication", which readers see: null on every story not yet published. */
   updatedAt: Date | null;
   unpublishAt: Date | null;
   createdAt: Date;
@@ -48,12 +49,12 @@ function scheduledDates(random: Random, now: Date): ArticleDates {
   // From just over an hour to just under five days ahead, on the minute.
   const publishedAt = ceilMinute(now.getTime() + random.int(61, 5 * 24 * 60 - 1) * MINUTE);
   const createdAt = floorMinute(now.getTime() - random.int(2, 72) * HOUR);
-  return { publishedAt, createdAt, updatedAt: between(random, createdAt, now), unpublishAt: null, version: random.int(1, 3) };
+  return { publishedAt, createdAt, updatedAt: null, unpublishAt: null, version: random.int(1, 3) };
 }
 
 function unpublishedDates(random: Random, now: Date): ArticleDates {
   const createdAt = floorMinute(now.getTime() - random.int(3, 240) * HOUR);
-  return { publishedAt: null, createdAt, updatedAt: between(random, createdAt, now), unpublishAt: null, version: random.int(1, 5) };
+  return { publishedAt: null, createdAt, updatedAt: null, unpublishAt: null, version: random.int(1, 5) };
 }
 
 /**

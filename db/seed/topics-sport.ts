@@ -8,7 +8,7 @@ export const SPORT_TOPICS: readonly Topic[] = [
     key: 'football',
     section: 'sport',
     weight: 5,
-    tags: ['football', 'local-government', 'jobs'],
+    tags: ['football', 'local-government'],
     subjects: ['the title race', 'the relegation battle', 'the new stadium plan', 'the transfer window', 'the manager\'s future', 'the cup run'],
     actors: ['the manager', 'supporters', 'the club\'s owners', 'the league', 'the players', 'the football regulator'],
     verbs: ['reignited', 'kept alive', 'questioned', 'backed', 'dominated talk of', 'complicated'],

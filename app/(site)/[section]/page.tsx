@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 
 import { SectionFront } from '@/components/pages/section-front';
 import { getSection } from '@/data/taxonomy';
 
 export async function generateMetadata({ params }: PageProps<'/[section]'>): Promise<Metadata> {
+  await connection();
   const section = await getSection((await params).section);
   return section ? { title: section.name, description: section.description || undefined } : {};
 }
 
 export default async function SectionPage({ params }: PageProps<'/[section]'>) {
+  await connection();
   return <SectionFront slug={(await params).section} page={1} />;
 }

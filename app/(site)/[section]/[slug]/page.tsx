@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { notFound, permanentRedirect } from 'next/navigation';
 
 import { ArticleView } from '@/components/article/article-view';
@@ -7,6 +8,7 @@ import { env } from '@/lib/env';
 import { absoluteUrl } from '@/lib/share';
 
 export async function generateMetadata({ params }: PageProps<'/[section]/[slug]'>): Promise<Metadata> {
+  await connection();
   const article = await getPublicArticle((await params).slug);
   if (!article) return {};
   return {
@@ -17,6 +19,7 @@ export async function generateMetadata({ params }: PageProps<'/[section]/[slug]'
 }
 
 export default async function ArticlePage({ params }: PageProps<'/[section]/[slug]'>) {
+  await connection();
   const { section, slug } = await params;
   const article = await getPublicArticle(slug);
   if (!article) {

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 
 import { TagPage } from '@/components/pages/tag-page';
 import { getTag } from '@/data/taxonomy';
 
 export async function generateMetadata({ params }: PageProps<'/tag/[slug]'>): Promise<Metadata> {
+  await connection();
   const tag = await getTag((await params).slug);
   return tag ? { title: tag.name, description: tag.description || `Stories about ${tag.name}.` } : {};
 }
 
 export default async function Page({ params }: PageProps<'/tag/[slug]'>) {
+  await connection();
   return <TagPage slug={(await params).slug} page={1} />;
 }

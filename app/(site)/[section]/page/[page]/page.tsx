@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
 
 import { SectionFront } from '@/components/pages/section-front';
@@ -6,12 +7,14 @@ import { getSection } from '@/data/taxonomy';
 import { parsePageNumber } from '@/lib/page-number';
 
 export async function generateMetadata({ params }: PageProps<'/[section]/page/[page]'>): Promise<Metadata> {
+  await connection();
   const { section: slug, page } = await params;
   const section = await getSection(slug);
   return section ? { title: `${section.name}, page ${page}` } : {};
 }
 
 export default async function SectionPageN({ params }: PageProps<'/[section]/page/[page]'>) {
+  await connection();
   const { section, page } = await params;
   const number = parsePageNumber(page);
   if (number === null || number < 2) notFound();
