@@ -1,7 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   cacheComponents: true,
-  partialPrefetching: true,
+  // A route must finish rendering before the first byte so that notFound() and permanentRedirect() give real
+  // 404 and 308 status codes (docs/adr/0001).
+  partialPrefetching: false,
   poweredByHeader: false,
   reactStrictMode: true,
   // The end-to-end suite builds into its own folder so it never overwrites the build `npm start` serves.

@@ -1,13 +1,18 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
+import { resolveContentRoute } from '@/data/routes';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/csp';
 import { env } from '@/lib/env';
+import { MALFORMED, parseContentRoute } from '@/lib/public-routes';
 
 /**
- * Gives every page request a fresh CSP nonce. Next reads the nonce from the request's CSP header while it renders
- * and puts it on its own scripts; the same policy goes back to the browser. (Authorisation never happens here.)
+ * Two jobs, neither of them authorisation:
+ * 1. A fresh CSP nonce per request. Next reads it from the request's CSP header while rendering and stamps its own
+ *    scripts with it; the same policy goes back to the browser.
+ * 2. The status code of content URLs. With Cache Components a page's response has begun before the page runs, so
+ *    a missing story can only be a real 404 (and a moved one a real 308) if it is decided here (docs/adr/0001).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const policy = buildContentSecurityPolicy(nonce, {
     isDev: env().NODE_ENV === 'development',
@@ -16,7 +21,24 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);
-  const response = NextResponse.next({ request: { headers } });
+
+  let status: 200 | 404 = 200;
+  const route = request.method === 'GET' || request.method === 'HEAD' ? parseContentRoute(request.nextUrl.pathname) : null;
+  if (route === MALFORMED) {
+    status = 404;
+  } else if (route) {
+    const resolution = await resolveContentRoute(route);
+    if (resolution.status === 'moved') {
+      return NextResponse.redirect(new URL(resolution.location, request.url), 308);
+    }
+    if (resolution.status === 'not-found') status = 404;
+  }
+
+  // Next's own not-found route answers 404 before anything is streamed; the address bar keeps the URL asked for.
+  const response =
+    status === 404
+      ? NextResponse.rewrite(new URL('/_not-found', request.url), { request: { headers } })
+      : NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', policy);
   return response;
 }
@@ -24,7 +46,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!_next/static|_next/image|media/|favicon.ico|api/health).*)',
+      source: '/((?!_next/static|_next/image|media/|favicon.ico|api/).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

@@ -228,6 +228,20 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   }
 }
 
+async function countOtherClients(adminUrl: string): Promise<number> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ count: number }[]>`
+      select count(*)::int as count from pg_stat_activity
+      where backend_type = 'client backend' and pid <> pg_backend_pid()`;
+    return row?.count ?? 0;
+  } catch {
+    return 0;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
 /**
  * Connects to the embedded server of `dataDir`, starting (and on first use initialising) it when it is not
  * running, and makes sure `database` exists.
@@ -262,9 +276,15 @@ export async function ensureEmbeddedPostgres(options: { dataDir: string; databas
     url: urlFor(port, options.database),
     adminUrl,
     isOwner: child !== null,
-    stop() {
-      if (!child) return Promise.resolve();
+    async stop() {
+      if (!child) return;
       const server = child;
+      // Another process may have connected since we started it (the site, while tests ran): leave it running.
+      const others = await countOtherClients(adminUrl);
+      if (others > 0) {
+        log(`still in use by ${others} other connection(s); leaving it running`);
+        return;
+      }
       stopping ??= new Promise<void>((resolve) => {
         if (server.exitCode !== null || server.signalCode !== null) return resolve();
         const timer = setTimeout(() => server.kill('SIGQUIT'), 30_000);
@@ -276,7 +296,7 @@ export async function ensureEmbeddedPostgres(options: { dataDir: string; databas
         // SIGINT is PostgreSQL's "fast shutdown": roll back open transactions, checkpoint, exit.
         server.kill('SIGINT');
       });
-      return stopping;
+      await stopping;
     },
   };
 }

@@ -51,7 +51,7 @@ try {
   } as NodeJS.ProcessEnv;
   await ensureFreshBuild({ distDir: '.next-e2e', env: childEnv });
 
-  const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '--port', port, '--hostname', '127.0.0.1'], {
+  const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '--port', port], {
     stdio: 'inherit',
     env: { ...childEnv, NEXT_DIST_DIR: '.next-e2e' },
   });

@@ -2,6 +2,7 @@
 import type { SectionSlug, Topic } from './topic';
 import { CULTURE_TOPICS } from './topics-culture';
 import { ECONOMY_TOPICS } from './topics-economy';
+import { HEALTH_TOPICS } from './topics-health';
 import { NEWS_AND_WORLD_TOPICS } from './topics-news-world';
 import { POLITICS_TOPICS } from './topics-politics';
 import { SCIENCE_TOPICS } from './topics-science';
@@ -78,6 +79,7 @@ export const TOPICS: readonly Topic[] = [
   ...POLITICS_TOPICS,
   ...ECONOMY_TOPICS,
   ...SCIENCE_TOPICS,
+  ...HEALTH_TOPICS,
   ...CULTURE_TOPICS,
   ...SPORT_TOPICS,
 ];

@@ -54,6 +54,10 @@ async function assertEmpty(db: Database): Promise<void> {
   if (section || article) throw new Error('demo seed: the database already has sections or articles; the demo content goes into an empty one');
 }
 
+/**
+ * Fills an empty database with the demo newspaper and writes its images into `mediaDir` (created if missing).
+ * Refuses (throws) when sections or articles already exist. `now` anchors every date; it defaults to the clock.
+ */
 export async function seedDemoContent(
   db: Database,
   options: { mediaDir: string; seed?: number; now?: Date },

@@ -10,6 +10,9 @@ export const HERO_WIDTH = 1200;
 export const HERO_HEIGHT = 675;
 export const AVATAR_SIZE = 256;
 
+/** One picture to render: its SVG source, the file it becomes, and alt text describing it. */
+export type ImageJob = { fileName: string; svg: string; width: number; height: number; alt: string };
+
 type Colour = { hex: string; name: string };
 type Palette = { sky: [Colour, Colour]; ink: Colour; accent: Colour; light: Colour };
 type Drawing = { body: string; description: string };
@@ -235,4 +238,22 @@ export function avatarSvg(random: Random, name: string): { svg: string; alt: str
     strokeText(initials, { centreX: S / 2, centreY: S / 2, unit: 6, colour: palette.light.hex }) +
     `</svg>`;
   return { svg, alt: `Portrait badge of ${name}: the initials ${initials} on a ${palette.sky[0].name} circle.` };
+}
+
+export function heroFileName(index: number): string {
+  return `demo-hero-${String(index).padStart(4, '0')}.webp`;
+}
+
+export function avatarFileName(index: number): string {
+  return `demo-avatar-${String(index).padStart(2, '0')}.webp`;
+}
+
+export function heroJob(random: Random, index: number, sectionSlug: string): ImageJob {
+  const { svg, alt } = heroSvg(random, sectionSlug);
+  return { fileName: heroFileName(index), svg, width: HERO_WIDTH, height: HERO_HEIGHT, alt };
+}
+
+export function avatarJob(random: Random, index: number, name: string): ImageJob {
+  const { svg, alt } = avatarSvg(random, name);
+  return { fileName: avatarFileName(index), svg, width: AVATAR_SIZE, height: AVATAR_SIZE, alt };
 }

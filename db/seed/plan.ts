@@ -8,18 +8,20 @@
  */
 import { isValidSlug, MAX_SLUG_LENGTH, RESERVED_ARTICLE_SLUGS, slugify } from '../../lib/slug';
 import type { ArticleStatus } from '../schema';
-import { SECTIONS, TAGS, topicsOf } from './catalogue';
-import { avatarJob, heroJob, type ImageJob } from './images';
+import { SECTIONS, TAGS, TOPICS, topicsOf } from './catalogue';
+import { avatarJob, heroJob, type ImageJob } from './illustrations';
 import { createRandom, type Random } from './random';
 import { STAFF, type StaffMember } from './staff';
-import { generateStory } from './text';
-import type { SectionSlug, StoryFormat, Topic } from './topic';
 import { assignTags } from './tagging';
+import { generateStory } from './text';
 import { planDates, type ArticleDates, type Lifecycle } from './timeline';
+import type { SectionSlug, StoryFormat, Topic } from './topic';
 
 export const DEFAULT_SEED = 2026;
 
 const COUNTS: Record<Lifecycle, number> = { past: 300, scheduled: 5, draft: 3, review: 2 };
+/** Every topic gets at least this many public stories, so its tag page and related links have something. */
+const MIN_STORIES_PER_TOPIC = 3;
 const PICKED_ARTICLES = 20;
 const SLUG_HISTORY_ENTRIES = 10;
 
@@ -102,14 +104,33 @@ function chooseFormat(random: Random, section: SectionSlug): StoryFormat {
 
 /** Mostly the section's own writers; the columnist takes half the opinion pieces; one story in eight is shared. */
 function chooseAuthors(random: Random, section: SectionSlug, format: StoryFormat, authors: PlannedAuthor[]): string[] {
-  const weight = (member: StaffMember) => (member.beats[0] === section ? 3 : member.beats.includes(section) ? 1 : 0);
-  const columnist = STAFF.findIndex((member) => member.isColumnist);
-  const beat = STAFF.map((_, index) => index).filter((index) => weight(STAFF[index] as StaffMember) > 0);
-  const first = format === 'opinion' && columnist >= 0 && random.chance(0.5) ? columnist : random.weighted(beat, (index) => weight(STAFF[index] as StaffMember));
-  const byline = [first];
-  const partners = beat.filter((index) => index !== first);
-  if (format !== 'opinion' && format !== 'review' && partners.length > 0 && random.chance(0.12)) byline.push(random.pick(partners));
-  return byline.map((index) => (authors[index] as PlannedAuthor).slug);
+  const staff = STAFF.map((member, index) => ({ member, slug: (authors[index] as PlannedAuthor).slug }));
+  const weight = ({ member }: (typeof staff)[number]) => (member.beats[0] === section ? 3 : member.beats.includes(section) ? 1 : 0);
+  const beat = staff.filter((writer) => weight(writer) > 0);
+  const columnist = staff.find((writer) => writer.member.isColumnist);
+  const first = format === 'opinion' && columnist && random.chance(0.5) ? columnist : random.weighted(beat, weight);
+  const partners = beat.filter((writer) => writer !== first);
+  const isShared = format !== 'opinion' && format !== 'review' && partners.length > 0 && random.chance(0.12);
+  return isShared ? [first.slug, random.pick(partners).slug] : [first.slug];
+}
+
+/**
+ * The topic of each story: sections by their share, topics by their weight, then the rarest topics topped up
+ * (at the expense of the most common) until each has a few stories among the first `publicCount`.
+ */
+function chooseTopics(random: Random, count: number, publicCount: number): Topic[] {
+  const chosen = Array.from({ length: count }, () => {
+    const section = random.weighted(SECTIONS, (candidate) => candidate.share).slug;
+    return random.weighted(topicsOf(section), (candidate) => candidate.weight);
+  });
+  const storiesOf = (topic: Topic) => chosen.slice(0, publicCount).flatMap((candidate, index) => (candidate === topic ? [index] : []));
+  for (const topic of TOPICS) {
+    while (storiesOf(topic).length < MIN_STORIES_PER_TOPIC) {
+      const busiest = TOPICS.reduce((a, b) => (storiesOf(b).length > storiesOf(a).length ? b : a));
+      chosen[random.pick(storiesOf(busiest))] = topic;
+    }
+  }
+  return chosen;
 }
 
 /** A URL-safe slug from the headline, made unique with -2, -3 ... within the 80-character limit. */
@@ -136,9 +157,10 @@ export function planDemoContent(seed: number = DEFAULT_SEED, now: Date = new Dat
   const headlines = new Set<string>();
   const taken = new Set<string>();
 
+  const topics = chooseTopics(choices, lifecycles.length, COUNTS.past);
   const drafts = lifecycles.map((lifecycle, index) => {
-    const section = choices.weighted(SECTIONS, (candidate) => candidate.share).slug;
-    const topic = choices.weighted(topicsOf(section), (candidate) => candidate.weight);
+    const topic = topics[index] as Topic;
+    const section = topic.section;
     const format = chooseFormat(choices, section);
     // Two reviews of the same work would look like a bug, so each review gets a title not yet reviewed.
     const titles = topic.slots?.title?.filter((title) => !reviewed.has(title)) ?? [];
@@ -152,7 +174,7 @@ export function planDemoContent(seed: number = DEFAULT_SEED, now: Date = new Dat
     return { lifecycle, index, section, topic, format, story, authors: chooseAuthors(choices, section, format, authors) };
   });
 
-  const tagsByDraft = assignTags(root.fork('tags'), drafts.map((draft) => draft.topic as Topic));
+  const tagsByDraft = assignTags(root.fork('tags'), drafts.map((draft) => draft.topic));
 
   const articles: PlannedArticle[] = drafts
     .map((draft) => ({ draft, date: dates[draft.index] as ArticleDates }))

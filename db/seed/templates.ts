@@ -43,7 +43,10 @@ export function createFiller(random: Random, topic: Topic, pins: Readonly<Record
   pinned.set('place', random.pick(PLACES));
   const pinnedValues = new Set(pinned.values());
 
-  const person = () => `${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}`;
+  const person = (): string => {
+    const name = `${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}`;
+    return name === story.lead.name ? person() : name;
+  };
 
   // Resolves one slot; `used` holds what this template has already said, so "{club} v {club}" names two clubs.
   const resolve = (name: string, used: Map<string, Set<string>>): string => {

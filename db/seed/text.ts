@@ -247,7 +247,7 @@ function writeBody(writer: StoryWriter, random: Random, format: StoryFormat): st
 
 const sentenceCount = (text: string) => text.split(/[.?!]["”]?(?:\s|$)/).filter((part) => part.trim()).length;
 
-/** One or two sentences: a second one is added only when the first is short. */
+/** One or two sentences: two one-sentence standfirsts are sometimes joined, a two-sentence one stands alone. */
 function writeDek(filler: Filler, deks: readonly string[]): string {
   const [first, second] = filler.random.sample(deks, 2).map((dek) => capitalise(filler.fill(dek)));
   if (!first) return '';

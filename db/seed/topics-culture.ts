@@ -33,7 +33,7 @@ export const CULTURE_TOPICS: readonly Topic[] = [
     headlines: [
       '{Title} wins top prize at {place} film festival',
       'Independent cinemas warn of closures as audiences stay home',
-      '{LeadSurname} on {title}: "I wanted to make something honest"',
+      '{LeadSurname} on {title}: “I wanted to make something honest”',
       'Streaming giant buys {title} after festival bidding war',
     ],
     deks: ['The film beat {n} other contenders for the festival\'s top award.', 'Audiences are slowly returning, but not everywhere.'],
@@ -70,8 +70,8 @@ export const CULTURE_TOPICS: readonly Topic[] = [
     actors: ['publishers', 'librarians', 'judges', 'authors', 'booksellers'],
     verbs: ['announced', 'campaigned against', 'praised', 'shortlisted'],
     roles: ['novelist', 'chair of the judges', 'head librarian in {place}', 'independent bookseller'],
-    headlines: ['{Title} wins fiction prize', 'Libraries in {place} face cuts as councils look for savings', '{LeadSurname}: "Every novel is an argument with the last one"'],
-    deks: ['The judges called it "a book of rare tenderness".', 'Campaigners say libraries are more than a place to borrow books.'],
+    headlines: ['{Title} wins fiction prize', 'Libraries in {place} face cuts as councils look for savings', '{LeadSurname}: “Every novel is an argument with the last one”'],
+    deks: ['The judges called it “a book of rare tenderness”.', 'Campaigners say libraries are more than a place to borrow books.'],
     sentences: [
       'The shortlist of {n} books was chosen from more than {num}0 submissions.',
       'Library visits in {place} have risen since the introduction of evening opening.',

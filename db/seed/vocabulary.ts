@@ -34,7 +34,7 @@ export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Sa
 
 export const SMALL_NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'] as const;
 
-/** Put in front of "{actor} {verb} {subject}" sentences; the actor is lower-cased after them. */
+/** Put in front of "{actor} {verb} {subject}" sentences; the empty ones make most such sentences start plainly. */
 export const OPENERS = [
   '', '', '', '', 'On {day}, ', 'Earlier this week, ', 'By late afternoon, ', 'In a statement, ', 'Privately, ',
   'For now, ', 'Last month, ', 'Within hours, ', 'At a briefing in {place}, ', 'After a long meeting, ',
@@ -97,9 +97,9 @@ export const TOPICAL_SENTENCES = [
   'The row over {focus} has drawn in {actor}, who until recently had stayed out of it.',
   '{Actor} wrote to {leadSurname} on {day} asking for a meeting.',
   'In {place}, {actor} complained of being given little warning.',
-  'One person present described the meeting as "frank"; another called it "difficult".',
+  'One person present described the meeting as “frank”; another called it “difficult”.',
   'The first public sign of trouble came {n} weeks ago, when {actor} {verb} {subject}.',
-  '{Person}, a longtime observer of {subject}, said the episode was "entirely predictable".',
+  '{Person}, a longtime observer of {subject}, said the episode was “entirely predictable”.',
   'Few people outside {place} had heard of {focus} a year ago; now it is hard to avoid.',
   '{Actor} insisted that nothing had been decided, though few took that at face value.',
   'The episode has left {actor} and {actor} eyeing each other warily.',
@@ -110,11 +110,11 @@ export const TOPICAL_SENTENCES = [
   'What began as a dispute about {subject} has become a broader argument about trust.',
   'Much now depends on whether {actor} can be persuaded to back {focus}.',
   'At a packed meeting in {place} on {day}, the questions kept coming.',
-  '{Person}, who lives in {place}, put it more bluntly: "We have heard all this before."',
+  '{Person}, who lives in {place}, put it more bluntly: “We have heard all this before.”',
   'The fine print of {focus} runs to {num} pages, and much of the argument lies in it.',
   'It was the {ordinal} time in a year that {actor} had {verb} {subject}.',
   '{Actor} {verb} {subject}, but stopped short of calling for a change of course.',
-  'A spokesperson for {actor} said the criticism was "unfair and unfounded".',
+  'A spokesperson for {actor} said the criticism was “unfair and unfounded”.',
   'Since then, {actor} kept a careful distance from {subject}.',
   'Internal estimates put the cost of {focus} at £{num}m, well above the figure made public.',
   'Talks between {actor} and {leadSurname} ended without agreement late on {day}.',

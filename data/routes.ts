@@ -1,0 +1,68 @@
+import 'server-only';
+
+import { and, eq, sql } from 'drizzle-orm';
+
+import { getDb } from '@/db/client';
+import { articleSlugHistory, articles, authors, sections, tags } from '@/db/schema';
+import type { ContentRoute } from '@/lib/public-routes';
+import { isValidSlug } from '@/lib/slug';
+
+import { countPublic } from './cards';
+import { PAGE_SIZE } from './lists';
+import { isPublic } from './visibility';
+
+export type RouteResolution = { status: 'ok' } | { status: 'not-found' } | { status: 'moved'; location: string };
+
+const OK: RouteResolution = { status: 'ok' };
+const NOT_FOUND: RouteResolution = { status: 'not-found' };
+
+async function pageExists(where: ReturnType<typeof sql>, page: number): Promise<boolean> {
+  if (page === 1) return true;
+  return (await countPublic(where)) > (page - 1) * PAGE_SIZE;
+}
+
+/**
+ * Public: whether a content URL exists, has moved (old slug, wrong section) or is not there. The proxy asks before
+ * the page renders, because a streamed page can no longer change its status code (docs/adr/0001). One or two
+ * indexed lookups; the page itself renders from the cache.
+ */
+export async function resolveContentRoute(route: ContentRoute): Promise<RouteResolution> {
+  const db = getDb();
+  const slug = route.kind === 'article' ? route.slug : route.slug;
+  if (!isValidSlug(slug) || (route.kind === 'article' && !isValidSlug(route.section))) return NOT_FOUND;
+
+  switch (route.kind) {
+    case 'section': {
+      const [section] = await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, route.slug)).limit(1);
+      if (!section) return NOT_FOUND;
+      return (await pageExists(sql`${articles.sectionId} = ${section.id}`, route.page)) ? OK : NOT_FOUND;
+    }
+    case 'tag': {
+      const [tag] = await db.select({ id: tags.id }).from(tags).where(eq(tags.slug, route.slug)).limit(1);
+      if (!tag) return NOT_FOUND;
+      return (await pageExists(sql`${articles.id} in (select article_id from article_tags where tag_id = ${tag.id})`, route.page)) ? OK : NOT_FOUND;
+    }
+    case 'author': {
+      const [author] = await db.select({ id: authors.id }).from(authors).where(eq(authors.slug, route.slug)).limit(1);
+      if (!author) return NOT_FOUND;
+      return (await pageExists(sql`${articles.id} in (select article_id from article_authors where author_id = ${author.id})`, route.page)) ? OK : NOT_FOUND;
+    }
+    case 'article': {
+      const [current] = await db
+        .select({ section: sections.slug })
+        .from(articles)
+        .innerJoin(sections, eq(sections.id, articles.sectionId))
+        .where(and(eq(articles.slug, route.slug), isPublic()))
+        .limit(1);
+      if (current) return current.section === route.section ? OK : { status: 'moved', location: `/${current.section}/${route.slug}` };
+      const [moved] = await db
+        .select({ section: sections.slug, slug: articles.slug })
+        .from(articleSlugHistory)
+        .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
+        .innerJoin(sections, eq(sections.id, articles.sectionId))
+        .where(and(eq(articleSlugHistory.slug, route.slug), isPublic()))
+        .limit(1);
+      return moved ? { status: 'moved', location: `/${moved.section}/${moved.slug}` } : NOT_FOUND;
+    }
+  }
+}
