@@ -194,7 +194,9 @@ function startServer(binDir: string, clusterDir: string, port: number, ids: Ids 
   const child = spawn(
     path.join(binDir, 'postgres'),
     ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    { ...(ids ?? {}), stdio: ['ignore', out, 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
+    // Its own process group: a Ctrl-C or SIGTERM aimed at our group must not stop it while we still need it
+    // (dropping a test database, say); we stop it ourselves, in order, in stop().
+    { ...(ids ?? {}), stdio: ['ignore', out, 'pipe'], env: { ...process.env, LC_ALL: 'C' }, detached: true },
   );
   fs.closeSync(out);
   return new Promise((resolve, reject) => {

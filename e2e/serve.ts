@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import sharp from 'sharp';
 
-import { createDatabase, dropDatabase } from '../db/admin';
+import { createDatabase, dropAbandonedDatabases, dropDatabase } from '../db/admin';
 import { connect } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { dataDir } from '../lib/env';
@@ -23,6 +23,7 @@ const server = await resolveDatabase();
 if (!/^postgres(ql)?:\/\/[^/]*@?(127\.0\.0\.1|localhost)[:/]/.test(server.adminUrl)) {
   throw new Error('The end-to-end suite only runs against a local database server.');
 }
+await dropAbandonedDatabases(server.adminUrl, 'newsroom_e2e_');
 const name = `newsroom_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
 const url = await createDatabase(server.adminUrl, name);
 const heroFile = path.join(dataDir(), 'media', `${name.replaceAll('_', '-')}.webp`);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { TestProject } from 'vitest/node';
 
-import { createDatabase, dropDatabase } from '../db/admin';
+import { createDatabase, dropAbandonedDatabases, dropDatabase } from '../db/admin';
 import { runMigrations } from '../db/migrate';
 import { resolveDatabase } from '../scripts/lib/database';
 
@@ -18,6 +18,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const server = await resolveDatabase();
+  await dropAbandonedDatabases(server.adminUrl, 'newsroom_test_');
   const name = `newsroom_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const url = await createDatabase(server.adminUrl, name);
   await runMigrations(url);
