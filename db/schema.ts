@@ -77,7 +77,9 @@ export const images = pgTable('images', {
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
 
-export const authors = pgTable('authors', {
+export const authors = pgTable(
+  'authors',
+  {
   id: serial('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
@@ -88,7 +90,9 @@ export const authors = pgTable('authors', {
     .unique()
     .references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
-});
+  },
+  (t) => [index('authors_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops'))],
+);
 
 export const articles = pgTable(
   'articles',
@@ -136,6 +140,7 @@ export const articles = pgTable(
       .on(t.unpublishAt)
       .where(sql`${t.unpublishAt} is not null`),
     index('articles_search_idx').using('gin', t.searchVector),
+    index('articles_headline_trgm_idx').using('gin', t.headline.op('gin_trgm_ops')),
     check('articles_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );

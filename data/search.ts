@@ -1,0 +1,125 @@
+import 'server-only';
+
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
+
+import { cacheLife, cacheTag } from 'next/cache';
+
+import { getDb } from '@/db/client';
+import { articles, authors, sections } from '@/db/schema';
+import { cacheTags } from '@/lib/cache-tags';
+import type { ArticleCard, AuthorRef } from '@/lib/dto';
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, highlightToHtml } from '@/lib/html';
+import type { SearchInput } from '@/lib/validation/search';
+
+import { selectPublicCards } from './cards';
+import { isPublic } from './visibility';
+
+export const SEARCH_PAGE_SIZE = 10;
+/** Ranking reads every candidate's vector: for very common words, rank the newest matches only. */
+const MAX_RANKED = 1000;
+/** Below this many results, also look for near spellings of headlines and names. */
+const FUZZY_BELOW = 3;
+
+export type SearchHit = ArticleCard & { snippetHtml: string };
+
+export type SearchResult = {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Headlines spelled like the query (typo tolerance), when the plain search finds little. */
+  similarHeadlines: ArticleCard[];
+  similarAuthors: AuthorRef[];
+};
+
+const EMPTY: SearchResult = { hits: [], total: 0, page: 1, pageCount: 1, similarHeadlines: [], similarAuthors: [] };
+
+function filters(input: SearchInput): SQL[] {
+  const conditions: SQL[] = [isPublic()];
+  if (input.section) conditions.push(sql`${articles.sectionId} = (select id from ${sections} where ${sections.slug} = ${input.section})`);
+  if (input.author) {
+    conditions.push(sql`${articles.id} in (select article_id from article_authors aa join ${authors} on ${authors.id} = aa.author_id where ${authors.slug} = ${input.author})`);
+  }
+  if (input.from) conditions.push(sql`${articles.publishedAt} >= ${input.from}::date`);
+  if (input.to) conditions.push(sql`${articles.publishedAt} < ${input.to}::date + 1`);
+  return conditions;
+}
+
+/**
+ * Public: full-text search over published, due stories. websearch_to_tsquery syntax ("phrases", -exclusion, or),
+ * ranked by ts_rank_cd on the weighted vector (headline A, standfirst B, body C) with a little freshness, with
+ * highlighted, HTML-escaped snippets. Not cached: queries are too varied to be worth it.
+ */
+export async function searchArticles(input: SearchInput): Promise<SearchResult> {
+  if (!input.q) return EMPTY;
+  const db = getDb();
+  const query = sql`websearch_to_tsquery('english', ${input.q})`;
+  const where = and(...filters(input), sql`${articles.searchVector} @@ ${query}`);
+
+  const [countRow] = await db.select({ total: sql<number>`count(*)::int` }).from(articles).where(where);
+  const total = countRow?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
+  const page = Math.min(input.page, pageCount);
+
+  let hits: SearchHit[] = [];
+  if (total > 0) {
+    const ranked = await db.execute<{ id: number; snippet: string }>(sql`
+      with candidates as (
+        select ${articles.id} as id, ${articles.searchVector} as vector, ${articles.publishedAt} as published_at
+        from ${articles} where ${where}
+        order by ${articles.publishedAt} desc
+        limit ${MAX_RANKED}
+      ),
+      page as (
+        select id from candidates
+        order by ts_rank_cd(vector, ${query}) * (1 + 0.5 * exp(-extract(epoch from now() - published_at) / (86400 * 365.0))) desc, id desc
+        limit ${SEARCH_PAGE_SIZE} offset ${(page - 1) * SEARCH_PAGE_SIZE}
+      )
+      select page.id,
+        ts_headline('english', ${articles.dek} || ' ' || regexp_replace(${articles.body}, '[#>*_\`|-]+', ' ', 'g'), ${query},
+          ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
+      from page join ${articles} on ${articles.id} = page.id`);
+    const order = ranked.map((row) => Number(row.id));
+    const cards = await selectPublicCards({ where: inArray(articles.id, order), limit: order.length });
+    const byId = new Map(cards.map((card) => [card.id, card]));
+    hits = ranked.flatMap((row) => {
+      const card = byId.get(Number(row.id));
+      return card ? [{ ...card, snippetHtml: highlightToHtml(row.snippet) }] : [];
+    });
+  }
+
+  let similarHeadlines: ArticleCard[] = [];
+  let similarAuthors: AuthorRef[] = [];
+  if (total < FUZZY_BELOW && input.q.length >= 3) {
+    // pg_trgm: "harbor wals" still finds "Harbour walls"; the GIN trigram indexes serve `%`.
+    const near = await db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(...filters(input), sql`${articles.headline} % ${input.q}`))
+      .orderBy(sql`similarity(${articles.headline}, ${input.q}) desc`)
+      .limit(5);
+    const nearIds = near.map((row) => row.id).filter((id) => !hits.some((hit) => hit.id === id));
+    similarHeadlines = nearIds.length ? await selectPublicCards({ where: inArray(articles.id, nearIds), limit: nearIds.length }) : [];
+    similarAuthors = await db
+      .select({ name: authors.name, slug: authors.slug })
+      .from(authors)
+      .where(sql`${authors.name} % ${input.q}`)
+      .orderBy(sql`similarity(${authors.name}, ${input.q}) desc`)
+      .limit(3);
+  }
+  return { hits, total, page, pageCount, similarHeadlines, similarAuthors };
+}
+
+/** Public: sections and authors for the search filters. */
+export async function listSearchFilters(): Promise<{ sections: { slug: string; name: string }[]; authors: AuthorRef[] }> {
+  'use cache';
+  cacheTag(cacheTags.sections(), cacheTags.articles());
+  cacheLife('hours');
+  const db = getDb();
+  const [sectionRows, authorRows] = await Promise.all([
+    db.select({ slug: sections.slug, name: sections.name }).from(sections).orderBy(sections.position, sections.name),
+    db.select({ slug: authors.slug, name: authors.name }).from(authors).orderBy(authors.name),
+  ]);
+  return { sections: sectionRows, authors: authorRows };
+}
+
