@@ -15,7 +15,7 @@ describe('parseContentRoute', () => {
     expect(parseContentRoute(path)).toEqual(expected);
   });
 
-  it.each(['/', '/api/health', '/media/x.webp', '/_next/static/a.js', '/favicon.ico', '/dashboard', '/login'])('leaves %s alone', (path) => {
+  it.each(['/', '/api/health', '/media/x.webp', '/_next/static/a.js', '/favicon.ico', '/dashboard', '/login', '/politics/feed.xml', '/tag/a/feed.xml', '/sitemaps/news.xml', '/feed.xml'])('leaves %s alone', (path) => {
     expect(parseContentRoute(path)).toBeNull();
   });
 

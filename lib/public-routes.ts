@@ -10,7 +10,7 @@ export type ContentRoute =
 /** A path that can be answered as 404 without asking the database (wrong shape, bad page number). */
 export const MALFORMED = 'malformed' as const;
 
-const FIXED_FIRST_SEGMENTS = new Set(['api', 'media', '_next', 'dashboard', 'login', 'register', 'search', 'account']);
+const FIXED_FIRST_SEGMENTS = new Set(['api', 'media', '_next', 'dashboard', 'login', 'register', 'search', 'account', 'sitemaps']);
 
 /**
  * Reads a pathname as one of the content routes, MALFORMED, or null for anything else (the front page, fixed
@@ -24,7 +24,8 @@ export function parseContentRoute(pathname: string): ContentRoute | typeof MALFO
     return MALFORMED;
   }
   const [first, second, third, fourth, ...rest] = segments;
-  if (!first || FIXED_FIRST_SEGMENTS.has(first) || first.includes('.')) return null;
+  // Files (feed.xml, opengraph images, sitemaps) answer for themselves.
+  if (!first || FIXED_FIRST_SEGMENTS.has(first) || segments.some((segment) => segment.includes('.'))) return null;
   if (rest.length > 0) return null;
 
   const paged = (kind: 'tag' | 'author', slug: string | undefined, pageWord: string | undefined, pageNumber: string | undefined): ContentRoute | typeof MALFORMED | null => {

@@ -12,6 +12,13 @@ export async function Masthead() {
           <Link href="/">{env().SITE_NAME}</Link>
         </p>
         <p className="masthead__tagline">Independent reporting, every day</p>
+        <form className="masthead__search" action="/search" method="get" role="search" aria-label="Site search">
+          <label htmlFor="masthead-q" className="visually-hidden">
+            Search stories
+          </label>
+          <input id="masthead-q" name="q" type="search" placeholder="Search" maxLength={200} />
+          <button type="submit">Search</button>
+        </form>
       </div>
       <nav className="section-nav" aria-label="Sections">
         <ul>

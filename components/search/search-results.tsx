@@ -1,0 +1,107 @@
+import Link from 'next/link';
+
+import { articleHref } from '@/components/article/article-card';
+import { Byline } from '@/components/article/byline';
+import { DateTime } from '@/components/ui/date-time';
+import type { SearchResult } from '@/data/search';
+import type { SearchInput } from '@/lib/validation/search';
+
+export function searchHref(input: SearchInput, page: number): string {
+  const params = new URLSearchParams();
+  params.set('q', input.q);
+  if (input.section) params.set('section', input.section);
+  if (input.author) params.set('author', input.author);
+  if (input.from) params.set('from', input.from);
+  if (input.to) params.set('to', input.to);
+  if (page > 1) params.set('page', String(page));
+  return `/search?${params.toString()}`;
+}
+
+export function SearchResults({ input, result }: { input: SearchInput; result: SearchResult }) {
+  if (!input.q) {
+    return (
+      <p className="search-tips">
+        Search every story we have published. Use quotes for a phrase (<kbd>&quot;flood defences&quot;</kbd>), a minus sign to leave a word out
+        (<kbd>budget -tax</kbd>) and <kbd>or</kbd> for either word.
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby="results-title">
+      <h2 id="results-title" className="rail-title">
+        {result.total === 0 ? 'No results' : `${result.total.toLocaleString('en-GB')} ${result.total === 1 ? 'result' : 'results'}`} for “{input.q}”
+      </h2>
+      {result.total === 0 && (
+        <div className="search-empty">
+          <p>No published story matches those words{input.section || input.author || input.from || input.to ? ' with these filters' : ''}.</p>
+          <ul>
+            <li>Check the spelling, or try fewer or more general words.</li>
+            {(input.section || input.author || input.from || input.to) && (
+              <li>
+                <Link href={searchHref({ ...input, section: undefined, author: undefined, from: undefined, to: undefined }, 1)}>Search all sections and dates</Link>
+              </li>
+            )}
+          </ul>
+        </div>
+      )}
+      {result.hits.length > 0 && (
+        <ol className="search-results">
+          {result.hits.map((hit) => (
+            <li key={hit.id} className="search-hit">
+              <p className="card__kicker">{hit.section.name}</p>
+              <h3 className="card__headline">
+                <Link href={articleHref(hit)}>{hit.headline}</Link>
+              </h3>
+              {/* highlightToHtml escapes everything except its own <mark> tags. */}
+              <p className="search-hit__snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
+              <p className="card__meta">
+                <Byline authors={hit.authors} linked={false} />
+                <DateTime iso={hit.publishedAt} short />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {(result.similarHeadlines.length > 0 || result.similarAuthors.length > 0) && (
+        <aside className="search-similar" aria-labelledby="similar-title">
+          <h2 id="similar-title" className="rail-title">
+            Did you mean
+          </h2>
+          <ul>
+            {result.similarAuthors.map((author) => (
+              <li key={author.slug}>
+                <Link href={`/author/${author.slug}`}>{author.name}</Link> (author)
+              </li>
+            ))}
+            {result.similarHeadlines.map((card) => (
+              <li key={card.id}>
+                <Link href={articleHref(card)}>{card.headline}</Link>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+      {result.pageCount > 1 && (
+        <nav className="pagination" aria-label="Result pages">
+          {result.page > 1 ? (
+            <Link href={searchHref(input, result.page - 1)} rel="prev">
+              ← Previous results
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="pagination__status">
+            Page {result.page} of {result.pageCount}
+          </span>
+          {result.page < result.pageCount ? (
+            <Link href={searchHref(input, result.page + 1)} rel="next">
+              More results →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </section>
+  );
+}
