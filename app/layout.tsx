@@ -15,6 +15,8 @@ export const metadata: Metadata = {
   metadataBase: new URL(env().SITE_URL),
   title: { default: env().SITE_NAME, template: `%s | ${env().SITE_NAME}` },
   description: 'Independent news, analysis and opinion.',
+  openGraph: { siteName: env().SITE_NAME, locale: 'en_GB', type: 'website' },
+  twitter: { card: 'summary' },
 };
 
 export const viewport: Viewport = {

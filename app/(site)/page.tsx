@@ -1,14 +1,25 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 
 import { ArticleCard } from '@/components/article/article-card';
+import { JsonLd } from '@/components/seo/json-ld';
 import { getFrontPage } from '@/data/lists';
+import { listingMetadata, site } from '@/lib/metadata';
+import { websiteJsonLd } from '@/lib/structured-data';
+
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const { title, ...rest } = listingMetadata({ title: site().name, description: 'Independent news, analysis and opinion: the latest stories.', path: '/', feedTitle: site().name });
+  return { ...rest, title: { absolute: String(title) } };
+}
 
 export default async function FrontPage() {
   await connection();
   const front = await getFrontPage();
   return (
     <div className="front">
+      <JsonLd data={websiteJsonLd(site())} />
       <h1 className="visually-hidden">Front page</h1>
       {front.lead ? (
         <section className="front__top" aria-label="Top stories">

@@ -1,8 +1,11 @@
 import Link from 'next/link';
 
+import { JsonLd } from '@/components/seo/json-ld';
 import { DateTime } from '@/components/ui/date-time';
 import type { ArticleDetail } from '@/lib/dto';
 import { FORMAT_LABELS } from '@/lib/format';
+import { site } from '@/lib/metadata';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/structured-data';
 
 import { Byline } from './byline';
 import { RelatedStories } from './related-stories';
@@ -10,8 +13,17 @@ import { ShareLinks } from './share-links';
 
 /** The article page body. One place decides how a story is laid out; formats differ by label and accent. */
 export function ArticleView({ article, url }: { article: ArticleDetail; url: string }) {
+  const path = `/${article.section.slug}/${article.slug}`;
   return (
     <div className={`article-layout article-layout--${article.format}`}>
+      <JsonLd data={newsArticleJsonLd(article, site())} />
+      <JsonLd
+        data={breadcrumbJsonLd(site(), [
+          { name: 'Home', path: '/' },
+          { name: article.section.name, path: `/${article.section.slug}` },
+          { name: article.headline, path },
+        ])}
+      />
       <article className="article" aria-labelledby="headline">
         <nav aria-label="Breadcrumb" className="breadcrumb">
           <ol>

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 
 import { ArticleList } from '@/components/article/article-list';
 import { Pagination } from '@/components/article/pagination';
+import { PageLinks } from '@/components/seo/page-links';
 import { listAuthorArticles } from '@/data/lists';
 import { getAuthor } from '@/data/taxonomy';
 
@@ -13,6 +14,7 @@ export async function AuthorPage({ slug, page }: { slug: string; page: number })
   if (page > list.pageCount) notFound();
   return (
     <div className="list-page">
+      <PageLinks basePath={`/author/${author.slug}`} page={page} pageCount={list.pageCount} />
       <header className="list-page__header author-profile">
         {author.avatar && (
           <img className="author-profile__avatar" src={author.avatar.src} width={author.avatar.width} height={author.avatar.height} alt={author.avatar.alt} />

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 
 import { ArticleList } from '@/components/article/article-list';
 import { Pagination } from '@/components/article/pagination';
+import { PageLinks } from '@/components/seo/page-links';
 import { listSectionArticles } from '@/data/lists';
 import { getSection } from '@/data/taxonomy';
 
@@ -13,6 +14,7 @@ export async function SectionFront({ slug, page }: { slug: string; page: number 
   if (page > list.pageCount) notFound();
   return (
     <div className="list-page">
+      <PageLinks basePath={`/${section.slug}`} page={page} pageCount={list.pageCount} />
       <header className="list-page__header">
         <h1>{section.name}</h1>
         {section.description && <p className="list-page__description">{section.description}</p>}

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 
 import { ArticleList } from '@/components/article/article-list';
 import { Pagination } from '@/components/article/pagination';
+import { PageLinks } from '@/components/seo/page-links';
 import { listTagArticles } from '@/data/lists';
 import { getTag } from '@/data/taxonomy';
 
@@ -13,6 +14,7 @@ export async function TagPage({ slug, page }: { slug: string; page: number }) {
   if (page > list.pageCount) notFound();
   return (
     <div className="list-page">
+      <PageLinks basePath={`/tag/${tag.slug}`} page={page} pageCount={list.pageCount} />
       <header className="list-page__header">
         <p className="list-page__kicker">Topic</p>
         <h1>{tag.name}</h1>

@@ -5,17 +5,13 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
 import { getArticleRedirect, getPublicArticle } from '@/data/articles';
 import { env } from '@/lib/env';
+import { articleMetadata } from '@/lib/metadata';
 import { absoluteUrl } from '@/lib/share';
 
 export async function generateMetadata({ params }: PageProps<'/[section]/[slug]'>): Promise<Metadata> {
   await connection();
   const article = await getPublicArticle((await params).slug);
-  if (!article) return {};
-  return {
-    title: article.seoTitle ?? article.headline,
-    description: article.seoDescription ?? article.dek,
-    alternates: { canonical: `/${article.section.slug}/${article.slug}` },
-  };
+  return article ? articleMetadata(article) : {};
 }
 
 export default async function ArticlePage({ params }: PageProps<'/[section]/[slug]'>) {

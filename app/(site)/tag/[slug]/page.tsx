@@ -3,11 +3,13 @@ import { connection } from 'next/server';
 
 import { TagPage } from '@/components/pages/tag-page';
 import { getTag } from '@/data/taxonomy';
+import { listingMetadata } from '@/lib/metadata';
 
 export async function generateMetadata({ params }: PageProps<'/tag/[slug]'>): Promise<Metadata> {
   await connection();
   const tag = await getTag((await params).slug);
-  return tag ? { title: tag.name, description: tag.description || `Stories about ${tag.name}.` } : {};
+  if (!tag) return {};
+  return listingMetadata({ title: tag.name, description: tag.description || `Stories about ${tag.name}.`, path: `/tag/${tag.slug}` });
 }
 
 export default async function Page({ params }: PageProps<'/tag/[slug]'>) {

@@ -1,16 +1,19 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 
 import { AuthorPage } from '@/components/pages/author-page';
 import { getAuthor } from '@/data/taxonomy';
+import { listingMetadata } from '@/lib/metadata';
 import { parsePageNumber } from '@/lib/page-number';
 
 export async function generateMetadata({ params }: PageProps<'/author/[slug]/page/[page]'>): Promise<Metadata> {
   await connection();
   const { slug, page } = await params;
   const author = await getAuthor(slug);
-  return author ? { title: `${author.name}, page ${page}` } : {};
+  const number = parsePageNumber(page);
+  if (!author || !number) return {};
+  return listingMetadata({ title: author.name, description: author.bio || `Stories by ${author.name}.`, path: `/author/${author.slug}`, page: number });
 }
 
 export default async function Page({ params }: PageProps<'/author/[slug]/page/[page]'>) {

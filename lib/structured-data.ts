@@ -1,0 +1,88 @@
+import type { ArticleDetail, ArticleFormat } from './dto';
+import { absoluteUrl } from './share';
+
+type JsonLd = Record<string, unknown>;
+
+/** schema.org's NewsArticle subtypes, so search engines can tell an opinion piece from a report. */
+const ARTICLE_TYPES: Record<ArticleFormat, string> = {
+  news: 'NewsArticle',
+  analysis: 'AnalysisNewsArticle',
+  opinion: 'OpinionNewsArticle',
+  explainer: 'BackgroundNewsArticle',
+  review: 'ReviewNewsArticle',
+};
+
+export type Correction = { kind: 'correction' | 'clarification' | 'update'; text: string; date: string };
+
+export type Site = { url: string; name: string; logoPath: string };
+
+export function publisherJsonLd(site: Site): JsonLd {
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: site.name,
+    url: absoluteUrl(site.url, '/'),
+    logo: { '@type': 'ImageObject', url: absoluteUrl(site.url, site.logoPath), width: 600, height: 60 },
+  };
+}
+
+export function newsArticleJsonLd(article: ArticleDetail, site: Site, options: { corrections?: Correction[] } = {}): JsonLd {
+  const url = absoluteUrl(site.url, `/${article.section.slug}/${article.slug}`);
+  // The hero picture; without one, the publisher's logo (NewsArticle wants an image).
+  const image = absoluteUrl(site.url, article.hero?.src ?? site.logoPath);
+  return {
+    '@context': 'https://schema.org',
+    '@type': ARTICLE_TYPES[article.format],
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    headline: article.headline.length > 110 ? `${article.headline.slice(0, 109)}…` : article.headline,
+    description: article.seoDescription ?? article.dek,
+    image: [image],
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt ?? article.publishedAt,
+    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absoluteUrl(site.url, `/author/${author.slug}`) })),
+    publisher: publisherJsonLd(site),
+    articleSection: article.section.name,
+    keywords: article.tags.map((tag) => tag.name),
+    isAccessibleForFree: true,
+    ...(options.corrections?.length
+      ? { correction: options.corrections.map((note) => ({ '@type': 'CorrectionComment', text: note.text, datePublished: note.date })) }
+      : {}),
+  };
+}
+
+/** Matches the visible breadcrumb: Home > Section (> the story itself, as the last item). */
+export function breadcrumbJsonLd(site: Site, items: { name: string; path: string }[]): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, index) => ({ '@type': 'ListItem', position: index + 1, name: item.name, item: absoluteUrl(site.url, item.path) })),
+  };
+}
+
+export function websiteJsonLd(site: Site): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: site.name,
+    url: absoluteUrl(site.url, '/'),
+    publisher: publisherJsonLd(site),
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(site.url, '/search')}?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}
+
+/**
+ * JSON for a <script type="application/ld+json">: `<`, `>` and `&` become \u escapes so that no content
+ * ("</script>", "<!--") can end the script element early; U+2028/2029 are escaped for old parsers.
+ */
+export function serializeJsonLd(data: JsonLd): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
