@@ -19,8 +19,9 @@ test('pages carry a nonce-based CSP, nosniff and a referrer policy, and no x-pow
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(headers['x-powered-by']).toBeUndefined();
 
-  // Every script on the page carries this request's nonce, and the page hydrates without CSP errors.
-  const scriptNonces = await page.locator('script').evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+  // Every executable script carries this request's nonce (JSON-LD data blocks are not executed), and the page
+  // hydrates without CSP errors.
+  const scriptNonces = await page.locator('script:not([type="application/ld+json"])').evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
   expect(scriptNonces.length).toBeGreaterThan(0);
   expect(scriptNonces.every((value) => value === nonce)).toBe(true);
   await page.waitForLoadState('networkidle');

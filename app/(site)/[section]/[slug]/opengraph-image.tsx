@@ -15,11 +15,11 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ sec
   return new ImageResponse(
     (
       <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', background: '#fbfaf7', color: '#1a1a1a', padding: 72 }}>
-        <div style={{ display: 'flex', fontSize: 30, color: '#a4161a', fontWeight: 700, textTransform: 'uppercase', letterSpacing: 3 }}>
-          {article ? `${article.section.name} · ${FORMAT_LABELS[article.format]}` : ''}
+        <div style={{ display: 'flex', fontSize: 30, color: '#a4161a', fontWeight: 700 }}>
+          {article ? `${article.section.name} · ${FORMAT_LABELS[article.format]}`.toUpperCase() : ''}
         </div>
         <div style={{ display: 'flex', fontSize: headline.length > 80 ? 56 : 68, fontWeight: 700, lineHeight: 1.1 }}>{headline}</div>
-        <div style={{ display: 'flex', borderTop: '6px double #1a1a1a', paddingTop: 24, fontSize: 36, fontWeight: 700 }}>{env().SITE_NAME}</div>
+        <div style={{ display: 'flex', borderTop: '6px solid #1a1a1a', paddingTop: 24, fontSize: 36, fontWeight: 700 }}>{env().SITE_NAME}</div>
       </div>
     ),
     size,
