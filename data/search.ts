@@ -16,7 +16,9 @@ import { isPublic } from './visibility';
 
 export const SEARCH_PAGE_SIZE = 10;
 /** Ranking reads every candidate's vector: for very common words, rank the newest matches only. */
-const MAX_RANKED = 1000;
+const MAX_RANKED = 500;
+/** Counting every match of a word that is in most stories costs more than the search itself: stop here. */
+export const COUNT_CAP = 1000;
 /** Below this many results, also look for near spellings of headlines and names. */
 const FUZZY_BELOW = 3;
 
@@ -24,6 +26,7 @@ export type SearchHit = ArticleCard & { snippetHtml: string };
 
 export type SearchResult = {
   hits: SearchHit[];
+  /** Matches, counted up to COUNT_CAP + 1 (more than COUNT_CAP means "over a thousand"). */
   total: number;
   page: number;
   pageCount: number;
@@ -33,6 +36,11 @@ export type SearchResult = {
 };
 
 const EMPTY: SearchResult = { hits: [], total: 0, page: 1, pageCount: 1, similarHeadlines: [], similarAuthors: [] };
+
+/** Does the query use a "phrase" or a -exclusion (operators that need word positions)? */
+export function needsPositions(q: string): boolean {
+  return /"|(^|\s)-\S/.test(q);
+}
 
 function filters(input: SearchInput): SQL[] {
   const conditions: SQL[] = [isPublic()];
@@ -47,8 +55,8 @@ function filters(input: SearchInput): SQL[] {
 
 /**
  * Public: full-text search over published, due stories. websearch_to_tsquery syntax ("phrases", -exclusion, or),
- * ranked by ts_rank_cd on the weighted vector (headline A, standfirst B, body C) with a little freshness, with
- * highlighted, HTML-escaped snippets. Not cached: queries are too varied to be worth it.
+ * ranked by ts_rank_cd on the weighted vector (headline A, standfirst B, body C) with a little freshness, among the
+ * newest MAX_RANKED matches, with highlighted, HTML-escaped snippets. Not cached: queries are too varied to be worth it.
  */
 export async function searchArticles(input: SearchInput): Promise<SearchResult> {
   if (!input.q) return EMPTY;
@@ -56,35 +64,70 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
   const query = sql`websearch_to_tsquery('english', ${input.q})`;
   const where = and(...filters(input), sql`${articles.searchVector} @@ ${query}`);
 
-  const [countRow] = await db.select({ total: sql<number>`count(*)::int` }).from(articles).where(where);
-  const total = countRow?.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
-  const page = Math.min(input.page, pageCount);
-
-  let hits: SearchHit[] = [];
-  if (total > 0) {
-    const ranked = await db.execute<{ id: number; snippet: string }>(sql`
-      with candidates as (
-        select ${articles.id} as id, ${articles.searchVector} as vector, ${articles.publishedAt} as published_at
-        from ${articles} where ${where}
-        order by ${articles.publishedAt} desc
-        limit ${MAX_RANKED}
-      ),
-      page as (
-        select id from candidates
-        order by ts_rank_cd(vector, ${query}) * (1 + 0.5 * exp(-extract(epoch from now() - published_at) / (86400 * 365.0))) desc, id desc
-        limit ${SEARCH_PAGE_SIZE} offset ${(page - 1) * SEARCH_PAGE_SIZE}
-      )
+  const rankedPage = (page: number) => sql`
+    page as (
+      select id from candidates
+      order by ts_rank_cd(vector, ${query}) * (1 + 0.5 * exp(-extract(epoch from now() - published_at) / (86400 * 365.0))) desc, id desc
+      limit ${SEARCH_PAGE_SIZE} offset ${(page - 1) * SEARCH_PAGE_SIZE}
+    ),
+    hits as (
       select page.id,
         ts_headline('english', ${articles.dek} || ' ' || regexp_replace(${articles.body}, '[#>*_\`|-]+', ' ', 'g'), ${query},
           ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
-      from page join ${articles} on ${articles.id} = page.id`);
+      from page join ${articles} on ${articles.id} = page.id
+    )`;
+
+  let total: number;
+  let page: number;
+  let ranked: { id: number; snippet: string | null }[];
+  if (needsPositions(input.q)) {
+    // Phrases and exclusions must re-read each matching vector, and PostgreSQL badly overestimates how many stories
+    // a phrase matches, then walks the whole archive newest-first. Collect the matches once through the GIN index.
+    const result = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_indexscan = off`);
+      return tx.execute<{ total: number; id: number | null; snippet: string | null }>(sql`
+        with matches as materialized (select ${articles.id} as id, ${articles.publishedAt} as published_at from ${articles} where ${where}),
+        candidates as (
+          select m.id, a.search_vector as vector, m.published_at
+          from (select * from matches order by published_at desc limit ${MAX_RANKED}) m join ${articles} a on a.id = m.id
+        ),
+        ${rankedPage(input.page)}
+        select (select count(*)::int from matches) as total, hits.id, hits.snippet from (select 1) one left join hits on true`);
+    });
+    total = Number(result[0]?.total ?? 0);
+    page = input.page;
+    ranked = result.flatMap((row) => (row.id === null ? [] : [{ id: Number(row.id), snippet: row.snippet }]));
+  } else {
+    const [countRow] = await db.execute<{ total: number }>(
+      sql`select count(*)::int as total from (select 1 from ${articles} where ${where} limit ${COUNT_CAP + 1}) matches`,
+    );
+    total = Number(countRow?.total ?? 0);
+    page = Math.min(input.page, Math.max(1, Math.ceil(Math.min(total, MAX_RANKED) / SEARCH_PAGE_SIZE)));
+    ranked =
+      total === 0
+        ? []
+        : await db.execute<{ id: number; snippet: string }>(sql`
+            with candidates as (
+              select ${articles.id} as id, ${articles.searchVector} as vector, ${articles.publishedAt} as published_at
+              from ${articles} where ${where}
+              order by ${articles.publishedAt} desc
+              limit ${MAX_RANKED}
+            ),
+            ${rankedPage(page)}
+            select id, snippet from hits`);
+  }
+  // Only the ranked window can be paged through.
+  const pageCount = Math.max(1, Math.ceil(Math.min(total, MAX_RANKED) / SEARCH_PAGE_SIZE));
+
+  let hits: SearchHit[] = [];
+  if (ranked.length > 0) {
     const order = ranked.map((row) => Number(row.id));
     const cards = await selectPublicCards({ where: inArray(articles.id, order), limit: order.length });
     const byId = new Map(cards.map((card) => [card.id, card]));
     hits = ranked.flatMap((row) => {
       const card = byId.get(Number(row.id));
-      return card ? [{ ...card, snippetHtml: highlightToHtml(row.snippet) }] : [];
+      return card ? [{ ...card, snippetHtml: highlightToHtml(row.snippet ?? '') }] : [];
     });
   }
 

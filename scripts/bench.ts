@@ -12,6 +12,7 @@ import { getPublicArticle } from '../data/articles';
 import { countPublic } from '../data/cards';
 import { getFrontPage, listSectionArticles } from '../data/lists';
 import { relatedCandidatesQuery, scoreRelatedCandidates } from '../data/related';
+import { searchArticles } from '../data/search';
 import { resetEnvForTests } from '../lib/env';
 import { fillBenchArchive } from './lib/bench-data';
 import { withDatabase } from './lib/database';
@@ -76,6 +77,15 @@ await withDatabase(async (server) => {
   await measure('front page (getFrontPage)', () => getFrontPage());
   await measure('section page 1 (listSectionArticles)', (i) => listSectionArticles(pick(i).sectionId, 'x', 1));
   await measure('section page 5 (listSectionArticles)', (i) => listSectionArticles(pick(i).sectionId, 'x', 5));
+
+  // Search: a word in nearly every story, two common words, a rarer word, a phrase with an exclusion, a typo.
+  const search = (q: string) => searchArticles({ q, page: 1, section: undefined, author: undefined, from: undefined, to: undefined });
+  await measure('search: very common word', () => search('council'));
+  await measure('search: two common words', () => search('harbour strike'));
+  await measure('search: rarer word', (i) => search(`term${100 + (i % 50) * 37}`));
+  await measure('search: phrase and exclusion', () => search('"flood harbour" -strike'));
+  await measure('search: typo (trigram fallback)', () => search('harbor strikke councel'));
+  await measure('search: filtered by section, page 3', () => searchArticles({ q: 'budget', page: 3, section: 'section-3', author: undefined, from: '2023-01-01', to: undefined }));
 
   const plan = await db.execute<{ 'QUERY PLAN': string }>(sql`explain (analyze, buffers, costs off) ${relatedCandidatesQuery(pick(0).id, [], stories)}`);
   console.log('\nEXPLAIN (ANALYZE, BUFFERS) of the related-stories query:\n');

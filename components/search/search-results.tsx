@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { articleHref } from '@/components/article/article-card';
 import { Byline } from '@/components/article/byline';
 import { DateTime } from '@/components/ui/date-time';
-import type { SearchResult } from '@/data/search';
+import { COUNT_CAP, type SearchResult } from '@/data/search';
 import type { SearchInput } from '@/lib/validation/search';
 
 export function searchHref(input: SearchInput, page: number): string {
@@ -29,7 +29,12 @@ export function SearchResults({ input, result }: { input: SearchInput; result: S
   return (
     <section aria-labelledby="results-title">
       <h2 id="results-title" className="rail-title">
-        {result.total === 0 ? 'No results' : `${result.total.toLocaleString('en-GB')} ${result.total === 1 ? 'result' : 'results'}`} for “{input.q}”
+        {result.total === 0
+          ? 'No results'
+          : result.total > COUNT_CAP
+            ? `More than ${COUNT_CAP.toLocaleString('en-GB')} results`
+            : `${result.total.toLocaleString('en-GB')} ${result.total === 1 ? 'result' : 'results'}`}{' '}
+        for “{input.q}”
       </h2>
       {result.total === 0 && (
         <div className="search-empty">

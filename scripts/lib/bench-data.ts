@@ -3,7 +3,8 @@ import type postgres from 'postgres';
 /**
  * Fills an empty, migrated database with a synthetic archive, in SQL (generate_series), in about a minute:
  * 12 sections, 1,500 tags with a skewed popularity (a few on thousands of stories, most on a handful),
- * 400 authors, and `articles` stories over five years with ~350-word bodies, 1 in 200 scheduled, 4 in 5 with a picture.
+ * 400 authors, and `articles` stories over five years with ~350-word bodies (a common vocabulary plus a long tail of
+ * 30,000 rarer words), 1 in 200 scheduled, 4 in 5 with a picture.
  */
 export async function fillBenchArchive(client: postgres.Sql, articles: number): Promise<void> {
   // One transaction: an interrupted fill leaves an empty database, which the next run fills again.
@@ -29,9 +30,12 @@ export async function fillBenchArchive(client: postgres.Sql, articles: number): 
     insert into articles (slug, section_id, headline, dek, body, format, status, published_at, created_at)
     select 'story-' || g,
       1 + (g % 12),
-      initcap(w[1 + (g * 7) % n]) || ' ' || w[1 + (g * 13) % n] || ' ' || w[1 + (g * 31) % n] || ' as ' || w[1 + (g * 17) % n] || ' ' || w[1 + (g * 3) % n],
+      initcap(w[1 + (g * 7) % n]) || ' ' || w[1 + (g * 13) % n] || ' ' || w[1 + (g * 31) % n] || ' as ' || w[1 + (g * 17) % n] || ' term' || (g * 7919) % 30000,
       'The ' || w[1 + (g * 11) % n] || ' and the ' || w[1 + (g * 19) % n] || ' dominate a week of ' || w[1 + (g * 23) % n] || '.',
-      (select string_agg(w[1 + floor(random() * n)::int + 0 * k], ' ') from generate_series(1, 350) k where k > 0 * g),
+      -- Three words in four from the common list, one in four from a long tail of 30,000 rarer words.
+      (select string_agg(case when random() < 0.75 then w[1 + floor(random() * n)::int + 0 * k]
+                              else 'term' || floor(30000 * power(random(), 2))::int end, ' ')
+         from generate_series(1, 350) k where k > 0 * g),
       (array['news','news','news','analysis','opinion','explainer','review']::article_format[])[1 + g % 7],
       'published',
       case when g % 200 = 0 then now() + (g % 7 + 1) * interval '1 day'
