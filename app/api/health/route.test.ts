@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import * as health from '@/data/health';
 
+// Outside a Next request there is nothing to wait for.
+vi.mock('next/server', () => ({ connection: async () => {} }));
+
 import { GET } from './route';
 
 afterEach(() => {
