@@ -4,14 +4,14 @@ import { and, asc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 
 import { getDb } from '@/db/client';
-import { articleAuthors, articleSlugHistory, articleTags, articles, authors, images, sections, tags } from '@/db/schema';
+import { articleSlugHistory, articleTags, articles, images, sections, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleDetail } from '@/lib/dto';
 import { readingMinutes, renderMarkdown } from '@/lib/markdown';
 import { isValidSlug } from '@/lib/slug';
 
 import { DAY, HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
-import { toImageRef } from './cards';
+import { selectBylineRows, toImageRef } from './cards';
 import { isPublic } from './visibility';
 
 const YEAR_MS = 365 * DAY * 1000;
@@ -66,12 +66,7 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
   }
 
   const [byline, tagRows] = await Promise.all([
-    db
-      .select({ name: authors.name, slug: authors.slug, jobTitle: authors.jobTitle, id: authors.id })
-      .from(articleAuthors)
-      .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
-      .where(eq(articleAuthors.articleId, row.id))
-      .orderBy(asc(articleAuthors.position), asc(authors.name)),
+    selectBylineRows([row.id]),
     db
       .select({ name: tags.name, slug: tags.slug })
       .from(articleTags)

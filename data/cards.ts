@@ -48,17 +48,21 @@ type CardRow = {
   height: number | null;
 };
 
-/** Bylines for many articles in one query, in byline order. */
-export async function listBylines(articleIds: number[]): Promise<Map<number, AuthorRef[]>> {
-  const bylines = new Map<number, AuthorRef[]>();
-  if (articleIds.length === 0) return bylines;
-  const rows = await getDb()
-    .select({ articleId: articleAuthors.articleId, name: authors.name, slug: authors.slug })
+/** The authors of many articles in one query, in byline order. */
+export async function selectBylineRows(articleIds: number[]) {
+  if (articleIds.length === 0) return [];
+  return getDb()
+    .select({ articleId: articleAuthors.articleId, id: authors.id, name: authors.name, slug: authors.slug, jobTitle: authors.jobTitle })
     .from(articleAuthors)
     .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
     .where(inArray(articleAuthors.articleId, articleIds))
     .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position), asc(authors.name));
-  for (const row of rows) {
+}
+
+/** Bylines for many articles, keyed by article id. */
+export async function listBylines(articleIds: number[]): Promise<Map<number, AuthorRef[]>> {
+  const bylines = new Map<number, AuthorRef[]>();
+  for (const row of await selectBylineRows(articleIds)) {
     const list = bylines.get(row.articleId) ?? [];
     list.push({ name: row.name, slug: row.slug });
     bylines.set(row.articleId, list);

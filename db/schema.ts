@@ -14,6 +14,8 @@ import {
 
 } from 'drizzle-orm/pg-core';
 
+import { ARTICLE_FORMATS } from '../lib/article-formats';
+
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
 });
@@ -22,7 +24,7 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode
 
 export const userRole = pgEnum('user_role', ['reader', 'contributor', 'editor', 'admin']);
 export const articleStatus = pgEnum('article_status', ['draft', 'in_review', 'published']);
-export const articleFormat = pgEnum('article_format', ['news', 'analysis', 'opinion', 'explainer', 'review']);
+export const articleFormat = pgEnum('article_format', ARTICLE_FORMATS);
 
 /**
  * Accounts. The column names the Auth.js Drizzle adapter expects (id, name, email, emailVerified, image)
@@ -207,7 +209,7 @@ export type Tag = typeof tags.$inferSelect;
 export type Author = typeof authors.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
-export type ArticleFormat = (typeof articleFormat.enumValues)[number];
+export type { ArticleFormat } from '../lib/article-formats';
 export type ArticleStatus = (typeof articleStatus.enumValues)[number];
 export type UserRole = (typeof userRole.enumValues)[number];
 

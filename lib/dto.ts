@@ -1,5 +1,5 @@
 /** The shapes pages receive from data/: small, purpose-made, never raw rows. Dates are ISO strings. */
-import type { ArticleFormat } from '@/db/schema';
+import type { ArticleFormat } from './article-formats';
 
 export type { ArticleFormat };
 

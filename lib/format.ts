@@ -1,4 +1,4 @@
-import type { ArticleFormat } from '@/db/schema';
+import type { ArticleFormat } from './article-formats';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
