@@ -133,7 +133,8 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
 
   let similarHeadlines: ArticleCard[] = [];
   let similarAuthors: AuthorRef[] = [];
-  if (total < FUZZY_BELOW && input.q.length >= 3) {
+  // Typo tolerance is for plain words; a "phrase" or an -exclusion is typed on purpose.
+  if (total < FUZZY_BELOW && input.q.length >= 3 && !needsPositions(input.q)) {
     // pg_trgm: "harbor wals" still finds "Harbour walls"; the GIN trigram indexes serve `%`.
     const near = await db
       .select({ id: articles.id })
