@@ -11,6 +11,8 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset}>
           Try again
         </button>{' '}
+        {/* A full page load, not client navigation: the client state may be what broke. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/">Go to the front page</a>
       </p>
     </div>

@@ -10,6 +10,8 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
           <p>Sorry, the site could not be shown. Please try again in a moment.</p>
           {error.digest && <p>Reference: {error.digest}</p>}
           <p>
+            {/* The root layout failed, so there is no router to navigate with: a full page load. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/">Go to the front page</a>
           </p>
         </main>

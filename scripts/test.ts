@@ -1,5 +1,5 @@
 /**
- * `npm test`: types, unit and integration tests (vitest, each run in a fresh database), then the Playwright
+ * `npm test`: types, lint, unit and integration tests (vitest, each run in a fresh database), then the Playwright
  * journeys against a production build (their own fresh database). Uses DATABASE_URL's server when set,
  * the embedded PostgreSQL otherwise.
  */
@@ -13,6 +13,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const steps: [string, string, string[]][] = [
   ['route types', bin('next'), ['typegen']],
   ['type check', bin('tsc'), ['--noEmit']],
+  ['lint (house rules: imports of db/ and next-auth)', bin('eslint'), ['.', '--max-warnings', '0']],
   ['unit and integration tests', bin('vitest'), ['run']],
   ['end-to-end journeys', bin('playwright'), ['test']],
 ];

@@ -1,0 +1,35 @@
+import nextPlugin from '@next/eslint-plugin-next';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const dbImports = {
+  group: ['@/db', '@/db/*', '../db/*', '../../db/*'],
+  message: 'Only data/ (and db/, scripts/, tests) may import the database: go through a data/ function.',
+};
+const authImports = {
+  group: ['next-auth', 'next-auth/*', '@auth/*'],
+  message: 'Keep next-auth inside auth.ts, auth.config.ts and data/viewer.ts.',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.next/**', '.next-*/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { '@next/next': nextPlugin, 'react-hooks': reactHooks },
+    rules: {
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs['core-web-vitals'].rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // Images come from our own /media route with explicit sizes; next/image's optimiser is not used.
+      '@next/next/no-img-element': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [dbImports, authImports] }],
+    },
+  },
+  {
+    // The layers allowed to reach the database directly.
+    files: ['data/**', 'db/**', 'scripts/**', 'test/**', 'e2e/**', '**/*.test.ts', '*.config.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [authImports] }] },
+  },
+);
