@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { ARTICLE_FORMATS } from '../lib/article-formats';
+import { USER_ROLES } from '../lib/roles';
 
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
@@ -22,7 +23,7 @@ const tsvector = customType<{ data: string }>({
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const userRole = pgEnum('user_role', ['reader', 'contributor', 'editor', 'admin']);
+export const userRole = pgEnum('user_role', USER_ROLES);
 export const articleStatus = pgEnum('article_status', ['draft', 'in_review', 'published']);
 export const articleFormat = pgEnum('article_format', ARTICLE_FORMATS);
 
@@ -34,7 +35,7 @@ export const users = pgTable('users', {
   id: text('id')
     .primaryKey()
     .default(sql`gen_random_uuid()::text`),
-  name: text('name').notNull(),
+  name: text('name').notNull().default(''),
   email: text('email').notNull().unique(),
   emailVerified: timestamptz('email_verified'),
   image: text('image'),
@@ -43,6 +44,56 @@ export const users = pgTable('users', {
   sessionVersion: integer('session_version').notNull().default(1),
   disabledAt: timestamptz('disabled_at'),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+/** Auth.js adapter tables (OAuth accounts, database sessions, e-mail tokens); names as the adapter expects. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: text('userId')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('providerAccountId').notNull(),
+    refresh_token: text('refresh_token'),
+    access_token: text('access_token'),
+    expires_at: integer('expires_at'),
+    token_type: text('token_type'),
+    scope: text('scope'),
+    id_token: text('id_token'),
+    session_state: text('session_state'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable('sessions', {
+  sessionToken: text('sessionToken').primaryKey(),
+  userId: text('userId')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expires: timestamp('expires', { mode: 'date' }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  'verificationTokens',
+  {
+    identifier: text('identifier').notNull(),
+    token: text('token').notNull(),
+    expires: timestamp('expires', { mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/**
+ * Sign-in attempts per key ("account:<email>" or "ip:<address>") in the current window. Counted atomically before
+ * the password is checked, so parallel guesses cannot slip past the limit; shared by every server process.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  attempts: integer('attempts').notNull().default(0),
+  windowStartedAt: timestamptz('window_started_at').notNull().defaultNow(),
+  lockedUntil: timestamptz('locked_until'),
 });
 
 export const sections = pgTable(
@@ -211,5 +262,5 @@ export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
 export type { ArticleFormat } from '../lib/article-formats';
 export type ArticleStatus = (typeof articleStatus.enumValues)[number];
-export type UserRole = (typeof userRole.enumValues)[number];
+export type { UserRole } from '../lib/roles';
 

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+
+import { eq, like } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { getDb } from '@/db/client';
+import { signInThrottle, users } from '@/db/schema';
+
+import { EmailTakenError, THROTTLE, createAccount, getAccountForSession, verifySignIn } from './accounts';
+
+const tag = randomBytes(4).toString('hex');
+const email = (name: string) => `${name}-${tag}@example.org`;
+const ip = (n: number) => `198.51.100.${n}-${tag}`;
+
+afterEach(async () => {
+  await getDb().delete(users).where(like(users.email, `%-${tag}@example.org`));
+  await getDb().delete(signInThrottle).where(like(signInThrottle.key, `%${tag}%`));
+});
+
+describe('accounts', () => {
+  it('creates a reader and refuses a second account with the same address, whatever its case', async () => {
+    const user = await createAccount({ name: 'Ada', email: email('ada'), password: 'long enough pw' });
+    expect(user.role).toBe('reader');
+    await expect(createAccount({ name: 'Ada 2', email: email('ada').toUpperCase(), password: 'long enough pw' })).rejects.toBeInstanceOf(EmailTakenError);
+  });
+
+  it('signs in with the right password only, and gives one answer for unknown, wrong and disabled', async () => {
+    await createAccount({ name: 'Bo', email: email('bo'), password: 'long enough pw' });
+    expect(await verifySignIn(email('bo'), 'long enough pw', ip(1))).toMatchObject({ ok: true, user: { name: 'Bo' } });
+    expect(await verifySignIn(email('bo'), 'wrong password!', ip(1))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifySignIn(email('nobody'), 'long enough pw', ip(1))).toEqual({ ok: false, reason: 'invalid' });
+    await getDb().update(users).set({ disabledAt: new Date() }).where(eq(users.email, email('bo')));
+    expect(await verifySignIn(email('bo'), 'long enough pw', ip(1))).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('takes comparable time for an unknown address and a wrong password', async () => {
+    await createAccount({ name: 'Cy', email: email('cy'), password: 'long enough pw' });
+    const time = async (address: string, n: number) => {
+      const started = performance.now();
+      await verifySignIn(address, 'wrong password!', ip(n));
+      return performance.now() - started;
+    };
+    await time(email('warmup'), 2);
+    const unknown = await time(email('unknown'), 3);
+    const wrong = await time(email('cy'), 4);
+    // Both run one scrypt: neither may be a fraction of the other.
+    expect(unknown / wrong).toBeGreaterThan(0.5);
+    expect(unknown / wrong).toBeLessThan(2);
+  });
+
+  it('limits attempts per account even when they arrive all at once', async () => {
+    await createAccount({ name: 'Di', email: email('di'), password: 'long enough pw' });
+    const results = await Promise.all(Array.from({ length: 12 }, (_, n) => verifySignIn(email('di'), 'wrong password!', ip(10 + n))));
+    expect(results.filter((result) => !result.ok && result.reason === 'invalid')).toHaveLength(THROTTLE.accountAttempts);
+    expect(results.filter((result) => !result.ok && result.reason === 'throttled')).toHaveLength(12 - THROTTLE.accountAttempts);
+    // Locked now: even the right password is refused until the lock ends.
+    expect(await verifySignIn(email('di'), 'long enough pw', ip(99))).toEqual({ ok: false, reason: 'throttled' });
+  });
+
+  it('limits attempts per address across accounts', async () => {
+    const results = [];
+    for (let n = 0; n < THROTTLE.ipAttempts + 2; n += 1) results.push(await verifySignIn(email(`spray${n}`), 'wrong password!', ip(200)));
+    expect(results.at(-1)).toEqual({ ok: false, reason: 'throttled' });
+    expect(results.slice(0, THROTTLE.ipAttempts).every((result) => !result.ok && result.reason === 'invalid')).toBe(true);
+  });
+
+  it('re-reads role, ban and session version for a session', async () => {
+    const user = await createAccount({ name: 'Ed', email: email('ed'), password: 'long enough pw' });
+    await getDb().update(users).set({ role: 'editor', sessionVersion: 2, disabledAt: new Date() }).where(eq(users.id, user.id));
+    expect(await getAccountForSession(user.id)).toMatchObject({ role: 'editor', sessionVersion: 2, disabled: true });
+    expect(await getAccountForSession('no-such-id')).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords-policy';
+
+const email = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'Enter a valid e-mail address.' }));
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { message: `Use at least ${MIN_PASSWORD_LENGTH} characters.` })
+  .max(MAX_PASSWORD_LENGTH, { message: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });
+export const displayName = z
+  .string()
+  .trim()
+  .min(2, { message: 'Use at least 2 characters.' })
+  .max(60, { message: 'Use at most 60 characters.' })
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: 'Control characters are not allowed.' });
+
+export const registerSchema = z
+  .object({ name: displayName, email, password, confirmPassword: z.string() })
+  .refine((value) => value.password === value.confirmPassword, { message: 'The passwords do not match.', path: ['confirmPassword'] });
+
+export const signInSchema = z.object({
+  email,
+  // Never tell a signing-in user what the password rules are: any non-empty string is checked.
+  password: z.string().min(1, { message: 'Enter your password.' }).max(MAX_PASSWORD_LENGTH),
+});
+
+export type RegisterInput = z.infer<typeof registerSchema>;
+export type SignInInput = z.infer<typeof signInSchema>;
+
+/** Only same-site paths: never "//evil.example" or "https://…", so signing in can only lead back here. */
+export function safeCallbackPath(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  try {
+    const url = new URL(value, 'http://placeholder.invalid');
+    if (url.origin !== 'http://placeholder.invalid') return '/';
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return '/';
+  }
+}
