@@ -45,6 +45,7 @@ try {
   const childEnv = {
     ...process.env,
     DATABASE_URL: url,
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     SITE_URL: `http://127.0.0.1:${port}`,

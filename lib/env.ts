@@ -18,6 +18,11 @@ const schema = z.object({
   SITE_NAME: z.string().trim().min(1).default('The Daily Ledger'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  AUTH_SECRET: z.string().min(32).optional(),
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  AUTH_GOOGLE_ID: z.string().min(1).optional(),
+  AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import { runMigrations } from '../db/migrate';
 import { env } from '../lib/env';
+import { ensureAuthSecret } from './lib/auth-secret';
 import { resolveDatabase } from './lib/database';
 import { seedIfEmpty } from './lib/seed';
 
@@ -13,7 +14,7 @@ if (database.isEmbedded) await seedIfEmpty(database.url);
 
 const server = spawn(path.join('node_modules', '.bin', 'next'), ['dev', '--port', String(env().PORT)], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: ensureAuthSecret(), NEXT_TELEMETRY_DISABLED: '1' },
 });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGINT', stop);

@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import { runMigrations } from '../db/migrate';
 import { env } from '../lib/env';
+import { ensureAuthSecret } from './lib/auth-secret';
 import { ensureFreshBuild } from './lib/build';
 import { resolveDatabase } from './lib/database';
 import { seedIfEmpty } from './lib/seed';
@@ -28,6 +29,7 @@ try {
   const childEnv = {
     ...process.env,
     DATABASE_URL: database.url,
+    AUTH_SECRET: ensureAuthSecret(),
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
   } as NodeJS.ProcessEnv;

@@ -1,7 +1,10 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 
 import { listSections } from '@/data/taxonomy';
 import { env } from '@/lib/env';
+
+import { AccountLink } from './account-link';
 
 export async function Masthead() {
   const sections = await listSections();
@@ -12,6 +15,12 @@ export async function Masthead() {
           <Link href="/">{env().SITE_NAME}</Link>
         </p>
         <p className="masthead__tagline">Independent reporting, every day</p>
+        <div className="masthead__account">
+          {/* Visitor-specific: its own boundary, so nothing about the viewer is mixed into shared output. */}
+          <Suspense fallback={null}>
+            <AccountLink />
+          </Suspense>
+        </div>
         <form className="masthead__search" action="/search" method="get" role="search" aria-label="Site search">
           <label htmlFor="masthead-q" className="visually-hidden">
             Search stories

@@ -1,0 +1,63 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth, { AuthError, CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+
+import { authConfig } from '@/auth.config';
+import { verifySignIn } from '@/data/accounts';
+import { getDb } from '@/db/client';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { clientAddress } from '@/lib/client-address';
+import { env } from '@/lib/env';
+import { signInSchema } from '@/lib/validation/auth';
+
+/** Too many attempts for this account or address: the sign-in form says so (and nothing else). */
+export class ThrottledSignIn extends CredentialsSignin {
+  code = 'throttled';
+}
+
+function oauthProviders() {
+  const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET, AUTH_GOOGLE_ID, AUTH_GOOGLE_SECRET } = env();
+  return [
+    ...(AUTH_GITHUB_ID && AUTH_GITHUB_SECRET ? [GitHub({ clientId: AUTH_GITHUB_ID, clientSecret: AUTH_GITHUB_SECRET })] : []),
+    ...(AUTH_GOOGLE_ID && AUTH_GOOGLE_SECRET ? [Google({ clientId: AUTH_GOOGLE_ID, clientSecret: AUTH_GOOGLE_SECRET })] : []),
+  ];
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  adapter: DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const result = await verifySignIn(parsed.data.email, parsed.data.password, clientAddress(request.headers));
+        if (!result.ok) {
+          if (result.reason === 'throttled') throw new ThrottledSignIn();
+          return null;
+        }
+        return { id: result.user.id, name: result.user.name, email: result.user.email, sessionVersion: result.user.sessionVersion };
+      },
+    }),
+    ...oauthProviders(),
+  ],
+}));
+
+/**
+ * Signs in with e-mail and password and redirects to `redirectTo` (Next's redirect is thrown, and must propagate),
+ * or says why not. Keeps Auth.js's error types inside this file.
+ */
+export async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<'invalid' | 'throttled'> {
+  try {
+    await signIn('credentials', { email, password, redirectTo });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return error.type === 'CredentialsSignin' && (error as CredentialsSignin).code === 'throttled' ? 'throttled' : 'invalid';
+    }
+    throw error;
+  }
+  return 'invalid';
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+
+import { signInAction } from '@/actions/auth';
+import { initialActionResult } from '@/lib/action-result';
+
+import { Field } from './field';
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState(signInAction, initialActionResult);
+  return (
+    <form action={action} className="auth-form" noValidate>
+      {state.formError && (
+        <p className="form-error" role="alert">
+          {state.formError}
+        </p>
+      )}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field name="email" label="E-mail address" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
+      <Field name="password" label="Password" type="password" autoComplete="current-password" errors={state.fieldErrors?.password} />
+      <button type="submit" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
+      <p>
+        New here? <Link href={`/register?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
+      </p>
+    </form>
+  );
+}

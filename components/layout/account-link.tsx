@@ -1,0 +1,24 @@
+import Link from 'next/link';
+
+import { signOutAction } from '@/actions/auth';
+import { getViewer } from '@/data/viewer';
+
+/** "Sign in", or the signed-in name and a sign-out button (a form: works without JavaScript). */
+export async function AccountLink() {
+  const viewer = await getViewer();
+  if (!viewer) {
+    return (
+      <Link className="account-link" href="/login">
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <form action={signOutAction} className="account-link">
+      <span>
+        Signed in as <strong>{viewer.name}</strong>
+      </span>{' '}
+      <button type="submit">Sign out</button>
+    </form>
+  );
+}
