@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { signInThrottle, users } from '@/db/schema';
 
-import { EmailTakenError, THROTTLE, createAccount, getAccountForSession, verifySignIn } from './accounts';
+import { EmailTakenError, THROTTLE, WrongPasswordError, changePassword, createAccount, getAccountForSession, revokeAllSessions, updateDisplayName, verifySignIn } from './accounts';
 
 const tag = randomBytes(4).toString('hex');
 const email = (name: string) => `${name}-${tag}@example.org`;
@@ -70,4 +70,21 @@ describe('accounts', () => {
     expect(await getAccountForSession(user.id)).toMatchObject({ role: 'editor', sessionVersion: 2, disabled: true });
     expect(await getAccountForSession('no-such-id')).toBeNull();
   });
+
+  it('changes a display name, a password (after checking the old one) and revokes sessions', async () => {
+    const user = await createAccount({ name: 'Flo', email: email('flo'), password: 'long enough pw' });
+    await updateDisplayName(user.id, 'Florence');
+    expect((await getAccountForSession(user.id))?.name).toBe('Florence');
+
+    await expect(changePassword(user.id, 'not my password', 'a brand new password')).rejects.toBeInstanceOf(WrongPasswordError);
+    expect((await getAccountForSession(user.id))?.sessionVersion).toBe(1);
+    await changePassword(user.id, 'long enough pw', 'a brand new password');
+    expect((await getAccountForSession(user.id))?.sessionVersion).toBe(2);
+    expect(await verifySignIn(email('flo'), 'long enough pw', ip(150))).toEqual({ ok: false, reason: 'invalid' });
+    expect((await verifySignIn(email('flo'), 'a brand new password', ip(150))).ok).toBe(true);
+
+    await revokeAllSessions(user.id);
+    expect((await getAccountForSession(user.id))?.sessionVersion).toBe(3);
+  });
 });
+

@@ -90,3 +90,37 @@ export async function getAccountForSession(userId: string): Promise<(AccountUser
   const { disabledAt, ...rest } = user;
   return { ...rest, disabled: disabledAt !== null };
 }
+
+export class WrongPasswordError extends Error {
+  constructor() {
+    super('wrong password');
+  }
+}
+
+/** The signed-in user only (their own id from the session): changes the display name. */
+export async function updateDisplayName(userId: string, name: string): Promise<void> {
+  await getDb().update(users).set({ name }).where(eq(users.id, userId));
+}
+
+/**
+ * The signed-in user only: changes the password after checking the current one. Bumps the session version, which
+ * signs out every other session (the caller signs this one in again). Throws WrongPasswordError.
+ */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<{ email: string }> {
+  const [user] = await getDb().select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!user?.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) throw new WrongPasswordError();
+  const passwordHash = await hashPassword(newPassword);
+  await getDb()
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+  return { email: user.email };
+}
+
+/** The signed-in user (or, later, an admin): ends every session of this account at once, copied cookies included. */
+export async function revokeAllSessions(userId: string): Promise<void> {
+  await getDb()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}

@@ -16,7 +16,7 @@ export async function AccountLink() {
   return (
     <form action={signOutAction} className="account-link">
       <span>
-        Signed in as <strong>{viewer.name}</strong>
+        Signed in as <Link href="/account">{viewer.name}</Link>
       </span>{' '}
       <button type="submit">Sign out</button>
     </form>

@@ -38,3 +38,9 @@ export function safeCallbackPath(value: unknown): string {
     return '/';
   }
 }
+
+export const profileSchema = z.object({ name: displayName });
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, { message: 'Enter your current password.' }).max(MAX_PASSWORD_LENGTH), password, confirmPassword: z.string() })
+  .refine((value) => value.password === value.confirmPassword, { message: 'The passwords do not match.', path: ['confirmPassword'] });

@@ -1,0 +1,29 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { changePasswordAction } from '@/actions/account';
+import { initialActionResult } from '@/lib/action-result';
+import { MIN_PASSWORD_LENGTH } from '@/lib/passwords-policy';
+
+import { Field } from './field';
+
+export function PasswordForm() {
+  const [state, action, pending] = useActionState(changePasswordAction, initialActionResult);
+  return (
+    <form action={action} className="auth-form" noValidate aria-labelledby="password-title">
+      <h2 id="password-title">Password</h2>
+      {state.formError && (
+        <p className="form-error" role="alert">
+          {state.formError}
+        </p>
+      )}
+      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={state.fieldErrors?.currentPassword} />
+      <Field name="password" label="New password" type="password" autoComplete="new-password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. Your other devices will be signed out.`} errors={state.fieldErrors?.password} />
+      <Field name="confirmPassword" label="New password again" type="password" autoComplete="new-password" errors={state.fieldErrors?.confirmPassword} />
+      <button type="submit" disabled={pending}>
+        Change password
+      </button>
+    </form>
+  );
+}

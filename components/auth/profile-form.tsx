@@ -1,0 +1,26 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { updateProfileAction } from '@/actions/account';
+import { initialActionResult } from '@/lib/action-result';
+
+import { Field } from './field';
+
+export function ProfileForm({ name }: { name: string }) {
+  const [state, action, pending] = useActionState(updateProfileAction, initialActionResult);
+  return (
+    <form action={action} className="auth-form" noValidate aria-labelledby="profile-title">
+      <h2 id="profile-title">Display name</h2>
+      {state.ok && (
+        <p className="form-success" role="status">
+          Your display name is now {state.values?.name}.
+        </p>
+      )}
+      <Field name="name" label="Display name" hint="Shown beside your comments." autoComplete="nickname" defaultValue={state.values?.name ?? name} errors={state.fieldErrors?.name} />
+      <button type="submit" disabled={pending}>
+        Save name
+      </button>
+    </form>
+  );
+}
