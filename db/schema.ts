@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   check,
   customType,
   index,
@@ -26,6 +27,7 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode
 export const userRole = pgEnum('user_role', USER_ROLES);
 export const articleStatus = pgEnum('article_status', ['draft', 'in_review', 'published']);
 export const articleFormat = pgEnum('article_format', ARTICLE_FORMATS);
+export const commentStatus = pgEnum('comment_status', ['published', 'pending', 'rejected', 'deleted']);
 
 /**
  * Accounts. The column names the Auth.js Drizzle adapter expects (id, name, email, emailVerified, image)
@@ -171,6 +173,8 @@ export const articles = pgTable(
     updatedAt: timestamptz('updated_at'),
     /** Optional expiry: not public from this minute on. */
     unpublishAt: timestamptz('unpublish_at'),
+    /** Editors can close a story's comments; they also close by themselves 30 days after publication. */
+    commentsClosed: boolean('comments_closed').notNull().default(false),
     /** Bumped by every save; the dashboard uses it for optimistic concurrency. */
     version: integer('version').notNull().default(1),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
@@ -252,6 +256,30 @@ export const articleRelatedPicks = pgTable(
   (t) => [
     primaryKey({ columns: [t.articleId, t.relatedArticleId] }),
     check('article_related_picks_not_self', sql`${t.articleId} <> ${t.relatedArticleId}`),
+  ],
+);
+
+/** Reader comments: plain text, threaded two levels deep (a reply to a reply joins its top-level thread). */
+export const comments = pgTable(
+  'comments',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    status: commentStatus('status').notNull(),
+    likeCount: integer('like_count').notNull().default(0),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    editedAt: timestamptz('edited_at'),
+  },
+  (t) => [
+    index('comments_thread_idx').on(t.articleId, t.parentId, t.createdAt),
+    index('comments_user_idx').on(t.userId, t.createdAt),
   ],
 );
 
