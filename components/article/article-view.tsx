@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { CommentSection } from '@/components/comments/comment-section';
 import { JsonLd } from '@/components/seo/json-ld';
 import { DateTime } from '@/components/ui/date-time';
 import type { ArticleDetail } from '@/lib/dto';
@@ -88,11 +89,7 @@ export function ArticleView({ article, url }: { article: ArticleDetail; url: str
 
         <ShareLinks url={url} headline={article.headline} />
 
-        {/* The comment thread goes here (accounts and comments issue): its own Suspense boundary and cache tag. */}
-        <section id="comments" className="comments-placeholder" aria-labelledby="comments-title">
-          <h2 id="comments-title">Comments</h2>
-          <p>Comments are coming soon.</p>
-        </section>
+        <CommentSection articleId={article.id} articlePath={path} />
       </article>
 
       <aside className="article-layout__aside">

@@ -1,0 +1,77 @@
+import Link from 'next/link';
+
+import { DateTime } from '@/components/ui/date-time';
+import { getThread, type CommentView } from '@/data/comments';
+import { getViewer } from '@/data/viewer';
+import { can } from '@/lib/permissions';
+
+import { CommentBody } from './comment-body';
+import { CommentForm } from './comment-form';
+
+function Comment({ comment, articleId, canReply }: { comment: CommentView; articleId: number; canReply: boolean }) {
+  return (
+    <li id={`comment-${comment.id}`} className="comment">
+      {comment.isDeleted ? (
+        <p className="comment__deleted">This comment was deleted.</p>
+      ) : (
+        <>
+          <p className="comment__meta">
+            <strong>{comment.authorName}</strong>
+            {comment.authorRole !== 'reader' && <span className="comment__badge">Staff</span>}{' '}
+            <a href={`#comment-${comment.id}`}>
+              <DateTime iso={comment.createdAt} />
+            </a>
+            {comment.isEdited && <span className="comment__edited"> (edited)</span>}
+          </p>
+          <CommentBody body={comment.body} />
+        </>
+      )}
+      {canReply && !comment.isDeleted && (
+        <details className="comment__reply">
+          <summary>Reply</summary>
+          <CommentForm articleId={articleId} parentId={comment.id} label={`Reply to ${comment.authorName}`} />
+        </details>
+      )}
+      {comment.replies.length > 0 && (
+        <ol className="comment__replies">
+          {comment.replies.map((reply) => (
+            <Comment key={reply.id} comment={reply} articleId={articleId} canReply={canReply} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The discussion under a story: the approved thread (cached per article, comments:{id}) and, for the visitor, the
+ * form or a sign-in link. Rendered in the page, not streamed, so it works without JavaScript.
+ */
+export async function CommentSection({ articleId, articlePath }: { articleId: number; articlePath: string }) {
+  const [thread, viewer] = await Promise.all([getThread(articleId), getViewer()]);
+  const mayComment = thread.isOpen && can(viewer, 'comment:create');
+  return (
+    <section id="comments" className="comments" aria-labelledby="comments-title" data-nosnippet="">
+      <h2 id="comments-title">
+        Comments <span className="comments__count">({thread.total})</span>
+      </h2>
+      {!thread.isOpen && <p className="comments__closed">Comments on this story are closed.</p>}
+      {thread.isOpen && !viewer && (
+        <p>
+          <Link href={`/login?callbackUrl=${encodeURIComponent(`${articlePath}#comments`)}`}>Sign in to comment</Link> or{' '}
+          <Link href={`/register?callbackUrl=${encodeURIComponent(`${articlePath}#comments`)}`}>create an account</Link>.
+        </p>
+      )}
+      {mayComment && <CommentForm articleId={articleId} label="Your comment" />}
+      {thread.comments.length === 0 ? (
+        <p className="empty">No comments yet.</p>
+      ) : (
+        <ol className="comments__list">
+          {thread.comments.map((comment) => (
+            <Comment key={comment.id} comment={comment} articleId={articleId} canReply={mayComment} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

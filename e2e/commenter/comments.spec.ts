@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+
+import { expect, test, type Page } from '@playwright/test';
+
+import { fixture } from '../fixtures/newsroom';
+
+const story = `/${fixture.politics.slug}/${fixture.lead.slug}`;
+
+async function signIn(page: Page, email: string, password: string, callbackUrl = story) {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Signed in as')).toBeVisible();
+}
+
+test('an anonymous reader sees the thread and a sign-in link that comes back to the story', async ({ page }) => {
+  await page.goto(story);
+  const comments = page.getByRole('region', { name: /Comments/ });
+  await expect(comments).toHaveAttribute('data-nosnippet', '');
+  await expect(comments.getByRole('textbox')).toHaveCount(0);
+  await comments.getByRole('link', { name: 'Sign in to comment' }).click();
+  await expect(page).toHaveURL(`/login?callbackUrl=${encodeURIComponent(`${story}#comments`)}`);
+});
+
+test('a trusted reader comments and replies; markup stays text and links are ugc', async ({ page }) => {
+  await signIn(page, fixture.commenter.email, fixture.commenter.password);
+  const marker = randomBytes(3).toString('hex');
+  const comments = page.getByRole('region', { name: /Comments/ });
+  await comments.getByLabel('Your comment').fill(`Good piece ${marker} <script>window.__commentInjected=1</script> see https://example.org/more.`);
+  await comments.getByRole('button', { name: 'Post comment' }).click();
+  await expect(comments.getByRole('status')).toHaveText('Your comment has been posted.');
+  const mine = comments.getByRole('listitem').filter({ hasText: `Good piece ${marker}` }).first();
+  await expect(mine).toContainText('<script>window.__commentInjected=1</script>');
+  await expect(mine.getByRole('link', { name: 'https://example.org/more' })).toHaveAttribute('rel', 'ugc nofollow noopener');
+  expect(await page.evaluate(() => (window as unknown as { __commentInjected?: number }).__commentInjected)).toBeUndefined();
+
+  await mine.getByText('Reply', { exact: true }).click();
+  await mine.getByLabel(`Reply to ${fixture.commenter.name}`).fill(`A reply ${marker}`);
+  await mine.getByRole('button', { name: 'Post reply' }).click();
+  await expect(page.locator('.comment__replies').getByText(`A reply ${marker}`)).toBeVisible();
+
+  // Everyone sees it, signed in or not.
+  const anonymous = await page.context().browser()!.newPage();
+  await anonymous.goto(story);
+  await expect(anonymous.getByText(`Good piece ${marker}`)).toBeVisible();
+  await anonymous.close();
+});
+
+test('a new account’s first comment waits for moderation and is visible to nobody else', async ({ page, browser }) => {
+  const email = `newcomer-${randomBytes(4).toString('hex')}@example.org`;
+  await page.goto(`/register?callbackUrl=${encodeURIComponent(story)}`);
+  await page.getByLabel('Display name').fill('Nina Newcomer');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await page.getByLabel('Password again').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(story);
+  const text = `Held for review ${randomBytes(3).toString('hex')}`;
+  await page.getByLabel('Your comment').fill(text);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'awaiting moderation' })).toBeVisible();
+  const other = await browser.newPage();
+  await other.goto(story);
+  await expect(other.getByText(text)).toHaveCount(0);
+  await other.close();
+});
+
+test('too short a comment is refused beside the field and the text is kept', async ({ page }) => {
+  await signIn(page, fixture.commenter.email, fixture.commenter.password);
+  await page.getByLabel('Your comment').fill('x');
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText('Write at least 2 characters.')).toBeVisible();
+  await expect(page.getByLabel('Your comment')).toHaveValue('x');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a comment is posted with a plain form post', async ({ page }) => {
+    await signIn(page, fixture.commenter.email, fixture.commenter.password);
+    const text = `No-script comment ${randomBytes(3).toString('hex')}`;
+    await page.getByLabel('Your comment').fill(text);
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect(page.getByText(text)).toBeVisible();
+  });
+});
