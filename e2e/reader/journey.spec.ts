@@ -21,7 +21,7 @@ test('a reader goes from the front page to a section, a story, a related story a
   await expect(article.getByRole('heading', { level: 1 })).toHaveText(fixture.lead.headline);
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link')).toHaveText(['Home', fixture.politics.name]);
   await expect(article.getByText(fixture.lead.dek)).toBeVisible();
-  await expect(article.locator('time[datetime]')).toHaveCount(2); // published and updated
+  await expect(article.locator('header time[datetime]')).toHaveCount(2); // published and updated, in the story's header
   await expect(article.getByText(/\d+ min read/)).toBeVisible();
   await expect(article.getByRole('figure')).toContainText('The old harbour wall during the January storms.');
   await expect(article.getByRole('img', { name: 'Waves breaking over an old stone harbour wall' })).toBeVisible();
