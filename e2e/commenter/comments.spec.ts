@@ -30,6 +30,9 @@ test('a trusted reader comments and replies; markup stays text and links are ugc
   await comments.getByLabel('Your comment').fill(`Good piece ${marker} <script>window.__commentInjected=1</script> see https://example.org/more.`);
   await comments.getByRole('button', { name: 'Post comment' }).click();
   await expect(comments.getByRole('status')).toHaveText('Your comment has been posted.');
+  // The box is emptied for the next comment, and its counter with it.
+  await expect(comments.getByLabel('Your comment')).toHaveValue('');
+  await expect(page.locator('#comment-body-new-count')).toHaveText('0 / 5,000');
   const mine = comments.getByRole('listitem').filter({ hasText: `Good piece ${marker}` }).first();
   await expect(mine).toContainText('<script>window.__commentInjected=1</script>');
   await expect(mine.getByRole('link', { name: 'https://example.org/more' })).toHaveAttribute('rel', 'ugc nofollow noopener');
