@@ -3,7 +3,7 @@
 import { updateTag } from 'next/cache';
 import { z } from 'zod';
 
-import { CommentRefusedError, createComment } from '@/data/comments';
+import { CommentRefusedError, createComment, deleteOwnComment, editOwnComment } from '@/data/comments';
 import { getViewer } from '@/data/viewer';
 import { cacheTags } from '@/lib/cache-tags';
 import { commentBodySchema } from '@/lib/comment-text';
@@ -51,4 +51,39 @@ export async function postCommentAction(_previous: CommentActionResult, formData
   // The writer reads their own write at once; a held comment changes nothing public.
   if (result.status === 'published') updateTag(cacheTags.comments(ids.data.articleId));
   return { ok: true, status: result.status, commentId: result.id };
+}
+
+const commentId = z.coerce.number().int().positive();
+
+/** The author only, within 15 minutes: replaces a comment's text (checked again in the data layer's WHERE clause). */
+export async function editCommentAction(_previous: CommentActionResult, formData: FormData): Promise<CommentActionResult> {
+  const raw = formData.get('body');
+  const body = typeof raw === 'string' ? raw : '';
+  const viewer = await getViewer();
+  if (!viewer || !can(viewer, 'comment:create')) return { ok: false, formError: 'Sign in to edit your comment.', body };
+  const id = commentId.safeParse(formData.get('commentId'));
+  if (!id.success) return { ok: false, formError: 'This comment could not be edited.', body };
+  const parsed = commentBodySchema.safeParse(body);
+  if (!parsed.success) return { ok: false, fieldErrors: { body: parsed.error.issues.map((issue) => issue.message) }, body };
+  try {
+    const result = await editOwnComment(viewer, id.data, parsed.data);
+    updateTag(cacheTags.comments(result.articleId));
+    return { ok: true, status: result.status, commentId: id.data };
+  } catch (error) {
+    if (error instanceof CommentRefusedError) return { ok: false, formError: 'You can only edit your own comments, within 15 minutes of posting.', body };
+    throw error;
+  }
+}
+
+/** The author only: deletes their comment (a soft delete; replies stay). Used as a plain form action. */
+export async function deleteCommentAction(formData: FormData): Promise<void> {
+  const viewer = await getViewer();
+  const id = commentId.safeParse(formData.get('commentId'));
+  if (!viewer || !id.success) return;
+  try {
+    const { articleId } = await deleteOwnComment(viewer, id.data);
+    updateTag(cacheTags.comments(articleId));
+  } catch (error) {
+    if (!(error instanceof CommentRefusedError)) throw error;
+  }
 }

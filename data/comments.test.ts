@@ -8,7 +8,7 @@ import { articles, comments, users } from '@/db/schema';
 import { createFactory, daysAgo } from '@/test/factories';
 
 import { createAccount } from './accounts';
-import { CommentRefusedError, createComment, getThread } from './comments';
+import { CommentRefusedError, createComment, deleteOwnComment, editOwnComment, getThread } from './comments';
 import type { Viewer } from './viewer';
 
 const tag = randomBytes(4).toString('hex');
@@ -108,4 +108,26 @@ describe('createComment and getThread', () => {
     const rows = await getDb().select({ id: comments.id }).from(comments).where(eq(comments.articleId, article.id));
     expect(rows).toHaveLength(accepted);
   });
+
+  it("edits and deletes one's own comment only; someone else's and stale edits are refused and nothing changes", async () => {
+    const owner = await reader('Owner');
+    const stranger = await reader('Stranger');
+    const article = await openArticle();
+    const mine = await createComment(owner, { articleId: article.id, parentId: null, body: 'Original text' });
+
+    expect(await refusal(editOwnComment(stranger, mine.id, 'Hijacked'))).toBe('not-allowed');
+    expect(await refusal(deleteOwnComment(stranger, mine.id))).toBe('not-allowed');
+    expect((await getThread(article.id)).comments[0]).toMatchObject({ body: 'Original text', isEdited: false, isDeleted: false });
+
+    await editOwnComment(owner, mine.id, 'Corrected text');
+    expect((await getThread(article.id)).comments[0]).toMatchObject({ body: 'Corrected text', isEdited: true });
+
+    await getDb().update(comments).set({ createdAt: new Date(Date.now() - 16 * 60_000) }).where(eq(comments.id, mine.id));
+    expect(await refusal(editOwnComment(owner, mine.id, 'Too late'))).toBe('not-allowed');
+
+    await deleteOwnComment(owner, mine.id);
+    expect((await getThread(article.id)).total).toBe(0);
+    expect(await refusal(deleteOwnComment(owner, mine.id))).toBe('not-allowed');
+  });
 });
+

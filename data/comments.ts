@@ -15,6 +15,8 @@ export const THREAD_PAGE_SIZE = 20;
 
 export type CommentView = {
   id: number;
+  /** For "is this mine?" checks on the server; never rendered or passed to client components. */
+  authorId: string;
   authorName: string;
   authorRole: string;
   body: string;
@@ -57,6 +59,7 @@ export async function getThread(articleId: number, page = 1): Promise<Thread> {
     status: comments.status,
     createdAt: comments.createdAt,
     editedAt: comments.editedAt,
+    authorId: comments.userId,
     authorName: users.name,
     authorRole: users.role,
   };
@@ -79,6 +82,7 @@ export async function getThread(articleId: number, page = 1): Promise<Thread> {
 
   const view = (row: (typeof top)[number]): CommentView => ({
     id: row.id,
+    authorId: row.authorId,
     authorName: row.status === 'deleted' ? '' : row.authorName,
     authorRole: row.status === 'deleted' ? 'reader' : row.authorRole,
     body: row.status === 'deleted' ? '' : row.body,
@@ -143,4 +147,41 @@ export async function createComment(viewer: Viewer, input: { articleId: number; 
     const [row] = await tx.insert(comments).values({ articleId: input.articleId, userId: viewer.id, parentId, body: input.body, status }).returning({ id: comments.id });
     return { id: row!.id, status, held };
   });
+}
+
+export const EDIT_WINDOW_MINUTES = 15;
+
+/**
+ * The comment's author only (the WHERE clause checks it): replaces the text within EDIT_WINDOW_MINUTES of posting and
+ * marks it edited. Links or held words added by an edit send a reader's comment back to moderation.
+ */
+export async function editOwnComment(viewer: Viewer, commentId: number, body: string): Promise<{ articleId: number; status: 'published' | 'pending' }> {
+  const held = viewer.role === 'reader' ? holdReason(body, MODERATION.firstCommentsHeld) : null;
+  const rows = await getDb()
+    .update(comments)
+    .set({ body, editedAt: new Date(), ...(held ? { status: 'pending' as const } : {}) })
+    .where(
+      and(
+        eq(comments.id, commentId),
+        eq(comments.userId, viewer.id),
+        inArray(comments.status, ['published', 'pending']),
+        sql`${comments.createdAt} > now() - make_interval(mins => ${EDIT_WINDOW_MINUTES})`,
+      ),
+    )
+    .returning({ articleId: comments.articleId, status: comments.status });
+  const row = rows[0];
+  if (!row) throw new CommentRefusedError('not-allowed');
+  return { articleId: row.articleId, status: row.status === 'pending' ? 'pending' : 'published' };
+}
+
+/** The comment's author only: a soft delete that keeps the thread's shape (replies stay). */
+export async function deleteOwnComment(viewer: Viewer, commentId: number): Promise<{ articleId: number }> {
+  const rows = await getDb()
+    .update(comments)
+    .set({ status: 'deleted' })
+    .where(and(eq(comments.id, commentId), eq(comments.userId, viewer.id), inArray(comments.status, ['published', 'pending'])))
+    .returning({ articleId: comments.articleId });
+  const row = rows[0];
+  if (!row) throw new CommentRefusedError('not-allowed');
+  return row;
 }

@@ -1,14 +1,20 @@
 import Link from 'next/link';
 
+import { deleteCommentAction } from '@/actions/comments';
 import { DateTime } from '@/components/ui/date-time';
-import { getThread, type CommentView } from '@/data/comments';
+import { EDIT_WINDOW_MINUTES, getThread, type CommentView } from '@/data/comments';
 import { getViewer } from '@/data/viewer';
 import { can } from '@/lib/permissions';
 
 import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
+import { EditCommentForm } from './edit-comment-form';
 
-function Comment({ comment, articleId, canReply }: { comment: CommentView; articleId: number; canReply: boolean }) {
+type ViewerContext = { viewerId: string | null; now: number };
+
+function Comment({ comment, articleId, canReply, context }: { comment: CommentView; articleId: number; canReply: boolean; context: ViewerContext }) {
+  const isMine = context.viewerId !== null && comment.authorId === context.viewerId && !comment.isDeleted;
+  const canEdit = isMine && context.now - Date.parse(comment.createdAt) < EDIT_WINDOW_MINUTES * 60_000;
   return (
     <li id={`comment-${comment.id}`} className="comment">
       {comment.isDeleted ? (
@@ -26,6 +32,25 @@ function Comment({ comment, articleId, canReply }: { comment: CommentView; artic
           <CommentBody body={comment.body} />
         </>
       )}
+      {isMine && (
+        <div className="comment__own">
+          {canEdit && (
+            <details className="comment__reply">
+              <summary>Edit</summary>
+              <EditCommentForm commentId={comment.id} body={comment.body} />
+            </details>
+          )}
+          <details className="comment__reply">
+            <summary>Delete</summary>
+            <form action={deleteCommentAction}>
+              <input type="hidden" name="commentId" value={comment.id} />
+              <button type="submit" className="comment__delete">
+                Yes, delete my comment
+              </button>
+            </form>
+          </details>
+        </div>
+      )}
       {canReply && !comment.isDeleted && (
         <details className="comment__reply">
           <summary>Reply</summary>
@@ -35,7 +60,7 @@ function Comment({ comment, articleId, canReply }: { comment: CommentView; artic
       {comment.replies.length > 0 && (
         <ol className="comment__replies">
           {comment.replies.map((reply) => (
-            <Comment key={reply.id} comment={reply} articleId={articleId} canReply={canReply} />
+            <Comment key={reply.id} comment={reply} articleId={articleId} canReply={canReply} context={context} />
           ))}
         </ol>
       )}
@@ -50,6 +75,8 @@ function Comment({ comment, articleId, canReply }: { comment: CommentView; artic
 export async function CommentSection({ articleId, articlePath }: { articleId: number; articlePath: string }) {
   const [thread, viewer] = await Promise.all([getThread(articleId), getViewer()]);
   const mayComment = thread.isOpen && can(viewer, 'comment:create');
+  // Per request (never cached): whose comments are whose, and the edit window.
+  const context: ViewerContext = { viewerId: viewer?.id ?? null, now: Date.now() };
   return (
     <section id="comments" className="comments" aria-labelledby="comments-title" data-nosnippet="">
       <h2 id="comments-title">
@@ -68,7 +95,7 @@ export async function CommentSection({ articleId, articlePath }: { articleId: nu
       ) : (
         <ol className="comments__list">
           {thread.comments.map((comment) => (
-            <Comment key={comment.id} comment={comment} articleId={articleId} canReply={mayComment} />
+            <Comment key={comment.id} comment={comment} articleId={articleId} canReply={mayComment} context={context} />
           ))}
         </ol>
       )}

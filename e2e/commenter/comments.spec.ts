@@ -27,11 +27,11 @@ test('a trusted reader comments and replies; markup stays text and links are ugc
   await signIn(page, fixture.commenter.email, fixture.commenter.password);
   const marker = randomBytes(3).toString('hex');
   const comments = page.getByRole('region', { name: /Comments/ });
-  await comments.getByLabel('Your comment').fill(`Good piece ${marker} <script>window.__commentInjected=1</script> see https://example.org/more.`);
+  await comments.getByLabel('Your comment', { exact: true }).fill(`Good piece ${marker} <script>window.__commentInjected=1</script> see https://example.org/more.`);
   await comments.getByRole('button', { name: 'Post comment' }).click();
   await expect(comments.getByRole('status')).toHaveText('Your comment has been posted.');
   // The box is emptied for the next comment, and its counter with it.
-  await expect(comments.getByLabel('Your comment')).toHaveValue('');
+  await expect(comments.getByLabel('Your comment', { exact: true })).toHaveValue('');
   await expect(page.locator('#comment-body-new-count')).toHaveText('0 / 5,000');
   const mine = comments.getByRole('listitem').filter({ hasText: `Good piece ${marker}` }).first();
   await expect(mine).toContainText('<script>window.__commentInjected=1</script>');
@@ -41,7 +41,7 @@ test('a trusted reader comments and replies; markup stays text and links are ugc
   await mine.getByText('Reply', { exact: true }).click();
   await mine.getByLabel(`Reply to ${fixture.commenter.name}`).fill(`A reply ${marker}`);
   await mine.getByRole('button', { name: 'Post reply' }).click();
-  await expect(page.locator('.comment__replies').getByText(`A reply ${marker}`)).toBeVisible();
+  await expect(page.locator('.comment__replies .comment__body').getByText(`A reply ${marker}`)).toBeVisible();
 
   // Everyone sees it, signed in or not.
   const anonymous = await page.context().browser()!.newPage();
@@ -60,7 +60,7 @@ test('a new account’s first comment waits for moderation and is visible to nob
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(story);
   const text = `Held for review ${randomBytes(3).toString('hex')}`;
-  await page.getByLabel('Your comment').fill(text);
+  await page.getByLabel('Your comment', { exact: true }).fill(text);
   await page.getByRole('button', { name: 'Post comment' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'awaiting moderation' })).toBeVisible();
   const other = await browser.newPage();
@@ -71,10 +71,10 @@ test('a new account’s first comment waits for moderation and is visible to nob
 
 test('too short a comment is refused beside the field and the text is kept', async ({ page }) => {
   await signIn(page, fixture.commenter.email, fixture.commenter.password);
-  await page.getByLabel('Your comment').fill('x');
+  await page.getByLabel('Your comment', { exact: true }).fill('x');
   await page.getByRole('button', { name: 'Post comment' }).click();
   await expect(page.getByText('Write at least 2 characters.')).toBeVisible();
-  await expect(page.getByLabel('Your comment')).toHaveValue('x');
+  await expect(page.getByLabel('Your comment', { exact: true })).toHaveValue('x');
 });
 
 test.describe('without JavaScript', () => {
@@ -83,8 +83,26 @@ test.describe('without JavaScript', () => {
   test('a comment is posted with a plain form post', async ({ page }) => {
     await signIn(page, fixture.commenter.email, fixture.commenter.password);
     const text = `No-script comment ${randomBytes(3).toString('hex')}`;
-    await page.getByLabel('Your comment').fill(text);
+    await page.getByLabel('Your comment', { exact: true }).fill(text);
     await page.getByRole('button', { name: 'Post comment' }).click();
-    await expect(page.getByText(text)).toBeVisible();
+    await expect(page.locator('.comment__body').getByText(text)).toBeVisible();
   });
+});
+
+test('a reader edits their comment (marked "edited") and deletes it', async ({ page }) => {
+  // A second trusted reader, so this test never meets the first one's per-minute limit.
+  await signIn(page, fixture.editingCommenter.email, fixture.editingCommenter.password);
+  const marker = randomBytes(3).toString('hex');
+  await page.getByLabel('Your comment', { exact: true }).fill(`Fist draft ${marker}`);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  const mine = page.locator('.comment').filter({ hasText: marker }).first();
+  await mine.getByText('Edit', { exact: true }).click();
+  await mine.getByLabel('Edit your comment').fill(`First draft ${marker}`);
+  await mine.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('.comment').filter({ hasText: `First draft ${marker}` }).first()).toContainText('(edited)');
+
+  const edited = page.locator('.comment').filter({ hasText: `First draft ${marker}` }).first();
+  await edited.getByText('Delete', { exact: true }).click();
+  await edited.getByRole('button', { name: 'Yes, delete my comment' }).click();
+  await expect(page.locator('.comment').filter({ hasText: marker })).toHaveCount(0);
 });
