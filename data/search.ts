@@ -65,13 +65,18 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
   const where = and(...filters(input), sql`${articles.searchVector} @@ ${query}`);
 
   const rankedPage = (page: number) => sql`
+    ranked as (
+      select id, row_number() over (
+        order by ts_rank_cd(vector, ${query}) * (1 + 0.5 * exp(-extract(epoch from now() - published_at) / (86400 * 365.0))) desc, id desc
+      ) as position
+      from candidates
+    ),
     page as (
-      select id from candidates
-      order by ts_rank_cd(vector, ${query}) * (1 + 0.5 * exp(-extract(epoch from now() - published_at) / (86400 * 365.0))) desc, id desc
-      limit ${SEARCH_PAGE_SIZE} offset ${(page - 1) * SEARCH_PAGE_SIZE}
+      select id, position from ranked
+      where position > ${(page - 1) * SEARCH_PAGE_SIZE} and position <= ${page * SEARCH_PAGE_SIZE}
     ),
     hits as (
-      select page.id,
+      select page.id, page.position,
         ts_headline('english', ${articles.dek} || ' ' || regexp_replace(${articles.body}, '[#>*_\`|-]+', ' ', 'g'), ${query},
           ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet
       from page join ${articles} on ${articles.id} = page.id
@@ -93,7 +98,8 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
           from (select * from matches order by published_at desc limit ${MAX_RANKED}) m join ${articles} a on a.id = m.id
         ),
         ${rankedPage(input.page)}
-        select (select count(*)::int from matches) as total, hits.id, hits.snippet from (select 1) one left join hits on true`);
+        select (select count(*)::int from matches) as total, hits.id, hits.snippet from (select 1) one left join hits on true
+        order by hits.position`);
     });
     total = Number(result[0]?.total ?? 0);
     page = input.page;
@@ -115,7 +121,7 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
               limit ${MAX_RANKED}
             ),
             ${rankedPage(page)}
-            select id, snippet from hits`);
+            select id, snippet from hits order by position`);
   }
   // Only the ranked window can be paged through.
   const pageCount = Math.max(1, Math.ceil(Math.min(total, MAX_RANKED) / SEARCH_PAGE_SIZE));
