@@ -1,4 +1,3 @@
-import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth, { AuthError, CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
@@ -6,8 +5,7 @@ import Google from 'next-auth/providers/google';
 
 import { authConfig } from '@/auth.config';
 import { verifySignIn } from '@/data/accounts';
-import { getDb } from '@/db/client';
-import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { createAuthAdapter } from '@/data/auth-adapter';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
 import { signInSchema } from '@/lib/validation/auth';
@@ -27,7 +25,7 @@ function oauthProviders() {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
-  adapter: DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+  adapter: createAuthAdapter(),
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
