@@ -7,17 +7,13 @@ import { signInWithPassword, signOut } from '@/auth';
 import { WrongPasswordError, changePassword, revokeAllSessions, updateDisplayName } from '@/data/accounts';
 import { requireUser } from '@/data/viewer';
 import { type ActionResult, fromZodError } from '@/lib/action-result';
+import { formText } from '@/lib/form-data';
 import { changePasswordSchema, profileSchema } from '@/lib/validation/auth';
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 /** Signed-in users: changes their own display name. */
 export async function updateProfileAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const viewer = await requireUser('/account');
-  const values = { name: text(formData, 'name') };
+  const values = { name: formText(formData, 'name') };
   const parsed = profileSchema.safeParse(values);
   if (!parsed.success) return fromZodError(parsed.error, values);
   await updateDisplayName(viewer.id, parsed.data.name);
@@ -30,9 +26,9 @@ export async function updateProfileAction(_previous: ActionResult, formData: For
 export async function changePasswordAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const viewer = await requireUser('/account');
   const parsed = changePasswordSchema.safeParse({
-    currentPassword: text(formData, 'currentPassword'),
-    password: text(formData, 'password'),
-    confirmPassword: text(formData, 'confirmPassword'),
+    currentPassword: formText(formData, 'currentPassword'),
+    password: formText(formData, 'password'),
+    confirmPassword: formText(formData, 'confirmPassword'),
   });
   if (!parsed.success) return fromZodError(parsed.error, {});
   let email: string;

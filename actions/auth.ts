@@ -3,12 +3,8 @@
 import { signInWithPassword, signOut } from '@/auth';
 import { EmailTakenError, createAccount } from '@/data/accounts';
 import { type ActionResult, fromZodError } from '@/lib/action-result';
+import { formText } from '@/lib/form-data';
 import { registerSchema, safeCallbackPath, signInSchema } from '@/lib/validation/auth';
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 async function signInAndRedirect(email: string, password: string, callbackUrl: string): Promise<ActionResult> {
   const failure = await signInWithPassword(email, password, safeCallbackPath(callbackUrl));
@@ -22,16 +18,16 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
 
 /** Anyone: signs in with e-mail and password, then goes back to the (same-site) callback URL. */
 export async function signInAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = { email: text(formData, 'email') };
-  const parsed = signInSchema.safeParse({ email: values.email, password: text(formData, 'password') });
+  const values = { email: formText(formData, 'email') };
+  const parsed = signInSchema.safeParse({ email: values.email, password: formText(formData, 'password') });
   if (!parsed.success) return fromZodError(parsed.error, values);
-  return signInAndRedirect(parsed.data.email, parsed.data.password, text(formData, 'callbackUrl'));
+  return signInAndRedirect(parsed.data.email, parsed.data.password, formText(formData, 'callbackUrl'));
 }
 
 /** Anyone: creates a reader account and signs it in. */
 export async function registerAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = { name: text(formData, 'name'), email: text(formData, 'email') };
-  const parsed = registerSchema.safeParse({ ...values, password: text(formData, 'password'), confirmPassword: text(formData, 'confirmPassword') });
+  const values = { name: formText(formData, 'name'), email: formText(formData, 'email') };
+  const parsed = registerSchema.safeParse({ ...values, password: formText(formData, 'password'), confirmPassword: formText(formData, 'confirmPassword') });
   if (!parsed.success) return fromZodError(parsed.error, values);
   try {
     await createAccount(parsed.data);
@@ -41,7 +37,7 @@ export async function registerAction(_previous: ActionResult, formData: FormData
     }
     throw error;
   }
-  return signInAndRedirect(parsed.data.email, parsed.data.password, text(formData, 'callbackUrl'));
+  return signInAndRedirect(parsed.data.email, parsed.data.password, formText(formData, 'callbackUrl'));
 }
 
 /** Signed-in users: ends this session and goes to the front page. */

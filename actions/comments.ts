@@ -7,6 +7,7 @@ import { CommentRefusedError, createComment, deleteOwnComment, editOwnComment } 
 import { getViewer } from '@/data/viewer';
 import { cacheTags } from '@/lib/cache-tags';
 import { commentBodySchema } from '@/lib/comment-text';
+import { formText } from '@/lib/form-data';
 import { can } from '@/lib/permissions';
 
 export type CommentActionResult = {
@@ -31,8 +32,7 @@ const target = z.object({ articleId: z.coerce.number().int().positive(), parentI
 
 /** Signed-in users with comment:create: posts a comment or a reply. Everything is checked again on the server. */
 export async function postCommentAction(_previous: CommentActionResult, formData: FormData): Promise<CommentActionResult> {
-  const raw = formData.get('body');
-  const body = typeof raw === 'string' ? raw : '';
+  const body = formText(formData, 'body');
   const viewer = await getViewer();
   if (!viewer || !can(viewer, 'comment:create')) return { ok: false, formError: 'Sign in to comment.', body };
 
@@ -57,8 +57,7 @@ const commentId = z.coerce.number().int().positive();
 
 /** The author only, within 15 minutes: replaces a comment's text (checked again in the data layer's WHERE clause). */
 export async function editCommentAction(_previous: CommentActionResult, formData: FormData): Promise<CommentActionResult> {
-  const raw = formData.get('body');
-  const body = typeof raw === 'string' ? raw : '';
+  const body = formText(formData, 'body');
   const viewer = await getViewer();
   if (!viewer || !can(viewer, 'comment:create')) return { ok: false, formError: 'Sign in to edit your comment.', body };
   const id = commentId.safeParse(formData.get('commentId'));

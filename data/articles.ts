@@ -105,8 +105,20 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
   };
 }
 
+/** Where an old slug lives now (section and current slug of a public article), or null. Uncached. */
+export async function findArticleRedirect(oldSlug: string): Promise<{ sectionSlug: string; slug: string } | null> {
+  const [row] = await getDb()
+    .select({ sectionSlug: sections.slug, slug: articles.slug })
+    .from(articleSlugHistory)
+    .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(articleSlugHistory.slug, oldSlug), isPublic()))
+    .limit(1);
+  return row ?? null;
+}
+
 /**
- * Public: where an old slug lives now (section and current slug of a public article), or null.
+ * Public: where an old slug lives now, or null; cached until the next scheduled change.
  * Used to answer old links with a permanent redirect.
  */
 export async function getArticleRedirect(oldSlug: string): Promise<{ sectionSlug: string; slug: string } | null> {
@@ -116,13 +128,7 @@ export async function getArticleRedirect(oldSlug: string): Promise<{ sectionSlug
     cacheLife('days');
     return null;
   }
-  const [row] = await getDb()
-    .select({ sectionSlug: sections.slug, slug: articles.slug })
-    .from(articleSlugHistory)
-    .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(eq(articleSlugHistory.slug, oldSlug), isPublic()))
-    .limit(1);
+  const redirect = await findArticleRedirect(oldSlug);
   cacheLife(lifetimeUntil(await getNextScheduledChange(), HOUR));
-  return row ?? null;
+  return redirect;
 }

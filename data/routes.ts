@@ -3,10 +3,11 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { articleSlugHistory, articles, authors, sections, tags } from '@/db/schema';
+import { articles, authors, sections, tags } from '@/db/schema';
 import type { ContentRoute } from '@/lib/public-routes';
 import { isValidSlug } from '@/lib/slug';
 
+import { findArticleRedirect } from './articles';
 import { countPublic } from './cards';
 import { PAGE_SIZE } from './lists';
 import { isPublic } from './visibility';
@@ -28,8 +29,7 @@ async function pageExists(where: ReturnType<typeof sql>, page: number): Promise<
  */
 export async function resolveContentRoute(route: ContentRoute): Promise<RouteResolution> {
   const db = getDb();
-  const slug = route.kind === 'article' ? route.slug : route.slug;
-  if (!isValidSlug(slug) || (route.kind === 'article' && !isValidSlug(route.section))) return NOT_FOUND;
+  if (!isValidSlug(route.slug) || (route.kind === 'article' && !isValidSlug(route.section))) return NOT_FOUND;
 
   switch (route.kind) {
     case 'section': {
@@ -55,14 +55,8 @@ export async function resolveContentRoute(route: ContentRoute): Promise<RouteRes
         .where(and(eq(articles.slug, route.slug), isPublic()))
         .limit(1);
       if (current) return current.section === route.section ? OK : { status: 'moved', location: `/${current.section}/${route.slug}` };
-      const [moved] = await db
-        .select({ section: sections.slug, slug: articles.slug })
-        .from(articleSlugHistory)
-        .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
-        .innerJoin(sections, eq(sections.id, articles.sectionId))
-        .where(and(eq(articleSlugHistory.slug, route.slug), isPublic()))
-        .limit(1);
-      return moved ? { status: 'moved', location: `/${moved.section}/${moved.slug}` } : NOT_FOUND;
+      const moved = await findArticleRedirect(route.slug);
+      return moved ? { status: 'moved', location: `/${moved.sectionSlug}/${moved.slug}` } : NOT_FOUND;
     }
   }
 }

@@ -62,7 +62,7 @@ describe('searchArticles', () => {
     expect(await ids({ from: '2025-01-01', to: '2025-01-31' })).toEqual([old.id]);
     expect(await ids({ to: '2025-01-15' })).toEqual([old.id]);
     expect(await ids({ section: sport.slug, author: ada.slug })).toEqual([]);
-    expect(other.id).toBeGreaterThan(0);
+    expect(await ids({})).toContain(other.id);
   });
 
   it('tolerates typos in headlines and author names when the plain search finds little', async () => {

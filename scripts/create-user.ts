@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import { EmailTakenError, createAccount } from '../data/accounts';
+import { closeDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { USER_ROLES } from '../lib/roles';
 import { resetEnvForTests } from '../lib/env';
@@ -56,7 +57,6 @@ await withDatabase(async ({ url }) => {
     }
     throw error;
   } finally {
-    const { closeDb } = await import('../db/client');
     await closeDb();
   }
 });
