@@ -1,18 +1,39 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 import { resolveContentRoute } from '@/data/routes';
+import { getViewerForRequest } from '@/data/viewer';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/csp';
+import { dashboardCapability, isDashboardPath } from '@/lib/dashboard-access';
 import { env } from '@/lib/env';
+import { can } from '@/lib/permissions';
 import { MALFORMED, parseContentRoute } from '@/lib/public-routes';
 
+/** Auth.js's session cookie (plain or __Secure-, possibly split into .0, .1 chunks). */
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
 /**
- * Two jobs, neither of them authorisation:
+ * Three jobs, none of them authorisation (pages, actions and data functions check the viewer themselves):
  * 1. A fresh CSP nonce per request. Next reads it from the request's CSP header while rendering and stamps its own
  *    scripts with it; the same policy goes back to the browser.
  * 2. The status code of content URLs. With Cache Components a page's response has begun before the page runs, so
  *    a missing story can only be a real 404 (and a moved one a real 308) if it is decided here (docs/adr/0001).
+ * 3. The dashboard's status codes, for the same reason (docs/adr/0006).
  */
 export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  // Anonymous visitors to the dashboard go to sign-in; anyone without the area's capability gets a real 404.
+  let status: 200 | 404 = 200;
+  if (isDashboardPath(pathname)) {
+    const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
+    const viewer = hasSession ? await getViewerForRequest(request) : null;
+    if (!viewer) {
+      const login = new URL('/login', request.url);
+      login.searchParams.set('callbackUrl', `${pathname}${search}`);
+      return NextResponse.redirect(login, 307);
+    }
+    if (!can(viewer, dashboardCapability(pathname))) status = 404;
+  }
+
   const nonce = createNonce();
   const policy = buildContentSecurityPolicy(nonce, {
     isDev: env().NODE_ENV === 'development',
@@ -22,8 +43,7 @@ export async function proxy(request: NextRequest) {
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);
 
-  let status: 200 | 404 = 200;
-  const route = request.method === 'GET' || request.method === 'HEAD' ? parseContentRoute(request.nextUrl.pathname) : null;
+  const route = request.method === 'GET' || request.method === 'HEAD' ? parseContentRoute(pathname) : null;
   if (route === MALFORMED) {
     status = 404;
   } else if (route) {

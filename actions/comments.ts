@@ -1,13 +1,16 @@
 'use server';
 
 import { updateTag } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 
-import { CommentRefusedError, createComment, deleteOwnComment, editOwnComment } from '@/data/comments';
+import { CommentRefusedError, createComment, deleteOwnComment, editOwnComment, likeComment, reportComment, unlikeComment } from '@/data/comments';
 import { getViewer } from '@/data/viewer';
 import { cacheTags } from '@/lib/cache-tags';
 import { commentBodySchema } from '@/lib/comment-text';
 import { formText } from '@/lib/form-data';
+import { safeCallbackPath } from '@/lib/validation/auth';
+import { commentIdSchema, commentLikeSchema, commentReportSchema } from '@/lib/validation/comments';
 import { can } from '@/lib/permissions';
 
 export type CommentActionResult = {
@@ -26,7 +29,23 @@ const REFUSALS: Record<CommentRefusedError['reason'], string> = {
   'rate-limited': 'You are commenting very quickly. Please wait a minute and post again; your text is kept below.',
   'bad-parent': 'The comment you replied to is no longer available.',
   'not-allowed': 'Your account cannot post comments.',
+  suspended: 'Your account is suspended from commenting for now.',
+  'own-comment': 'You cannot like or report your own comment.',
+  'already-liked': 'You already like this comment.',
+  'not-liked': 'You had not liked this comment.',
+  'already-reported': 'You have already reported this comment. Thank you; a moderator will look at it.',
 };
+
+/**
+ * Without JavaScript the browser shows whatever the POST returned; send it back to the story instead (303), at the
+ * comment when there is one. With JavaScript (the form carries js=1) the action answers with state as usual.
+ */
+function returnWithoutScript(formData: FormData, commentId: number | null): void {
+  if (formData.get('js') === '1') return;
+  const path = safeCallbackPath(formText(formData, 'returnTo')).split(/[?#]/)[0]!;
+  if (path === '/') return;
+  redirect(commentId ? `${path}?comment=${commentId}#comment-${commentId}` : `${path}#comments`);
+}
 
 const target = z.object({ articleId: z.coerce.number().int().positive(), parentId: z.coerce.number().int().positive().nullable() });
 
@@ -50,10 +69,11 @@ export async function postCommentAction(_previous: CommentActionResult, formData
   }
   // The writer reads their own write at once; a held comment changes nothing public.
   if (result.status === 'published') updateTag(cacheTags.comments(ids.data.articleId));
+  returnWithoutScript(formData, result.id);
   return { ok: true, status: result.status, commentId: result.id };
 }
 
-const commentId = z.coerce.number().int().positive();
+const commentId = commentIdSchema;
 
 /** The author only, within 15 minutes: replaces a comment's text (checked again in the data layer's WHERE clause). */
 export async function editCommentAction(_previous: CommentActionResult, formData: FormData): Promise<CommentActionResult> {
@@ -64,14 +84,16 @@ export async function editCommentAction(_previous: CommentActionResult, formData
   if (!id.success) return { ok: false, formError: 'This comment could not be edited.', body };
   const parsed = commentBodySchema.safeParse(body);
   if (!parsed.success) return { ok: false, fieldErrors: { body: parsed.error.issues.map((issue) => issue.message) }, body };
+  let result: Awaited<ReturnType<typeof editOwnComment>>;
   try {
-    const result = await editOwnComment(viewer, id.data, parsed.data);
-    updateTag(cacheTags.comments(result.articleId));
-    return { ok: true, status: result.status, commentId: id.data };
+    result = await editOwnComment(viewer, id.data, parsed.data);
   } catch (error) {
     if (error instanceof CommentRefusedError) return { ok: false, formError: 'You can only edit your own comments, within 15 minutes of posting.', body };
     throw error;
   }
+  updateTag(cacheTags.comments(result.articleId));
+  returnWithoutScript(formData, id.data);
+  return { ok: true, status: result.status, commentId: id.data };
 }
 
 /** The author only: deletes their comment (a soft delete; replies stay). Used as a plain form action. */
@@ -85,4 +107,47 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
   } catch (error) {
     if (!(error instanceof CommentRefusedError)) throw error;
   }
+  returnWithoutScript(formData, null);
+}
+
+export type ReactionResult = { ok: boolean; message?: string; likeCount?: number; liked?: boolean };
+
+/** Signed-in users: likes or un-likes someone else's comment (one like per person; liking twice is refused). */
+export async function likeCommentAction(_previous: ReactionResult, formData: FormData): Promise<ReactionResult> {
+  const viewer = await getViewer();
+  if (!viewer || !can(viewer, 'comment:create')) return { ok: false, message: 'Sign in to like comments.' };
+  const parsed = commentLikeSchema.safeParse({ commentId: formData.get('commentId'), intent: formData.get('intent') });
+  if (!parsed.success) return { ok: false, message: 'That did not work. Please reload the page.' };
+  let result: { articleId: number; likeCount: number };
+  try {
+    result = parsed.data.intent === 'like' ? await likeComment(viewer, parsed.data.commentId) : await unlikeComment(viewer, parsed.data.commentId);
+  } catch (error) {
+    if (error instanceof CommentRefusedError) return { ok: false, message: REFUSALS[error.reason] };
+    throw error;
+  }
+  updateTag(cacheTags.comments(result.articleId));
+  returnWithoutScript(formData, parsed.data.commentId);
+  return { ok: true, likeCount: result.likeCount, liked: parsed.data.intent === 'like' };
+}
+
+export type ReportResult = { ok: boolean; formError?: string; fieldErrors?: { reason?: string[]; note?: string[] }; note?: string };
+
+/** Signed-in users: reports someone else's comment to the moderators with a reason (once per comment). */
+export async function reportCommentAction(_previous: ReportResult, formData: FormData): Promise<ReportResult> {
+  const note = formText(formData, 'note');
+  const viewer = await getViewer();
+  if (!viewer || !can(viewer, 'comment:create')) return { ok: false, formError: 'Sign in to report a comment.', note };
+  const parsed = commentReportSchema.safeParse({ commentId: formData.get('commentId'), reason: formData.get('reason') ?? undefined, note });
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors;
+    return { ok: false, fieldErrors: { reason: fields.reason, note: fields.note }, formError: fields.commentId ? 'This comment could not be reported.' : undefined, note };
+  }
+  try {
+    await reportComment(viewer, parsed.data.commentId, { reason: parsed.data.reason, note: parsed.data.note });
+  } catch (error) {
+    if (error instanceof CommentRefusedError) return { ok: false, formError: REFUSALS[error.reason], note };
+    throw error;
+  }
+  // Reports change nothing public; the moderation queue reads them fresh.
+  return { ok: true };
 }

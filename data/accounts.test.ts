@@ -64,6 +64,17 @@ describe('accounts', () => {
     expect(results.slice(0, THROTTLE.ipAttempts).every((result) => !result.ok && result.reason === 'invalid')).toBe(true);
   });
 
+  it('does not count successful sign-ins against the address, while failures still add up', async () => {
+    await createAccount({ name: 'Office', email: email('office'), password: 'long enough pw' });
+    for (let n = 0; n < THROTTLE.ipAttempts + 5; n += 1) {
+      expect(await verifySignIn(email('office'), 'long enough pw', ip(201))).toMatchObject({ ok: true });
+    }
+    const failures = [];
+    for (let n = 0; n < THROTTLE.ipAttempts + 1; n += 1) failures.push(await verifySignIn(email(`guess${n}`), 'wrong password!', ip(201)));
+    expect(failures.at(-1)).toEqual({ ok: false, reason: 'throttled' });
+    expect(failures.slice(0, THROTTLE.ipAttempts).every((result) => !result.ok && result.reason === 'invalid')).toBe(true);
+  });
+
   it('re-reads role, ban and session version for a session', async () => {
     const user = await createAccount({ name: 'Ed', email: email('ed'), password: 'long enough pw' });
     await getDb().update(users).set({ role: 'editor', sessionVersion: 2, disabledAt: new Date() }).where(eq(users.id, user.id));

@@ -75,7 +75,15 @@ export async function verifySignIn(email: string, password: string, ip: string):
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !user.passwordHash || !matches || user.disabledAt) return { ok: false, reason: 'invalid' };
 
-  await getDb().delete(signInThrottle).where(eq(signInThrottle.key, `account:${address}`));
+  // A good password clears the account's count and gives the address back the attempt it just used: an office
+  // behind one address is never locked out by its own successful sign-ins, while failures still add up.
+  await Promise.all([
+    getDb().delete(signInThrottle).where(eq(signInThrottle.key, `account:${address}`)),
+    getDb()
+      .update(signInThrottle)
+      .set({ attempts: sql`greatest(${signInThrottle.attempts} - 1, 0)` })
+      .where(eq(signInThrottle.key, `ip:${ip}`)),
+  ]);
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };
 }
 

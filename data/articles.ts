@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 
 import { getDb } from '@/db/client';
-import { articleSlugHistory, articleTags, articles, images, sections, tags } from '@/db/schema';
+import { articleNotes, articleSlugHistory, articleTags, articles, images, sections, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleDetail } from '@/lib/dto';
 import { readingMinutes, renderMarkdown } from '@/lib/markdown';
@@ -65,7 +65,7 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
     return null;
   }
 
-  const [byline, tagRows] = await Promise.all([
+  const [byline, tagRows, notes] = await Promise.all([
     selectBylineRows([row.id]),
     db
       .select({ name: tags.name, slug: tags.slug })
@@ -73,6 +73,11 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .where(eq(articleTags.articleId, row.id))
       .orderBy(asc(tags.name)),
+    db
+      .select({ kind: articleNotes.kind, body: articleNotes.body, notedAt: articleNotes.notedAt })
+      .from(articleNotes)
+      .where(eq(articleNotes.articleId, row.id))
+      .orderBy(asc(articleNotes.notedAt), asc(articleNotes.id)),
   ]);
 
   const now = Date.now();
@@ -102,6 +107,7 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     isOld: now - published > YEAR_MS,
+    notes: notes.map((note) => ({ kind: note.kind, body: note.body, notedAt: note.notedAt.toISOString() })),
   };
 }
 

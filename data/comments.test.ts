@@ -8,7 +8,9 @@ import { articles, comments, users } from '@/db/schema';
 import { createFactory, daysAgo } from '@/test/factories';
 
 import { createAccount } from './accounts';
-import { CommentRefusedError, createComment, deleteOwnComment, editOwnComment, getThread } from './comments';
+import { commentLikes, commentReports } from '@/db/schema';
+
+import { CommentRefusedError, THREAD_PAGE_SIZE, createComment, deleteOwnComment, editOwnComment, getCommentCount, getThread, getViewerThreadState, likeComment, reportComment, unlikeComment } from './comments';
 import type { Viewer } from './viewer';
 
 const tag = randomBytes(4).toString('hex');
@@ -131,3 +133,135 @@ describe('createComment and getThread', () => {
   });
 });
 
+
+describe('likes, reports and the viewer\'s own state', () => {
+  it('likes once per person, undoably; liking twice, one\'s own comment, or a hidden comment is refused', async () => {
+    const author = await reader('Liked');
+    const fan = await reader('Fan');
+    const article = await openArticle();
+    const posted = await createComment(author, { articleId: article.id, parentId: null, body: 'Worth liking' });
+
+    expect(await likeComment(fan, posted.id)).toEqual({ articleId: article.id, likeCount: 1 });
+    expect(await refusal(likeComment(fan, posted.id))).toBe('already-liked');
+    expect(await refusal(likeComment(author, posted.id))).toBe('own-comment');
+    expect((await getThread(article.id)).comments[0]!.likeCount).toBe(1);
+    expect((await getViewerThreadState(fan, article.id)).likedIds).toEqual([posted.id]);
+
+    expect(await unlikeComment(fan, posted.id)).toEqual({ articleId: article.id, likeCount: 0 });
+    expect(await refusal(unlikeComment(fan, posted.id))).toBe('not-liked');
+    const rows = await getDb().select().from(commentLikes).where(eq(commentLikes.commentId, posted.id));
+    expect(rows).toEqual([]);
+
+    await deleteOwnComment(author, posted.id);
+    expect(await refusal(likeComment(fan, posted.id))).toBe('not-found');
+    expect(await refusal(likeComment(fan, 2_000_000_000))).toBe('not-found');
+  });
+
+  it('keeps like_count equal to the rows under parallel likes and unlikes', async () => {
+    const author = await reader('Popular');
+    const article = await openArticle();
+    const posted = await createComment(author, { articleId: article.id, parentId: null, body: 'Popular take' });
+    const fans = await Promise.all(Array.from({ length: 12 }, (_, n) => reader(`Crowd${n}`)));
+    // Everyone likes twice at once: exactly one of each pair gets through.
+    const outcomes = await Promise.all(fans.flatMap((fan) => [refusal(likeComment(fan, posted.id)), refusal(likeComment(fan, posted.id))]));
+    expect(outcomes.filter((outcome) => outcome === 'accepted')).toHaveLength(12);
+    expect(outcomes.filter((outcome) => outcome !== 'accepted')).toEqual(Array(12).fill('already-liked'));
+    await Promise.all(fans.slice(0, 5).map((fan) => unlikeComment(fan, posted.id)));
+    const [row] = await getDb().select({ likeCount: comments.likeCount }).from(comments).where(eq(comments.id, posted.id));
+    const likes = await getDb().select().from(commentLikes).where(eq(commentLikes.commentId, posted.id));
+    expect(row!.likeCount).toBe(7);
+    expect(likes).toHaveLength(7);
+  });
+
+  it('stores one report per person with its reason and note; one\'s own comment cannot be reported', async () => {
+    const author = await reader('Reported');
+    const reporter = await reader('Reporter');
+    const article = await openArticle();
+    const posted = await createComment(author, { articleId: article.id, parentId: null, body: 'Questionable' });
+    await reportComment(reporter, posted.id, { reason: 'spam', note: 'Selling watches' });
+    expect(await refusal(reportComment(reporter, posted.id, { reason: 'abuse', note: '' }))).toBe('already-reported');
+    expect(await refusal(reportComment(author, posted.id, { reason: 'spam', note: '' }))).toBe('own-comment');
+    const rows = await getDb().select().from(commentReports).where(eq(commentReports.commentId, posted.id));
+    expect(rows).toMatchObject([{ userId: reporter.id, reason: 'spam', note: 'Selling watches', resolvedAt: null }]);
+    expect((await getViewerThreadState(reporter, article.id)).reportedIds).toEqual([posted.id]);
+    // Reporting hides nothing by itself: moderators decide.
+    expect((await getThread(article.id)).comments.map((comment) => comment.id)).toEqual([posted.id]);
+  });
+
+  it('shows a pending comment to its author only, and counts only published comments', async () => {
+    const newcomer = await reader('Pending', false);
+    const other = await reader('Other');
+    const article = await openArticle();
+    const held = await createComment(newcomer, { articleId: article.id, parentId: null, body: 'Waiting for a moderator' });
+    await createComment(other, { articleId: article.id, parentId: null, body: 'Published one' });
+    expect(held.status).toBe('pending');
+    expect((await getViewerThreadState(newcomer, article.id)).pending).toMatchObject([{ id: held.id, body: 'Waiting for a moderator', parentId: null }]);
+    expect((await getViewerThreadState(other, article.id)).pending).toEqual([]);
+    expect(await getCommentCount(article.id)).toBe(1);
+    expect((await getThread(article.id)).count).toBe(1);
+  });
+
+  it('refuses a suspended commenter until the suspension ends', async () => {
+    const viewer = await reader('Suspended');
+    const article = await openArticle();
+    await getDb().update(users).set({ commentsSuspendedUntil: new Date(Date.now() + 3_600_000) }).where(eq(users.id, viewer.id));
+    expect(await refusal(createComment(viewer, { articleId: article.id, parentId: null, body: 'Let me in' }))).toBe('suspended');
+    await getDb().update(users).set({ commentsSuspendedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, viewer.id));
+    expect(await refusal(createComment(viewer, { articleId: article.id, parentId: null, body: 'Back again' }))).toBe('accepted');
+  });
+});
+
+describe('sorting, pages and permalinks', () => {
+  it('sorts oldest, newest and best (Wilson, not raw likes), and featured comments stay on top', async () => {
+    const article = await openArticle();
+    const author = await reader('Sorter');
+    const early = await createComment(author, { articleId: article.id, parentId: null, body: 'Early' });
+    const late = await createComment(author, { articleId: article.id, parentId: null, body: 'Late' });
+    await getDb().update(comments).set({ createdAt: new Date(Date.now() - 3_600_000) }).where(eq(comments.id, early.id));
+    await getDb().update(comments).set({ createdAt: new Date(Date.now() - 60_000) }).where(eq(comments.id, late.id));
+    // Four readers like the early comment (50 minutes ago); three like the late one (now), one of them both.
+    const fans = await Promise.all(Array.from({ length: 6 }, (_, n) => reader(`Voter${n}`)));
+    for (const fan of fans.slice(0, 4)) await likeComment(fan, early.id);
+    for (const fan of fans.slice(3, 6)) await likeComment(fan, late.id);
+    // The early comment's likes happened before the late one was posted, except fan 3's.
+    await getDb().update(commentLikes).set({ createdAt: new Date(Date.now() - 3_000_000) }).where(eq(commentLikes.commentId, early.id));
+    expect((await getThread(article.id, { sort: 'oldest' })).comments.map((comment) => comment.body)).toEqual(['Early', 'Late']);
+    expect((await getThread(article.id, { sort: 'newest' })).comments.map((comment) => comment.body)).toEqual(['Late', 'Early']);
+    // Late: 3 likes from the 3 people active after it (3/3). Early: 4 likes from 6 active after it (4/6): fewer raw likes wins.
+    expect((await getThread(article.id, { sort: 'best' })).comments.map((comment) => comment.body)).toEqual(['Late', 'Early']);
+
+    await getDb().update(comments).set({ featuredAt: new Date() }).where(eq(comments.id, early.id));
+    for (const sort of ['oldest', 'newest', 'best'] as const) {
+      const [first] = (await getThread(article.id, { sort })).comments;
+      expect(first).toMatchObject({ body: 'Early', isFeatured: true });
+    }
+  });
+
+  it('pages long threads and opens the page that holds a permalinked comment or reply', async () => {
+    const article = await openArticle();
+    const base = Date.now() - 86_400_000;
+    const [author] = await Promise.all([reader('Prolific')]);
+    const inserted = await getDb()
+      .insert(comments)
+      .values(Array.from({ length: THREAD_PAGE_SIZE * 2 + 3 }, (_, n) => ({ articleId: article.id, userId: author.id, body: `Comment ${n}`, status: 'published' as const, createdAt: new Date(base + n * 1000) })))
+      .returning({ id: comments.id });
+    const target = inserted[THREAD_PAGE_SIZE + 4]!;
+    const [reply] = await getDb().insert(comments).values({ articleId: article.id, userId: author.id, parentId: target.id, body: 'Reply on page two', status: 'published' }).returning({ id: comments.id });
+
+    const first = await getThread(article.id);
+    expect(first).toMatchObject({ page: 1, pageCount: 3, total: THREAD_PAGE_SIZE * 2 + 3, count: THREAD_PAGE_SIZE * 2 + 4 });
+    expect(first.comments).toHaveLength(THREAD_PAGE_SIZE);
+    expect((await getThread(article.id, { page: 3 })).comments.map((comment) => comment.body)).toEqual(['Comment 40', 'Comment 41', 'Comment 42']);
+    // Past the end: the last page.
+    expect((await getThread(article.id, { page: 99 })).page).toBe(3);
+
+    const focused = await getThread(article.id, { focus: target.id });
+    expect(focused.page).toBe(2);
+    expect(focused.comments.some((comment) => comment.id === target.id)).toBe(true);
+    expect((await getThread(article.id, { focus: reply!.id })).page).toBe(2);
+    // Newest first, the same comment sits on page 1.
+    expect((await getThread(article.id, { sort: 'newest', focus: target.id })).page).toBe(1);
+    // An unknown comment leaves the page alone.
+    expect((await getThread(article.id, { page: 3, focus: 2_000_000_000 })).page).toBe(3);
+  });
+});

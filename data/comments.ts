@@ -1,11 +1,13 @@
 import 'server-only';
 
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 
-import { getDb } from '@/db/client';
-import { articles, comments, users } from '@/db/schema';
+import { getDb, type Transaction } from '@/db/client';
+import { articles, commentLikes, commentReports, comments, users } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
+import { orderThread, type ThreadQuery, type ThreadSort } from '@/lib/comment-order';
+import type { CommentReportReason } from '@/lib/editorial';
 import { MODERATION, commentsOpen, holdReason, type HoldReason } from '@/lib/moderation';
 import type { Viewer } from './viewer';
 
@@ -23,22 +25,49 @@ export type CommentView = {
   createdAt: string;
   isEdited: boolean;
   isDeleted: boolean;
+  isFeatured: boolean;
+  likeCount: number;
   replies: CommentView[];
 };
 
-export type Thread = { comments: CommentView[]; total: number; page: number; pageCount: number; isOpen: boolean };
+export type Thread = {
+  comments: CommentView[];
+  /** Top-level threads (what the pages count). */
+  total: number;
+  /** Every published comment and reply (what readers are told). */
+  count: number;
+  page: number;
+  pageCount: number;
+  sort: ThreadSort;
+  isOpen: boolean;
+};
 
 export class CommentRefusedError extends Error {
-  constructor(readonly reason: 'not-found' | 'closed' | 'rate-limited' | 'bad-parent' | 'not-allowed') {
+  constructor(
+    readonly reason:
+      | 'not-found'
+      | 'closed'
+      | 'rate-limited'
+      | 'bad-parent'
+      | 'not-allowed'
+      | 'suspended'
+      | 'own-comment'
+      | 'already-liked'
+      | 'not-liked'
+      | 'already-reported',
+  ) {
     super(reason);
   }
 }
 
-/**
- * Public: one page of an article's approved thread, oldest first, each top-level comment with its published replies.
- * A deleted comment keeps its place (as "deleted") while it has visible replies. Cached under comments:{articleId}.
- */
-export async function getThread(articleId: number, page = 1): Promise<Thread> {
+/** Top-level comments readers can see: published ones, and deleted ones that still hold visible replies. */
+const visibleTopLevel = (articleId: number) =>
+  sql`${comments.articleId} = ${articleId} and ${comments.parentId} is null and (${comments.status} = 'published' or (${comments.status} = 'deleted' and exists (select 1 from comments r where r.parent_id = ${comments.id} and r.status = 'published')))`;
+
+type ThreadIndex = { isOpen: boolean; order: number[]; count: number; parents: [number, number][] };
+
+/** The order of an article's top-level threads for one sort, and where each reply lives. Cached with the thread. */
+async function getThreadIndex(articleId: number, sort: ThreadSort): Promise<ThreadIndex | null> {
   'use cache';
   cacheTag(cacheTags.comments(articleId));
   cacheLife('hours');
@@ -48,10 +77,65 @@ export async function getThread(articleId: number, page = 1): Promise<Thread> {
     .from(articles)
     .where(and(eq(articles.id, articleId), isPublic()))
     .limit(1);
-  if (!article?.publishedAt) return { comments: [], total: 0, page: 1, pageCount: 1, isOpen: false };
+  if (!article?.publishedAt) return null;
+  const [tops, replies, likes] = await Promise.all([
+    db
+      .select({ id: comments.id, createdAt: comments.createdAt, likes: comments.likeCount, featuredAt: comments.featuredAt, status: comments.status })
+      .from(comments)
+      .where(visibleTopLevel(articleId)),
+    db
+      .select({ id: comments.id, parentId: comments.parentId })
+      .from(comments)
+      .where(and(eq(comments.articleId, articleId), eq(comments.status, 'published'), sql`${comments.parentId} is not null`)),
+    sort === 'best'
+      ? db
+          .select({ userId: commentLikes.userId, createdAt: commentLikes.createdAt })
+          .from(commentLikes)
+          .innerJoin(comments, eq(comments.id, commentLikes.commentId))
+          .where(eq(comments.articleId, articleId))
+      : Promise.resolve([]),
+  ]);
+  return {
+    isOpen: commentsOpen(article.publishedAt, article.closed),
+    order: orderThread(tops, sort, likes),
+    count: replies.length + tops.filter((top) => top.status === 'published').length,
+    parents: replies.map((reply) => [reply.id, reply.parentId!]),
+  };
+}
 
-  const visibleTop = sql`${comments.articleId} = ${articleId} and ${comments.parentId} is null and (${comments.status} = 'published' or (${comments.status} = 'deleted' and exists (select 1 from comments r where r.parent_id = ${comments.id} and r.status = 'published')))`;
-  const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(comments).where(visibleTop)) as [{ total: number }];
+/** Public: how many comments a story has (article cards). Cached under comments:{articleId}. */
+export async function getCommentCount(articleId: number): Promise<number> {
+  'use cache';
+  cacheTag(cacheTags.comments(articleId));
+  cacheLife('hours');
+  const [row] = await getDb()
+    .select({ count: count() })
+    .from(comments)
+    .where(and(eq(comments.articleId, articleId), eq(comments.status, 'published')));
+  return row?.count ?? 0;
+}
+
+/**
+ * Public: one page of an article's thread in the chosen order, each top-level comment with its published replies.
+ * With `focus` (a permalink), the page is the one that holds that comment. Cached under comments:{articleId}.
+ */
+export async function getThread(articleId: number, query: Partial<ThreadQuery> = {}): Promise<Thread> {
+  'use cache';
+  cacheTag(cacheTags.comments(articleId));
+  cacheLife('hours');
+  const sort = query.sort ?? 'oldest';
+  const index = await getThreadIndex(articleId, sort);
+  if (!index) return { comments: [], total: 0, count: 0, page: 1, pageCount: 1, sort, isOpen: false };
+  const pageCount = Math.max(1, Math.ceil(index.order.length / THREAD_PAGE_SIZE));
+  let page = Math.min(Math.max(1, query.page ?? 1), pageCount);
+  if (query.focus) {
+    const top = new Map(index.parents).get(query.focus) ?? query.focus;
+    const position = index.order.indexOf(top);
+    if (position >= 0) page = Math.floor(position / THREAD_PAGE_SIZE) + 1;
+  }
+  const ids = index.order.slice((page - 1) * THREAD_PAGE_SIZE, page * THREAD_PAGE_SIZE);
+
+  const db = getDb();
   const columns = {
     id: comments.id,
     parentId: comments.parentId,
@@ -59,46 +143,84 @@ export async function getThread(articleId: number, page = 1): Promise<Thread> {
     status: comments.status,
     createdAt: comments.createdAt,
     editedAt: comments.editedAt,
+    featuredAt: comments.featuredAt,
+    likeCount: comments.likeCount,
     authorId: comments.userId,
     authorName: users.name,
     authorRole: users.role,
   };
-  const top = await db
-    .select(columns)
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.userId))
-    .where(visibleTop)
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .limit(THREAD_PAGE_SIZE)
-    .offset((page - 1) * THREAD_PAGE_SIZE);
-  const replies = top.length
-    ? await db
-        .select(columns)
-        .from(comments)
-        .innerJoin(users, eq(users.id, comments.userId))
-        .where(and(inArray(comments.parentId, top.map((row) => row.id)), eq(comments.status, 'published')))
-        .orderBy(asc(comments.createdAt), asc(comments.id))
-    : [];
+  const [top, replies] = ids.length
+    ? await Promise.all([
+        db.select(columns).from(comments).innerJoin(users, eq(users.id, comments.userId)).where(inArray(comments.id, ids)),
+        db
+          .select(columns)
+          .from(comments)
+          .innerJoin(users, eq(users.id, comments.userId))
+          .where(and(inArray(comments.parentId, ids), eq(comments.status, 'published')))
+          .orderBy(asc(comments.createdAt), asc(comments.id)),
+      ])
+    : [[], []];
 
-  const view = (row: (typeof top)[number]): CommentView => ({
-    id: row.id,
-    authorId: row.authorId,
-    authorName: row.status === 'deleted' ? '' : row.authorName,
-    authorRole: row.status === 'deleted' ? 'reader' : row.authorRole,
-    body: row.status === 'deleted' ? '' : row.body,
-    createdAt: row.createdAt.toISOString(),
-    isEdited: row.editedAt !== null,
-    isDeleted: row.status === 'deleted',
-    replies: [],
-  });
-  const threads = top.map(view);
-  for (const reply of replies) threads.find((comment) => comment.id === reply.parentId)?.replies.push(view(reply));
+  const view = (row: (typeof top)[number]): CommentView => {
+    const isDeleted = row.status === 'deleted';
+    return {
+      id: row.id,
+      authorId: row.authorId,
+      authorName: isDeleted ? '' : row.authorName,
+      authorRole: isDeleted ? 'reader' : row.authorRole,
+      body: isDeleted ? '' : row.body,
+      createdAt: row.createdAt.toISOString(),
+      isEdited: row.editedAt !== null,
+      isDeleted,
+      isFeatured: row.featuredAt !== null && !isDeleted,
+      likeCount: row.likeCount,
+      replies: [],
+    };
+  };
+  const byId = new Map(top.map((row) => [row.id, view(row)]));
+  for (const reply of replies) byId.get(reply.parentId!)?.replies.push(view(reply));
   return {
-    comments: threads,
-    total,
+    comments: ids.map((id) => byId.get(id)).filter((comment): comment is CommentView => comment !== undefined),
+    total: index.order.length,
+    count: index.count,
     page,
-    pageCount: Math.max(1, Math.ceil(total / THREAD_PAGE_SIZE)),
-    isOpen: commentsOpen(article.publishedAt, article.closed),
+    pageCount,
+    sort,
+    isOpen: index.isOpen,
+  };
+}
+
+export type ViewerThreadState = {
+  likedIds: number[];
+  reportedIds: number[];
+  /** The viewer's own comments that wait for a moderator: shown to them (marked) and to nobody else. */
+  pending: { id: number; parentId: number | null; body: string; createdAt: string }[];
+};
+
+/** Signed-in viewer only, never cached: what they liked and reported on this story, and their comments awaiting moderation. */
+export async function getViewerThreadState(viewer: Viewer, articleId: number): Promise<ViewerThreadState> {
+  const db = getDb();
+  const [liked, reported, pending] = await Promise.all([
+    db
+      .select({ id: commentLikes.commentId })
+      .from(commentLikes)
+      .innerJoin(comments, eq(comments.id, commentLikes.commentId))
+      .where(and(eq(commentLikes.userId, viewer.id), eq(comments.articleId, articleId))),
+    db
+      .select({ id: commentReports.commentId })
+      .from(commentReports)
+      .innerJoin(comments, eq(comments.id, commentReports.commentId))
+      .where(and(eq(commentReports.userId, viewer.id), eq(comments.articleId, articleId))),
+    db
+      .select({ id: comments.id, parentId: comments.parentId, body: comments.body, createdAt: comments.createdAt })
+      .from(comments)
+      .where(and(eq(comments.articleId, articleId), eq(comments.userId, viewer.id), eq(comments.status, 'pending')))
+      .orderBy(asc(comments.createdAt)),
+  ]);
+  return {
+    likedIds: liked.map((row) => row.id),
+    reportedIds: reported.map((row) => row.id),
+    pending: pending.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
   };
 }
 
@@ -111,8 +233,13 @@ export async function createComment(viewer: Viewer, input: { articleId: number; 
   return getDb().transaction(async (tx) => {
     // One writer per user at a time, so the per-minute limit holds under parallel posts.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`comments:${viewer.id}`}))`);
-    const [author] = await tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, viewer.id)).limit(1);
+    const [author] = await tx
+      .select({ disabledAt: users.disabledAt, suspendedUntil: users.commentsSuspendedUntil })
+      .from(users)
+      .where(eq(users.id, viewer.id))
+      .limit(1);
     if (!author || author.disabledAt) throw new CommentRefusedError('not-allowed');
+    if (author.suspendedUntil && author.suspendedUntil.getTime() > Date.now()) throw new CommentRefusedError('suspended');
 
     const [article] = await tx
       .select({ publishedAt: articles.publishedAt, closed: articles.commentsClosed })
@@ -184,4 +311,57 @@ export async function deleteOwnComment(viewer: Viewer, commentId: number): Promi
   const row = rows[0];
   if (!row) throw new CommentRefusedError('not-allowed');
   return row;
+}
+
+/** A published comment on a public story that the viewer may react to (not their own). Locks the row. */
+async function lockReactable(tx: Transaction, viewer: Viewer, commentId: number) {
+  const [row] = await tx
+    .select({ articleId: comments.articleId, userId: comments.userId, status: comments.status })
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .where(and(eq(comments.id, commentId), isPublic()))
+    .for('update', { of: comments })
+    .limit(1);
+  if (!row || row.status !== 'published') throw new CommentRefusedError('not-found');
+  if (row.userId === viewer.id) throw new CommentRefusedError('own-comment');
+  return row;
+}
+
+/** Signed-in users: likes someone else's published comment, once. like_count moves in the same transaction. */
+export async function likeComment(viewer: Viewer, commentId: number): Promise<{ articleId: number; likeCount: number }> {
+  return getDb().transaction(async (tx) => {
+    const { articleId } = await lockReactable(tx, viewer, commentId);
+    const inserted = await tx.insert(commentLikes).values({ commentId, userId: viewer.id }).onConflictDoNothing().returning({ commentId: commentLikes.commentId });
+    if (!inserted.length) throw new CommentRefusedError('already-liked');
+    const [row] = await tx.update(comments).set({ likeCount: sql`${comments.likeCount} + 1` }).where(eq(comments.id, commentId)).returning({ likeCount: comments.likeCount });
+    return { articleId, likeCount: row!.likeCount };
+  });
+}
+
+/** Signed-in users: takes back their own like. */
+export async function unlikeComment(viewer: Viewer, commentId: number): Promise<{ articleId: number; likeCount: number }> {
+  return getDb().transaction(async (tx) => {
+    const { articleId } = await lockReactable(tx, viewer, commentId);
+    const removed = await tx
+      .delete(commentLikes)
+      .where(and(eq(commentLikes.commentId, commentId), eq(commentLikes.userId, viewer.id)))
+      .returning({ commentId: commentLikes.commentId });
+    if (!removed.length) throw new CommentRefusedError('not-liked');
+    const [row] = await tx.update(comments).set({ likeCount: sql`${comments.likeCount} - 1` }).where(eq(comments.id, commentId)).returning({ likeCount: comments.likeCount });
+    return { articleId, likeCount: row!.likeCount };
+  });
+}
+
+/** Signed-in users: reports someone else's published comment to the moderators, once, with a reason. */
+export async function reportComment(viewer: Viewer, commentId: number, report: { reason: CommentReportReason; note: string }): Promise<{ articleId: number }> {
+  return getDb().transaction(async (tx) => {
+    const { articleId } = await lockReactable(tx, viewer, commentId);
+    const inserted = await tx
+      .insert(commentReports)
+      .values({ commentId, userId: viewer.id, reason: report.reason, note: report.note })
+      .onConflictDoNothing()
+      .returning({ id: commentReports.id });
+    if (!inserted.length) throw new CommentRefusedError('already-reported');
+    return { articleId };
+  });
 }

@@ -5,6 +5,8 @@ import { env } from '../lib/env';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;
+/** The `tx` a Database#transaction callback receives. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 type Connection = { sql: postgres.Sql; db: Database };
 

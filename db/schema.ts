@@ -6,16 +6,18 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
   serial,
   text,
   timestamp,
-
+  unique,
 } from 'drizzle-orm/pg-core';
 
 import { ARTICLE_FORMATS } from '../lib/article-formats';
+import { ARTICLE_NOTE_KINDS, COMMENT_REPORT_REASONS } from '../lib/editorial';
 import { USER_ROLES } from '../lib/roles';
 
 const tsvector = customType<{ data: string }>({
@@ -28,6 +30,8 @@ export const userRole = pgEnum('user_role', USER_ROLES);
 export const articleStatus = pgEnum('article_status', ['draft', 'in_review', 'published']);
 export const articleFormat = pgEnum('article_format', ARTICLE_FORMATS);
 export const commentStatus = pgEnum('comment_status', ['published', 'pending', 'rejected', 'deleted']);
+export const commentReportReason = pgEnum('comment_report_reason', COMMENT_REPORT_REASONS);
+export const articleNoteKind = pgEnum('article_note_kind', ARTICLE_NOTE_KINDS);
 
 /**
  * Accounts. The column names the Auth.js Drizzle adapter expects (id, name, email, emailVerified, image)
@@ -45,6 +49,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   sessionVersion: integer('session_version').notNull().default(1),
   disabledAt: timestamptz('disabled_at'),
+  /** A moderator's suspension from commenting, until this moment (a ban is a far-future date). */
+  commentsSuspendedUntil: timestamptz('comments_suspended_until'),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
 
@@ -129,6 +135,7 @@ export const images = pgTable('images', {
   byteSize: integer('byte_size').notNull(),
   alt: text('alt').notNull().default(''),
   credit: text('credit').notNull().default(''),
+  uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
 
@@ -177,6 +184,15 @@ export const articles = pgTable(
     commentsClosed: boolean('comments_closed').notNull().default(false),
     /** Bumped by every save; the dashboard uses it for optimistic concurrency. */
     version: integer('version').notNull().default(1),
+    /** Who started the story: a contributor may edit only their own drafts. */
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * A saved change to a published story that is not public yet (the public page follows when an editor publishes
+     * the change). Null when the row itself is the latest text.
+     */
+    pendingRevisionId: integer('pending_revision_id').references((): AnyPgColumn => articleRevisions.id, { onDelete: 'set null' }),
+    /** The revision readers were last given (set on publication). */
+    publishedRevisionId: integer('published_revision_id').references((): AnyPgColumn => articleRevisions.id, { onDelete: 'set null' }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     searchVector: tsvector('search_vector')
       .notNull()
@@ -274,6 +290,8 @@ export const comments = pgTable(
     body: text('body').notNull(),
     status: commentStatus('status').notNull(),
     likeCount: integer('like_count').notNull().default(0),
+    /** Featured by a moderator: pinned at the top of the thread with a badge. */
+    featuredAt: timestamptz('featured_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     editedAt: timestamptz('edited_at'),
   },
@@ -281,6 +299,89 @@ export const comments = pgTable(
     index('comments_thread_idx').on(t.articleId, t.parentId, t.createdAt),
     index('comments_user_idx').on(t.userId, t.createdAt),
   ],
+);
+
+/** One like per person per comment; undoable. comments.like_count is kept in step in the same transaction. */
+export const commentLikes = pgTable(
+  'comment_likes',
+  {
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index('comment_likes_user_idx').on(t.userId)],
+);
+
+/** A reader's report of a comment, with a reason; one per person per comment. Resolved by a moderator's decision. */
+export const commentReports = pgTable(
+  'comment_reports',
+  {
+    id: serial('id').primaryKey(),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: commentReportReason('reason').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    resolvedAt: timestamptz('resolved_at'),
+  },
+  (t) => [unique('comment_reports_once').on(t.commentId, t.userId), index('comment_reports_open_idx').on(t.resolvedAt, t.createdAt)],
+);
+
+/** Every save of an article keeps a snapshot of its editable fields (who, when), for history, diff and restore. */
+export const articleRevisions = pgTable(
+  'article_revisions',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references((): AnyPgColumn => articles.id, { onDelete: 'cascade' }),
+    /** The article's version this snapshot was saved as. */
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique('article_revisions_version').on(t.articleId, t.version)],
+);
+
+/** Corrections, clarifications and updates shown on a published story. */
+export const articleNotes = pgTable(
+  'article_notes',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    kind: articleNoteKind('kind').notNull(),
+    body: text('body').notNull(),
+    notedAt: timestamptz('noted_at').notNull().defaultNow(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('article_notes_article_idx').on(t.articleId, t.notedAt)],
+);
+
+/** Every editorial and moderation action: who, what, when, and before/after where it matters. Admins read it. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    /** What it was done to, as "kind:id" (article:12, comment:7, user:…). */
+    subject: text('subject').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()), index('audit_log_subject_idx').on(t.subject, t.createdAt)],
 );
 
 export type Section = typeof sections.$inferSelect;

@@ -19,6 +19,8 @@ import { resolveDatabase } from '../scripts/lib/database';
 import { seedFixtureNewsroom } from './fixtures/newsroom';
 
 const port = process.env.E2E_PORT ?? '3100';
+// Separate build folders let two suites (say, two people's branches) run side by side.
+const distDir = process.env.E2E_DIST_DIR ?? '.next-e2e';
 const server = await resolveDatabase();
 if (!/^postgres(ql)?:\/\/[^/]*@?(127\.0\.0\.1|localhost)[:/]/.test(server.adminUrl)) {
   throw new Error('The end-to-end suite only runs against a local database server.');
@@ -51,11 +53,11 @@ try {
     SITE_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: process.env.DATA_DIR ?? './.data',
   } as NodeJS.ProcessEnv;
-  await ensureFreshBuild({ distDir: '.next-e2e', env: childEnv });
+  await ensureFreshBuild({ distDir, env: childEnv });
 
   const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '--port', port], {
     stdio: 'inherit',
-    env: { ...childEnv, NEXT_DIST_DIR: '.next-e2e' },
+    env: { ...childEnv, NEXT_DIST_DIR: distDir },
   });
   const stop = () => next.kill('SIGTERM');
   process.on('SIGINT', stop);

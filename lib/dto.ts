@@ -1,5 +1,6 @@
 /** The shapes pages receive from data/: small, purpose-made, never raw rows. Dates are ISO strings. */
 import type { ArticleFormat } from './article-formats';
+import type { ArticleNoteKind } from './editorial';
 
 export type { ArticleFormat };
 
@@ -35,7 +36,11 @@ export type ArticleDetail = ArticleCard & {
   seoDescription: string | null;
   /** More than a year old when it was read from the database. */
   isOld: boolean;
+  /** Corrections, clarifications and updates, oldest first. */
+  notes: ArticleNote[];
 };
+
+export type ArticleNote = { kind: ArticleNoteKind; body: string; notedAt: string };
 
 export type Page<T> = { items: T[]; page: number; pageCount: number; total: number };
 

@@ -16,6 +16,19 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url().default('http://localhost:3000'),
   SITE_NAME: z.string().trim().min(1).default('The Daily Ledger'),
+  /** The newsroom's time zone: editors schedule stories in it. */
+  SITE_TIMEZONE: z
+    .string()
+    .trim()
+    .default('Europe/London')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/London'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   AUTH_SECRET: z.string().min(32).optional(),

@@ -1,3 +1,4 @@
+import { ForbiddenError } from '@/lib/errors';
 import type { UserRole } from '@/lib/roles';
 
 /** What a role may do. Call sites ask for a capability, never for a role name. */
@@ -12,4 +13,12 @@ const CAPABILITIES: Record<UserRole, readonly Capability[]> = {
 
 export function can(viewer: { role: UserRole } | null, capability: Capability): boolean {
   return viewer !== null && CAPABILITIES[viewer.role].includes(capability);
+}
+
+/**
+ * Data functions: re-checks the capability of the viewer they were given (never trust the caller to have done
+ * so). Throws ForbiddenError for null (anonymous or disabled) and for a role without it.
+ */
+export function assertCan<T extends { role: UserRole }>(viewer: T | null, capability: Capability): asserts viewer is T {
+  if (!can(viewer, capability)) throw new ForbiddenError();
 }

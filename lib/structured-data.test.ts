@@ -24,10 +24,20 @@ const article: ArticleDetail = {
   seoTitle: null,
   seoDescription: null,
   isOld: false,
+  notes: [],
 };
 
 describe('newsArticleJsonLd', () => {
-  const data = newsArticleJsonLd(article, site, { corrections: [{ kind: 'correction', text: 'We misspelt a name.', date: '2026-11-21T10:00:00.000Z' }] });
+  const data = newsArticleJsonLd(
+    {
+      ...article,
+      notes: [
+        { kind: 'correction', body: 'We misspelt a name.', notedAt: '2026-11-21T10:00:00.000Z' },
+        { kind: 'update', body: 'The council has since replied.', notedAt: '2026-11-22T10:00:00.000Z' },
+      ],
+    },
+    site,
+  );
 
   it('uses the subtype of the format and carries the full metadata', () => {
     expect(data).toMatchObject({

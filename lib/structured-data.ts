@@ -12,8 +12,6 @@ const ARTICLE_TYPES: Record<ArticleFormat, string> = {
   review: 'ReviewNewsArticle',
 };
 
-export type Correction = { kind: 'correction' | 'clarification' | 'update'; text: string; date: string };
-
 export type Site = { url: string; name: string; logoPath: string };
 
 export function publisherJsonLd(site: Site): JsonLd {
@@ -25,7 +23,9 @@ export function publisherJsonLd(site: Site): JsonLd {
   };
 }
 
-export function newsArticleJsonLd(article: ArticleDetail, site: Site, options: { corrections?: Correction[] } = {}): JsonLd {
+/** A NewsArticle (or its Opinion/Analysis/… subtype); corrections and clarifications become CorrectionComments. */
+export function newsArticleJsonLd(article: ArticleDetail, site: Site): JsonLd {
+  const corrections = article.notes.filter((note) => note.kind !== 'update');
   const url = absoluteUrl(site.url, `/${article.section.slug}/${article.slug}`);
   // The hero picture; without one, the publisher's logo (NewsArticle wants an image).
   const image = absoluteUrl(site.url, article.hero?.src ?? site.logoPath);
@@ -44,9 +44,7 @@ export function newsArticleJsonLd(article: ArticleDetail, site: Site, options: {
     articleSection: article.section.name,
     keywords: article.tags.map((tag) => tag.name),
     isAccessibleForFree: true,
-    ...(options.corrections?.length
-      ? { correction: options.corrections.map((note) => ({ '@type': 'CorrectionComment', text: note.text, datePublished: note.date })) }
-      : {}),
+    ...(corrections.length ? { correction: corrections.map((note) => ({ '@type': 'CorrectionComment', text: note.body, datePublished: note.notedAt })) } : {}),
   };
 }
 

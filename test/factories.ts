@@ -7,12 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { articleAuthors, articleRelatedPicks, articleSlugHistory, articleTags, articles, authors, sections, tags } from '@/db/schema';
+import { articleAuthors, articleRelatedPicks, articleSlugHistory, articleTags, articles, authors, sections, tags, users } from '@/db/schema';
+import type { Viewer } from '@/data/viewer';
+import type { UserRole } from '@/lib/roles';
 
 const unique = () => randomBytes(4).toString('hex');
 
 export function createFactory() {
-  const made = { articles: [] as number[], sections: [] as number[], tags: [] as number[], authors: [] as number[] };
+  const made = { articles: [] as number[], sections: [] as number[], tags: [] as number[], authors: [] as number[], users: [] as string[] };
   const db = getDb();
 
   return {
@@ -63,6 +65,20 @@ export function createFactory() {
       }
       return row!;
     },
+    /** A user of the given role (no password: tests act as them through the Viewer they get back). */
+    async user(role: UserRole = 'reader', values: { name?: string; disabled?: boolean } = {}): Promise<Viewer> {
+      const name = values.name ?? `${role} ${unique()}`;
+      const [row] = await db
+        .insert(users)
+        .values({ name, email: `${role}-${unique()}-${unique()}@example.test`, role, disabledAt: values.disabled ? new Date() : null })
+        .returning({ id: users.id });
+      made.users.push(row!.id);
+      return { id: row!.id, name, role };
+    },
+    /** Rows made elsewhere (by the code under test) that cleanUp should delete too. */
+    track(kind: 'articles' | 'sections' | 'tags' | 'authors', id: number) {
+      made[kind].push(id);
+    },
     async pick(articleId: number, relatedArticleId: number, position = 0) {
       await db.insert(articleRelatedPicks).values({ articleId, relatedArticleId, position });
     },
@@ -74,6 +90,7 @@ export function createFactory() {
       if (made.authors.length) await db.delete(authors).where(inArray(authors.id, made.authors));
       if (made.tags.length) await db.delete(tags).where(inArray(tags.id, made.tags));
       if (made.sections.length) await db.delete(sections).where(inArray(sections.id, made.sections));
+      if (made.users.length) await db.delete(users).where(inArray(users.id, made.users));
     },
   };
 }

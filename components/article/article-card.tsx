@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { CommentCount } from '@/components/comments/comment-count';
 import { DateTime } from '@/components/ui/date-time';
 import type { ArticleCard as Card } from '@/lib/dto';
 import { FORMAT_LABELS } from '@/lib/format';
@@ -43,6 +44,7 @@ export function ArticleCard({ card, variant = 'standard', headingLevel = 3, show
         <p className="card__meta">
           <Byline authors={card.authors} linked={false} />
           <DateTime iso={card.publishedAt} short />
+          <CommentCount articleId={card.id} href={articleHref(card)} />
         </p>
       </div>
     </article>

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { CommentSection } from '@/components/comments/comment-section';
 import { JsonLd } from '@/components/seo/json-ld';
 import { DateTime } from '@/components/ui/date-time';
+import type { ThreadQuery } from '@/lib/comment-order';
 import type { ArticleDetail } from '@/lib/dto';
+import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
 import { FORMAT_LABELS } from '@/lib/format';
 import { site } from '@/lib/metadata';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/structured-data';
@@ -12,8 +14,11 @@ import { Byline } from './byline';
 import { RelatedStories } from './related-stories';
 import { ShareLinks } from './share-links';
 
-/** The article page body. One place decides how a story is laid out; formats differ by label and accent. */
-export function ArticleView({ article, url }: { article: ArticleDetail; url: string }) {
+/**
+ * The story as readers see it; one place decides how a story is laid out (formats differ by label and accent).
+ * `threadQuery` null leaves out the discussion (dashboard previews).
+ */
+export function ArticleView({ article, url, threadQuery }: { article: ArticleDetail; url: string; threadQuery: ThreadQuery | null }) {
   const path = `/${article.section.slug}/${article.slug}`;
   return (
     <div className={`article-layout article-layout--${article.format}`}>
@@ -74,6 +79,19 @@ export function ArticleView({ article, url }: { article: ArticleDetail; url: str
         {/* Sanitised by lib/markdown.ts (raw HTML dropped, allow-list sanitiser) before it is cached. */}
         <div className="article__body prose" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
 
+        {article.notes.length > 0 && (
+          <aside className="article__notes" aria-labelledby="notes-title">
+            <h2 id="notes-title">Corrections and updates</h2>
+            <ul>
+              {article.notes.map((note, index) => (
+                <li key={index} className={`article-note article-note--${note.kind}`}>
+                  <strong>{ARTICLE_NOTE_LABELS[note.kind]}</strong> <DateTime iso={note.notedAt} short />: {note.body}
+                </li>
+              ))}
+            </ul>
+          </aside>
+        )}
+
         {article.tags.length > 0 && (
           <nav className="article__tags" aria-label="Topics">
             <h2 className="visually-hidden">Topics</h2>
@@ -89,7 +107,7 @@ export function ArticleView({ article, url }: { article: ArticleDetail; url: str
 
         <ShareLinks url={url} headline={article.headline} />
 
-        <CommentSection articleId={article.id} articlePath={path} />
+        {threadQuery && <CommentSection articleId={article.id} articlePath={path} query={threadQuery} />}
       </article>
 
       <aside className="article-layout__aside">

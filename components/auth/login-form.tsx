@@ -6,7 +6,7 @@ import { useActionState } from 'react';
 import { signInAction } from '@/actions/auth';
 import { initialActionResult } from '@/lib/action-result';
 
-import { Field } from './field';
+import { Field } from '@/components/ui/field';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(signInAction, initialActionResult);

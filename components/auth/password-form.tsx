@@ -6,7 +6,7 @@ import { changePasswordAction } from '@/actions/account';
 import { initialActionResult } from '@/lib/action-result';
 import { MIN_PASSWORD_LENGTH } from '@/lib/passwords-policy';
 
-import { Field } from './field';
+import { Field } from '@/components/ui/field';
 
 export function PasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, initialActionResult);

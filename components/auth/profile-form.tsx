@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { updateProfileAction } from '@/actions/account';
 import { initialActionResult } from '@/lib/action-result';
 
-import { Field } from './field';
+import { Field } from '@/components/ui/field';
 
 export function ProfileForm({ name }: { name: string }) {
   const [state, action, pending] = useActionState(updateProfileAction, initialActionResult);

@@ -7,7 +7,7 @@ import { registerAction } from '@/actions/auth';
 import { initialActionResult } from '@/lib/action-result';
 import { MIN_PASSWORD_LENGTH } from '@/lib/passwords-policy';
 
-import { Field } from './field';
+import { Field } from '@/components/ui/field';
 
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(registerAction, initialActionResult);

@@ -1,9 +1,12 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useOptimistic, useState } from 'react';
 
 import { postCommentAction, type CommentActionResult } from '@/actions/comments';
-import { COMMENT_MAX } from '@/lib/comment-text';
+import { ScriptMarker } from '@/components/ui/script-marker';
+import { COMMENT_MAX, COMMENT_MIN } from '@/lib/comment-text';
+
+import { CommentBody } from './comment-body';
 
 const initial: CommentActionResult = { ok: false };
 
@@ -13,53 +16,85 @@ function CommentTextarea({ id, parentId, initial, errors }: { id: string; parent
   const errorId = `${id}-error`;
   return (
     <>
-      <textarea
-        id={id}
-        name="body"
-        rows={parentId ? 3 : 5}
-        maxLength={COMMENT_MAX}
-        defaultValue={initial}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={`${id}-count${errors ? ` ${errorId}` : ''}`}
-        onChange={(event) => setLength(event.target.value.length)}
-        required
-      />
-      {errors && (
-        <span id={errorId} className="field__error">
-          {errors.join(' ')}
+        <textarea
+          id={id}
+          name="body"
+          rows={parentId ? 3 : 5}
+          maxLength={COMMENT_MAX}
+          defaultValue={initial}
+          aria-invalid={errors ? true : undefined}
+          aria-describedby={`${id}-count${errors ? ` ${errorId}` : ''}`}
+          onChange={(event) => setLength(event.target.value.length)}
+          required
+        />
+        {errors && (
+          <span id={errorId} className="field__error">
+            {errors.join(' ')}
+          </span>
+        )}
+        <span id={`${id}-count`} className="comment-form__count" aria-live="polite">
+          {length.toLocaleString('en-GB')} / {COMMENT_MAX.toLocaleString('en-GB')}
         </span>
-      )}
-      <span id={`${id}-count`} className="comment-form__count" aria-live="polite">
-        {length.toLocaleString('en-GB')} / {COMMENT_MAX.toLocaleString('en-GB')}
-      </span>
     </>
   );
 }
 
-/** Posts a comment or reply. Without JavaScript it is a plain form post; with it, errors appear beside the field. */
-export function CommentForm({ articleId, parentId, label }: { articleId: number; parentId?: number; label: string }) {
+/**
+ * Posts a comment or reply. Without JavaScript it is a plain form post. With it, the comment shows at once as
+ * "posting" (optimistic) until the server answers, and errors appear beside the field with the text kept.
+ */
+export function CommentForm({ articleId, parentId, label, authorName, returnTo }: { articleId: number; parentId?: number; label: string; authorName: string; returnTo: string }) {
   const [state, action, pending] = useActionState(postCommentAction, initial);
+  const [posting, addPosting] = useOptimistic<string[], string>([], (list, body) => [...list, body]);
   const id = `comment-body-${parentId ?? 'new'}`;
   return (
-    <form action={action} className="comment-form">
-      <input type="hidden" name="articleId" value={articleId} />
-      {parentId && <input type="hidden" name="parentId" value={parentId} />}
-      {state.ok && (
-        <p className="form-success" role="status">
-          {state.status === 'pending' ? 'Thank you. Your comment is awaiting moderation and will appear once a moderator approves it.' : 'Your comment has been posted.'}
-        </p>
+    <>
+      <form
+        action={action}
+        className="comment-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const formData = new FormData(event.currentTarget);
+          const body = String(formData.get('body') ?? '').trim();
+          startTransition(() => {
+            if (body.length >= COMMENT_MIN) addPosting(body);
+            action(formData);
+          });
+        }}
+      >
+        <input type="hidden" name="articleId" value={articleId} />
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <ScriptMarker />
+        {parentId && <input type="hidden" name="parentId" value={parentId} />}
+        {state.ok && (
+          <p className="form-success" role="status">
+            {state.status === 'pending' ? 'Thank you. Your comment is awaiting moderation and will appear once a moderator approves it.' : 'Your comment has been posted.'}
+          </p>
+        )}
+        {state.formError && (
+          <p className="form-error" role="alert">
+            {state.formError}
+          </p>
+        )}
+        <label htmlFor={id}>{label}</label>
+        {/* A successful post clears the box; an error keeps what was typed. */}
+        <CommentTextarea key={state.ok ? `posted-${state.commentId}` : 'draft'} id={id} parentId={parentId} initial={state.ok ? '' : (state.body ?? '')} errors={state.fieldErrors?.body} />
+        <button type="submit" disabled={pending}>
+          {pending ? 'Posting…' : parentId ? 'Post reply' : 'Post comment'}
+        </button>
+      </form>
+      {posting.length > 0 && (
+        <ol className="comments__list comments__posting" aria-label="Being posted">
+          {posting.map((body, index) => (
+            <li key={index} className="comment comment--posting">
+              <p className="comment__meta">
+                <strong>{authorName}</strong> <span className="comment__edited">Posting…</span>
+              </p>
+              <CommentBody body={body} />
+            </li>
+          ))}
+        </ol>
       )}
-      {state.formError && (
-        <p className="form-error" role="alert">
-          {state.formError}
-        </p>
-      )}
-      <label htmlFor={id}>{label}</label>
-      {/* A successful post clears the box; an error keeps what was typed. */}
-      <CommentTextarea key={state.ok ? `posted-${state.commentId}` : 'draft'} id={id} parentId={parentId} initial={state.ok ? '' : (state.body ?? '')} errors={state.fieldErrors?.body} />
-      <button type="submit" disabled={pending}>
-        {pending ? 'Posting…' : parentId ? 'Post reply' : 'Post comment'}
-      </button>
-    </form>
+    </>
   );
 }

@@ -2,29 +2,54 @@ import Link from 'next/link';
 
 import { deleteCommentAction } from '@/actions/comments';
 import { DateTime } from '@/components/ui/date-time';
-import { EDIT_WINDOW_MINUTES, getThread, type CommentView } from '@/data/comments';
-import { getViewer } from '@/data/viewer';
+import { ScriptMarker } from '@/components/ui/script-marker';
+import { EDIT_WINDOW_MINUTES, getThread, getViewerThreadState, type CommentView, type ViewerThreadState } from '@/data/comments';
+import { getViewer, type Viewer } from '@/data/viewer';
+import { THREAD_SORTS, THREAD_SORT_LABELS, threadSearch, type ThreadQuery, type ThreadSort } from '@/lib/comment-order';
 import { can } from '@/lib/permissions';
 
 import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
 import { EditCommentForm } from './edit-comment-form';
+import { LikeButton } from './like-button';
+import { ReportForm } from './report-form';
 
-type ViewerContext = { viewerId: string | null; now: number };
+/** Everything about the visitor, worked out per request and never cached. */
+type VisitorContext = {
+  viewer: Viewer | null;
+  mayComment: boolean;
+  state: ViewerThreadState;
+  now: number;
+  articleId: number;
+  articlePath: string;
+  sort: ThreadSort;
+  focus: number | null;
+};
 
-function Comment({ comment, articleId, canReply, context }: { comment: CommentView; articleId: number; canReply: boolean; context: ViewerContext }) {
-  const isMine = context.viewerId !== null && comment.authorId === context.viewerId && !comment.isDeleted;
+const NO_STATE: ViewerThreadState = { likedIds: [], reportedIds: [], pending: [] };
+
+function permalink(context: VisitorContext, commentId: number): string {
+  return `${context.articlePath}${threadSearch({ sort: context.sort, focus: commentId })}#comment-${commentId}`;
+}
+
+function Comment({ comment, context }: { comment: CommentView; context: VisitorContext }) {
+  const { viewer } = context;
+  const isMine = viewer !== null && comment.authorId === viewer.id && !comment.isDeleted;
   const canEdit = isMine && context.now - Date.parse(comment.createdAt) < EDIT_WINDOW_MINUTES * 60_000;
+  const mayReact = context.mayComment && !isMine && !comment.isDeleted;
+  const isFocused = context.focus === comment.id;
+  const replies = context.state.pending.filter((pending) => pending.parentId === comment.id);
   return (
-    <li id={`comment-${comment.id}`} className="comment">
+    <li id={`comment-${comment.id}`} className={`comment${isFocused ? ' comment--highlighted' : ''}${comment.isFeatured ? ' comment--featured' : ''}`} aria-current={isFocused ? 'true' : undefined}>
       {comment.isDeleted ? (
         <p className="comment__deleted">This comment was deleted.</p>
       ) : (
         <>
           <p className="comment__meta">
             <strong>{comment.authorName}</strong>
-            {comment.authorRole !== 'reader' && <span className="comment__badge">Staff</span>}{' '}
-            <a href={`#comment-${comment.id}`}>
+            {comment.authorRole !== 'reader' && <span className="comment__badge">Staff</span>}
+            {comment.isFeatured && <span className="comment__badge comment__badge--featured">Editors’ pick</span>}{' '}
+            <a href={permalink(context, comment.id)} aria-label={`Link to this comment by ${comment.authorName}`}>
               <DateTime iso={comment.createdAt} />
             </a>
             {comment.isEdited && <span className="comment__edited"> (edited)</span>}
@@ -32,18 +57,40 @@ function Comment({ comment, articleId, canReply, context }: { comment: CommentVi
           <CommentBody body={comment.body} />
         </>
       )}
+      {!comment.isDeleted && (
+        <div className="comment__actions">
+          {mayReact ? (
+            <LikeButton commentId={comment.id} liked={context.state.likedIds.includes(comment.id)} count={comment.likeCount} returnTo={context.articlePath} />
+          ) : (
+            <span className="comment__like-count">
+              {comment.likeCount} {comment.likeCount === 1 ? 'like' : 'likes'}
+            </span>
+          )}
+          {mayReact &&
+            (context.state.reportedIds.includes(comment.id) ? (
+              <span className="comment__reported">Reported</span>
+            ) : (
+              <details className="comment__reply">
+                <summary>Report</summary>
+                <ReportForm commentId={comment.id} />
+              </details>
+            ))}
+        </div>
+      )}
       {isMine && (
         <div className="comment__own">
           {canEdit && (
             <details className="comment__reply">
               <summary>Edit</summary>
-              <EditCommentForm commentId={comment.id} body={comment.body} />
+              <EditCommentForm commentId={comment.id} body={comment.body} returnTo={context.articlePath} />
             </details>
           )}
           <details className="comment__reply">
             <summary>Delete</summary>
             <form action={deleteCommentAction}>
               <input type="hidden" name="commentId" value={comment.id} />
+              <input type="hidden" name="returnTo" value={context.articlePath} />
+              <ScriptMarker />
               <button type="submit" className="comment__delete">
                 Yes, delete my comment
               </button>
@@ -51,16 +98,19 @@ function Comment({ comment, articleId, canReply, context }: { comment: CommentVi
           </details>
         </div>
       )}
-      {canReply && !comment.isDeleted && (
+      {context.mayComment && !comment.isDeleted && viewer && (
         <details className="comment__reply">
           <summary>Reply</summary>
-          <CommentForm articleId={articleId} parentId={comment.id} label={`Reply to ${comment.authorName}`} />
+          <CommentForm articleId={context.articleId} parentId={comment.id} label={`Reply to ${comment.authorName}`} authorName={viewer.name} returnTo={context.articlePath} />
         </details>
       )}
-      {comment.replies.length > 0 && (
+      {(comment.replies.length > 0 || replies.length > 0) && (
         <ol className="comment__replies">
           {comment.replies.map((reply) => (
-            <Comment key={reply.id} comment={reply} articleId={articleId} canReply={canReply} context={context} />
+            <Comment key={reply.id} comment={reply} context={context} />
+          ))}
+          {replies.map((pending) => (
+            <PendingComment key={pending.id} pending={pending} authorName={viewer?.name ?? ''} />
           ))}
         </ol>
       )}
@@ -68,37 +118,107 @@ function Comment({ comment, articleId, canReply, context }: { comment: CommentVi
   );
 }
 
+function PendingComment({ pending, authorName }: { pending: ViewerThreadState['pending'][number]; authorName: string }) {
+  return (
+    <li id={`comment-${pending.id}`} className="comment comment--pending">
+      <p className="comment__meta">
+        <strong>{authorName}</strong> <span className="status-badge">Awaiting moderation</span> <DateTime iso={pending.createdAt} />
+      </p>
+      <CommentBody body={pending.body} />
+      <p className="comment__pending-note">Only you can see this until a moderator approves it.</p>
+    </li>
+  );
+}
+
+function SortLinks({ context }: { context: VisitorContext }) {
+  return (
+    <nav className="comments__sort" aria-label="Sort comments">
+      <span>Sort by</span>
+      <ul>
+        {THREAD_SORTS.map((sort) => (
+          <li key={sort}>
+            <a href={`${context.articlePath}${threadSearch({ sort })}#comments`} aria-current={sort === context.sort ? 'true' : undefined}>
+              {THREAD_SORT_LABELS[sort]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function ThreadPages({ context, page, pageCount }: { context: VisitorContext; page: number; pageCount: number }) {
+  if (pageCount <= 1) return null;
+  const href = (target: number) => `${context.articlePath}${threadSearch({ sort: context.sort, page: target })}#comments`;
+  return (
+    <nav className="pagination comments__pages" aria-label="Comment pages">
+      {page > 1 && (
+        <a href={href(page - 1)} rel="prev">
+          Previous comments
+        </a>
+      )}
+      <span className="pagination__status">
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount && (
+        <a href={href(page + 1)} rel="next">
+          More comments
+        </a>
+      )}
+    </nav>
+  );
+}
+
 /**
  * The discussion under a story: the approved thread (cached per article, comments:{id}) and, for the visitor, the
- * form or a sign-in link. Rendered in the page, not streamed, so it works without JavaScript.
+ * form, their likes, reports and comments awaiting moderation (read per request, never cached). Rendered in the
+ * page, not streamed, so all of it works without JavaScript.
  */
-export async function CommentSection({ articleId, articlePath }: { articleId: number; articlePath: string }) {
-  const [thread, viewer] = await Promise.all([getThread(articleId), getViewer()]);
-  const mayComment = thread.isOpen && can(viewer, 'comment:create');
-  // Per request (never cached): whose comments are whose, and the edit window.
-  const context: ViewerContext = { viewerId: viewer?.id ?? null, now: Date.now() };
+export async function CommentSection({ articleId, articlePath, query }: { articleId: number; articlePath: string; query: ThreadQuery }) {
+  const [thread, viewer] = await Promise.all([getThread(articleId, query), getViewer()]);
+  const state = viewer ? await getViewerThreadState(viewer, articleId) : NO_STATE;
+  const context: VisitorContext = {
+    viewer,
+    mayComment: thread.isOpen && can(viewer, 'comment:create'),
+    state,
+    now: Date.now(),
+    articleId,
+    articlePath,
+    sort: thread.sort,
+    focus: query.focus,
+  };
+  const pendingTop = state.pending.filter((pending) => pending.parentId === null);
+  const returnTo = encodeURIComponent(`${articlePath}#comments`);
   return (
     <section id="comments" className="comments" aria-labelledby="comments-title" data-nosnippet="">
       <h2 id="comments-title">
-        Comments <span className="comments__count">({thread.total})</span>
+        Comments <span className="comments__count">({thread.count})</span>
       </h2>
       {!thread.isOpen && <p className="comments__closed">Comments on this story are closed.</p>}
       {thread.isOpen && !viewer && (
         <p>
-          <Link href={`/login?callbackUrl=${encodeURIComponent(`${articlePath}#comments`)}`}>Sign in to comment</Link> or{' '}
-          <Link href={`/register?callbackUrl=${encodeURIComponent(`${articlePath}#comments`)}`}>create an account</Link>.
+          <Link href={`/login?callbackUrl=${returnTo}`}>Sign in to comment</Link> or <Link href={`/register?callbackUrl=${returnTo}`}>create an account</Link>.
         </p>
       )}
-      {mayComment && <CommentForm articleId={articleId} label="Your comment" />}
+      {context.mayComment && viewer && <CommentForm articleId={articleId} label="Your comment" authorName={viewer.name} returnTo={articlePath} />}
+      {pendingTop.length > 0 && (
+        <ol className="comments__list" aria-label="Your comments awaiting moderation">
+          {pendingTop.map((pending) => (
+            <PendingComment key={pending.id} pending={pending} authorName={viewer?.name ?? ''} />
+          ))}
+        </ol>
+      )}
+      {thread.total > 1 && <SortLinks context={context} />}
       {thread.comments.length === 0 ? (
         <p className="empty">No comments yet.</p>
       ) : (
         <ol className="comments__list">
           {thread.comments.map((comment) => (
-            <Comment key={comment.id} comment={comment} articleId={articleId} canReply={mayComment} context={context} />
+            <Comment key={comment.id} comment={comment} context={context} />
           ))}
         </ol>
       )}
+      <ThreadPages context={context} page={thread.page} pageCount={thread.pageCount} />
     </section>
   );
 }

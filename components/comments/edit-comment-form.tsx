@@ -3,16 +3,19 @@
 import { useActionState } from 'react';
 
 import { editCommentAction, type CommentActionResult } from '@/actions/comments';
+import { ScriptMarker } from '@/components/ui/script-marker';
 import { COMMENT_MAX } from '@/lib/comment-text';
 
 const initial: CommentActionResult = { ok: false };
 
-export function EditCommentForm({ commentId, body }: { commentId: number; body: string }) {
+export function EditCommentForm({ commentId, body, returnTo }: { commentId: number; body: string; returnTo: string }) {
   const [state, action, pending] = useActionState(editCommentAction, initial);
   const id = `edit-comment-${commentId}`;
   return (
     <form action={action} className="comment-form">
       <input type="hidden" name="commentId" value={commentId} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <ScriptMarker />
       {state.ok && (
         <p className="form-success" role="status">
           {state.status === 'pending' ? 'Saved. The edited comment is awaiting moderation.' : 'Your comment has been updated.'}

@@ -85,7 +85,9 @@ test.describe('without JavaScript', () => {
     const text = `No-script comment ${randomBytes(3).toString('hex')}`;
     await page.getByLabel('Your comment', { exact: true }).fill(text);
     await page.getByRole('button', { name: 'Post comment' }).click();
-    await expect(page.locator('.comment__body').getByText(text)).toBeVisible();
+    // Redirected back to the new comment, which is highlighted.
+    await expect(page).toHaveURL(/\?comment=\d+#comment-\d+$/);
+    await expect(page.locator('.comment[aria-current="true"] .comment__body')).toHaveText(text);
   });
 });
 

@@ -1,5 +1,5 @@
 /** Stand-in for next/cache in vitest: records what the data layer asked for. */
-export const recorded = { tags: [] as string[], lives: [] as unknown[] };
+export const recorded = { tags: [] as string[], lives: [] as unknown[], updated: [] as string[], revalidated: [] as string[] };
 
 export function cacheTag(...tags: string[]): void {
   recorded.tags.push(...tags);
@@ -9,7 +9,19 @@ export function cacheLife(profile: unknown): void {
   recorded.lives.push(profile);
 }
 
+/** Actions: tags whose cached entries must be read fresh by the writer at once. */
+export function updateTag(tag: string): void {
+  recorded.updated.push(tag);
+}
+
+/** Actions: tags whose cached entries go stale. */
+export function revalidateTag(tag: string, _profile?: unknown): void {
+  recorded.revalidated.push(tag);
+}
+
 export function resetRecorded(): void {
   recorded.tags.length = 0;
   recorded.lives.length = 0;
+  recorded.updated.length = 0;
+  recorded.revalidated.length = 0;
 }

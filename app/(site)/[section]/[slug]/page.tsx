@@ -4,6 +4,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 
 import { ArticleView } from '@/components/article/article-view';
 import { getArticleRedirect, getPublicArticle } from '@/data/articles';
+import { parseThreadQuery } from '@/lib/comment-order';
 import { env } from '@/lib/env';
 import { articleMetadata } from '@/lib/metadata';
 import { absoluteUrl } from '@/lib/share';
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<'/[section]/[slug]'
   return article ? articleMetadata(article) : {};
 }
 
-export default async function ArticlePage({ params }: PageProps<'/[section]/[slug]'>) {
+export default async function ArticlePage({ params, searchParams }: PageProps<'/[section]/[slug]'>) {
   await connection();
   const { section, slug } = await params;
   const article = await getPublicArticle(slug);
@@ -26,5 +27,5 @@ export default async function ArticlePage({ params }: PageProps<'/[section]/[slu
   // The story moved section, or the link names the wrong one: one canonical address.
   if (article.section.slug !== section) permanentRedirect(`/${article.section.slug}/${article.slug}`);
   const path = `/${article.section.slug}/${article.slug}`;
-  return <ArticleView article={article} url={absoluteUrl(env().SITE_URL, path)} />;
+  return <ArticleView article={article} url={absoluteUrl(env().SITE_URL, path)} threadQuery={parseThreadQuery(await searchParams)} />;
 }

@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { getDb } from '@/db/client';
+import { comments } from '@/db/schema';
+import { formOf, redirectOf } from '@/test/action-helpers';
+import { createFactory, daysAgo } from '@/test/factories';
+import { recorded, resetRecorded } from '@/test/stubs/next-cache';
+
+const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
+vi.mock('@/auth', () => ({ auth: async () => session.current }));
+const { postCommentAction, editCommentAction, likeCommentAction, reportCommentAction } = await import('./comments');
+
+let factory: ReturnType<typeof createFactory>;
+beforeEach(() => {
+  factory = createFactory();
+  resetRecorded();
+  session.current = null;
+});
+afterEach(async () => {
+  await factory.cleanUp();
+});
+
+async function scene() {
+  const section = await factory.section();
+  const article = await factory.article({ sectionId: section.id, publishedAt: daysAgo(1) });
+  const reader = await factory.user('reader');
+  // Past the new-account hold.
+  await getDb().insert(comments).values([1, 2].map((n) => ({ articleId: article.id, userId: reader.id, body: `Earlier ${n}`, status: 'published' as const, createdAt: daysAgo(1) })));
+  return { article, reader, path: `/${section.slug}/${article.slug}` };
+}
+
+describe('comment actions', () => {
+  it('answers a plain form post (no JavaScript) with a redirect to the new comment, and an enhanced one with state', async () => {
+    const { article, reader, path } = await scene();
+    session.current = { uid: reader.id, sv: 1 };
+    const location = await redirectOf(postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: 'Posted without scripts', returnTo: path })));
+    const [posted] = await getDb().select({ id: comments.id }).from(comments).where(eq(comments.body, 'Posted without scripts'));
+    expect(location).toBe(`${path}?comment=${posted!.id}#comment-${posted!.id}`);
+    expect(recorded.updated).toEqual([`comments:${article.id}`]);
+
+    const state = await postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: 'Posted with scripts', returnTo: path, js: '1' }));
+    expect(state).toMatchObject({ ok: true, status: 'published' });
+  });
+
+  it('never redirects off the site, whatever returnTo says', async () => {
+    const { article, reader } = await scene();
+    session.current = { uid: reader.id, sv: 1 };
+    for (const returnTo of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      const state = await postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: `Hostile return ${returnTo}`, returnTo }));
+      expect(state).toMatchObject({ ok: true });
+    }
+  });
+
+  it('refuses an anonymous or disabled caller, keeps the text, and stores nothing', async () => {
+    const { article } = await scene();
+    const disabled = await factory.user('reader', { disabled: true });
+    for (const caller of [null, disabled]) {
+      session.current = caller ? { uid: caller.id, sv: 1 } : null;
+      const state = await postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: 'Let me in', js: '1' }));
+      expect(state).toEqual({ ok: false, formError: 'Sign in to comment.', body: 'Let me in' });
+    }
+    expect(await getDb().select().from(comments).where(eq(comments.body, 'Let me in'))).toEqual([]);
+  });
+
+  it('refuses editing someone else’s comment and liking twice, as a forged request would try', async () => {
+    const { article, reader, path } = await scene();
+    const other = await factory.user('reader');
+    const [theirs] = await getDb().insert(comments).values({ articleId: article.id, userId: other.id, body: 'Their words', status: 'published' }).returning({ id: comments.id });
+    session.current = { uid: reader.id, sv: 1 };
+    expect(await editCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), body: 'Hijacked', js: '1' }))).toMatchObject({ ok: false, body: 'Hijacked' });
+    expect(await likeCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), intent: 'like', js: '1' }))).toMatchObject({ ok: true, likeCount: 1 });
+    expect(await likeCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), intent: 'like', js: '1', returnTo: path }))).toEqual({ ok: false, message: 'You already like this comment.' });
+    expect(await reportCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), reason: 'nonsense', note: '' }))).toMatchObject({ ok: false, fieldErrors: { reason: ['Choose a reason.'] } });
+    const [row] = await getDb().select().from(comments).where(eq(comments.id, theirs!.id));
+    expect(row).toMatchObject({ body: 'Their words', likeCount: 1 });
+  });
+});

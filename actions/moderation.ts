@@ -1,0 +1,69 @@
+'use server';
+
+import { updateTag } from 'next/cache';
+import { z } from 'zod';
+
+import { BAN_UNTIL, MODERATION_DECISIONS, moderateComments, setCommentsClosed, suspendCommenter } from '@/data/moderation';
+import { authorize } from '@/data/viewer';
+import { cacheTags } from '@/lib/cache-tags';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { formText } from '@/lib/form-data';
+
+export type ModerationResult = { ok: boolean; message?: string };
+
+const commentId = z.coerce.number().int().positive().max(2_147_483_647);
+const SUSPENSIONS = { '1': 1, '7': 7, '30': 30, ban: null, lift: 0 } as const;
+
+/**
+ * What the pressed button asks for. One form holds the whole queue so it works without JavaScript: a row's button
+ * says "approve:123", the bulk button "bulk" (with the ticked rows and the chosen decision).
+ */
+const intentSchema = z.union([
+  z.templateLiteral([z.enum(MODERATION_DECISIONS), ':', z.number().int().positive()]),
+  z.literal('bulk'),
+  z.templateLiteral([z.enum(['close', 'reopen']), ':', z.number().int().positive()]),
+  z.templateLiteral(['suspend:', z.string().regex(/^[0-9a-f-]{36}$/), ':', z.enum(['1', '7', '30', 'ban', 'lift'])]),
+]);
+
+/** Editors and admins (comment:moderate): approve, reject, delete, feature; close or reopen a story; suspend a reader. */
+export async function moderateAction(_previous: ModerationResult, formData: FormData): Promise<ModerationResult> {
+  const intent = intentSchema.safeParse(formText(formData, 'intent'));
+  if (!intent.success) return { ok: false, message: 'Choose what to do.' };
+  const [verb, target, extra] = intent.data.split(':') as [string, string | undefined, string | undefined];
+  try {
+    const viewer = await authorize('comment:moderate');
+    if (verb === 'close' || verb === 'reopen') {
+      const articleId = Number(target);
+      await setCommentsClosed(viewer, articleId, verb === 'close');
+      updateTag(cacheTags.comments(articleId));
+      return { ok: true, message: verb === 'close' ? 'Comments on that story are closed.' : 'Comments on that story are open again.' };
+    }
+    if (verb === 'suspend') {
+      const choice = SUSPENSIONS[extra as keyof typeof SUSPENSIONS];
+      const until = choice === null ? BAN_UNTIL : choice === 0 ? null : new Date(Date.now() + choice * 86_400_000);
+      await suspendCommenter(viewer, target!, until);
+      return { ok: true, message: until === null ? 'The reader may comment again.' : choice === null ? 'The reader is banned from commenting.' : `The reader is suspended from commenting for ${choice} ${choice === 1 ? 'day' : 'days'}.` };
+    }
+    const decision = z.enum(MODERATION_DECISIONS).safeParse(verb === 'bulk' ? formData.get('decision') : verb);
+    if (!decision.success) return { ok: false, message: 'Choose what to do with the selected comments.' };
+    const ids = verb === 'bulk' ? z.array(commentId).safeParse(formData.getAll('commentId')) : z.array(commentId).safeParse([target]);
+    if (!ids.success || ids.data.length === 0) return { ok: false, message: 'Tick at least one comment.' };
+    const result = await moderateComments(viewer, ids.data, decision.data);
+    for (const articleId of result.articleIds) updateTag(cacheTags.comments(articleId));
+    return { ok: true, message: `${ids.data.length === 1 ? 'The comment was' : `${ids.data.length} comments were`} ${PAST[decision.data]}.` };
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { ok: false, message: 'You do not have permission to moderate.' };
+    if (error instanceof NotFoundError) return { ok: false, message: 'That comment, story or reader no longer exists.' };
+    if (error instanceof InvalidInputError) return { ok: false, message: error.message };
+    console.error('moderation failed', error);
+    throw error;
+  }
+}
+
+const PAST: Record<(typeof MODERATION_DECISIONS)[number], string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  delete: 'deleted',
+  feature: 'featured',
+  unfeature: 'taken off the featured list',
+};

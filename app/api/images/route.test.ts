@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { eq, inArray } from 'drizzle-orm';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { getDb } from '@/db/client';
+import { auditLog, images } from '@/db/schema';
+import { resetEnvForTests } from '@/lib/env';
+import { createFactory } from '@/test/factories';
+
+// The handler finds its caller through auth(): tests say who is "signed in".
+const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
+vi.mock('@/auth', () => ({ auth: async () => session.current }));
+
+const { POST } = await import('./route');
+
+const ORIGIN = 'http://localhost:3000';
+const previousDataDir = process.env.DATA_DIR;
+const previousSiteUrl = process.env.SITE_URL;
+let dataDir: string;
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-upload-route-test-'));
+  process.env.DATA_DIR = dataDir;
+  process.env.SITE_URL = ORIGIN;
+  resetEnvForTests();
+});
+afterAll(() => {
+  if (previousDataDir === undefined) delete process.env.DATA_DIR;
+  else process.env.DATA_DIR = previousDataDir;
+  if (previousSiteUrl === undefined) delete process.env.SITE_URL;
+  else process.env.SITE_URL = previousSiteUrl;
+  resetEnvForTests();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+let factory: ReturnType<typeof createFactory>;
+beforeEach(() => {
+  factory = createFactory();
+  session.current = null;
+});
+afterEach(async () => {
+  fs.rmSync(path.join(dataDir, 'media'), { recursive: true, force: true });
+  await factory.cleanUp();
+});
+
+const mediaFiles = () => (fs.existsSync(path.join(dataDir, 'media')) ? fs.readdirSync(path.join(dataDir, 'media')) : []);
+const png = () => sharp({ create: { width: 120, height: 80, channels: 3, background: '#204060' } }).png().toBuffer();
+
+function upload(fields: { file?: Blob; alt?: string; credit?: string }, headers: Record<string, string> = { origin: ORIGIN, 'sec-fetch-site': 'same-origin' }) {
+  const form = new FormData();
+  if (fields.file) form.set('file', fields.file, 'upload.png');
+  if (fields.alt !== undefined) form.set('alt', fields.alt);
+  if (fields.credit !== undefined) form.set('credit', fields.credit);
+  return POST(new Request(`${ORIGIN}/api/images`, { method: 'POST', body: form, headers }));
+}
+
+async function signedIn(role: 'reader' | 'contributor' | 'editor') {
+  const viewer = await factory.user(role);
+  session.current = { uid: viewer.id, sv: 1 };
+  return viewer;
+}
+
+describe('POST /api/images', () => {
+  it('stores an upload from a contributor and redirects back to the library', async () => {
+    const contributor = await signedIn('contributor');
+    const response = await upload({ file: new Blob([await png()], { type: 'image/png' }), alt: 'A blue card', credit: 'Test' });
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location')!;
+    expect(location).toMatch(/^\/dashboard\/images\?uploaded=\d+$/);
+    const id = Number(location.split('=')[1]);
+    const [row] = await getDb().select().from(images).where(eq(images.id, id));
+    expect(row).toMatchObject({ uploadedBy: contributor.id, alt: 'A blue card', credit: 'Test', mimeType: 'image/webp', width: 120, height: 80 });
+    expect(mediaFiles()).toContain(row!.fileName);
+    await getDb().delete(auditLog).where(inArray(auditLog.subject, [`image:${id}`]));
+    await getDb().delete(images).where(eq(images.id, id));
+  });
+
+  it('answers a non-image, a missing file and missing alt text with codes for the form, keeping what was typed', async () => {
+    await signedIn('editor');
+    const text = await upload({ file: new Blob(['plain text, named like a photo'], { type: 'image/jpeg' }), alt: 'My alt' });
+    expect(text.headers.get('location')).toBe('/dashboard/images?fileError=not-image&alt=My+alt');
+    const nothing = await upload({ alt: '' });
+    expect(nothing.headers.get('location')).toBe('/dashboard/images?fileError=missing-file&altError=alt-missing');
+    const noAlt = await upload({ file: new Blob([await png()]), alt: '   ', credit: 'Kept' });
+    expect(noAlt.headers.get('location')).toBe('/dashboard/images?altError=alt-missing&credit=Kept');
+    expect(mediaFiles()).toEqual([]);
+  });
+
+  it('refuses a 30 MB body as too large without keeping it', async () => {
+    await signedIn('editor');
+    const response = await upload({ file: new Blob([new Uint8Array(30 * 1024 * 1024)]), alt: 'Huge' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/dashboard/images?fileError=too-large');
+    expect(mediaFiles()).toEqual([]);
+  });
+
+  it('sends anonymous visitors to sign in and refuses readers', async () => {
+    const file = new Blob([await png()]);
+    const anonymous = await upload({ file, alt: 'x' });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/login?callbackUrl=%2Fdashboard%2Fimages');
+    await signedIn('reader');
+    expect((await upload({ file, alt: 'x' })).status).toBe(403);
+    expect(mediaFiles()).toEqual([]);
+  });
+
+  it('refuses cross-site posts and posts that do not say where they come from, even from an editor', async () => {
+    await signedIn('editor');
+    const file = new Blob([await png()]);
+    expect((await upload({ file, alt: 'x' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await upload({ file, alt: 'x' }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await upload({ file, alt: 'x' }, {})).status).toBe(403);
+    expect(mediaFiles()).toEqual([]);
+  });
+});

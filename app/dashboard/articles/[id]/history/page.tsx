@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+
+import { RevisionDiff } from '@/components/dashboard/revision-diff';
+import { RevisionRestoreForm } from '@/components/dashboard/revision-restore-form';
+import { DateTime } from '@/components/ui/date-time';
+import { describeSnapshot, getRevision, listRevisions } from '@/data/article-desk';
+import { requireCapability } from '@/data/viewer';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { idParam } from '@/lib/query-params';
+
+export const metadata: Metadata = { title: 'History' };
+
+/** Every saved revision (who, when), a diff between any two, preview and restore. */
+export default async function HistoryPage({ params, searchParams }: PageProps<'/dashboard/articles/[id]/history'>) {
+  await connection();
+  const { id: idText } = await params;
+  const viewer = await requireCapability('article:write', `/dashboard/articles/${idText}/history`);
+  const id = idParam({ id: idText }, 'id');
+  if (!id) notFound();
+  let history;
+  try {
+    history = await listRevisions(viewer, id);
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
+    throw error;
+  }
+  const query = await searchParams;
+  const revisions = history.revisions;
+  const toId = idParam(query, 'to') ?? revisions[0]?.id;
+  const fromId = idParam(query, 'from') ?? revisions[1]?.id;
+  const [from, to] = fromId && toId && fromId !== toId ? await Promise.all([getRevision(viewer, id, fromId).catch(() => null), getRevision(viewer, id, toId).catch(() => null)]) : [null, null];
+  const names = new Map<string, string>();
+  if (from && to) {
+    for (const snapshot of [from.snapshot, to.snapshot]) {
+      const described = await describeSnapshot(snapshot);
+      names.set(String(snapshot.sectionId), described.section.name);
+      for (const author of described.authors) names.set(String(author.id), author.name);
+      for (const related of described.related) names.set(String(related.id), related.headline);
+    }
+  }
+  return (
+    <>
+      <p className="field__hint">
+        <Link href={`/dashboard/articles/${id}`}>← Back to the editor</Link>
+      </p>
+      <h1>History: {history.headline}</h1>
+      <form method="get" aria-labelledby="revisions-title">
+        <h2 id="revisions-title">Revisions</h2>
+        <table className="dashboard-table">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Saved</th>
+              <th scope="col">By</th>
+              <th scope="col">Headline</th>
+              <th scope="col">Compare from</th>
+              <th scope="col">Compare to</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((revision, index) => (
+              <tr key={revision.id}>
+                <td>
+                  {revision.version}
+                  {revision.isLive && <span className="status-badge"> Live</span>}
+                  {revision.isPending && <span className="status-badge"> Not yet published</span>}
+                </td>
+                <td>
+                  <DateTime iso={revision.createdAt} />
+                </td>
+                <td>{revision.by ?? 'Former staff member'}</td>
+                <td>{revision.headline}</td>
+                <td>
+                  <input type="radio" name="from" value={revision.id} defaultChecked={revision.id === fromId} aria-label={`Compare from version ${revision.version}`} />
+                </td>
+                <td>
+                  <input type="radio" name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`Compare to version ${revision.version}`} />
+                </td>
+                <td>
+                  <Link href={`/api/preview?article=${id}&revision=${revision.id}`} aria-label={`Preview version ${revision.version}`}>
+                    Preview
+                  </Link>
+                  {history.mayEdit && index > 0 && <RevisionRestoreForm articleId={id} version={history.version} revisionId={revision.id} label={`Restore version ${revision.version}`} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="submit">Compare</button>
+      </form>
+      {from && to && (
+        <section aria-labelledby="diff-title">
+          <h2 id="diff-title">
+            Changes from version {from.version} to version {to.version}
+          </h2>
+          <RevisionDiff before={from.snapshot} after={to.snapshot} names={names} />
+        </section>
+      )}
+    </>
+  );
+}

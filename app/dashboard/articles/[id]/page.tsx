@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+
+import { ArticleWorkspace } from '@/components/dashboard/article-workspace';
+import { DateTime } from '@/components/ui/date-time';
+import { DESK_STATE_LABELS, getEditableArticle, getEditorOptions } from '@/data/article-desk';
+import { requireCapability } from '@/data/viewer';
+import { utcToZonedLocal } from '@/lib/datetime';
+import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
+import { env } from '@/lib/env';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { oneParam } from '@/lib/query-params';
+
+export const metadata: Metadata = { title: 'Edit story' };
+
+const NOTICES: Record<string, string> = {
+  created: 'Draft created. It autosaves as you type.',
+  submitted: 'Submitted for review.',
+  published: 'Published. The story is live.',
+  scheduled: 'Scheduled. The story goes live at its time.',
+  unpublished: 'Unpublished. Readers can no longer see the story.',
+  restored: 'The revision was restored as the latest version.',
+  noted: 'The note was added and readers can see it.',
+};
+
+export default async function EditArticlePage({ params, searchParams }: PageProps<'/dashboard/articles/[id]'>) {
+  await connection();
+  const { id: idText } = await params;
+  const viewer = await requireCapability('article:write', `/dashboard/articles/${idText}`);
+  const id = /^[1-9][0-9]{0,9}$/.test(idText) ? Number(idText) : null;
+  if (!id) notFound();
+  let article;
+  try {
+    article = await getEditableArticle(viewer, id);
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
+    throw error;
+  }
+  const options = await getEditorOptions(viewer);
+  const zone = env().SITE_TIMEZONE;
+  const notice = NOTICES[oneParam(await searchParams, 'notice') ?? ''];
+  return (
+    <>
+      <p className="field__hint">
+        <Link href="/dashboard/articles">← All stories</Link>
+      </p>
+      <h1>{article.snapshot.headline}</h1>
+      <p className="article-meta-line">
+        <span className={`status-badge status-badge--${article.state}`}>{DESK_STATE_LABELS[article.state]}</span>
+        {article.hasPendingChanges && <strong> Saved changes not yet published.</strong>}
+        {article.publishedAt && (
+          <span>
+            {' '}
+            {article.state === 'scheduled' ? 'Goes live' : 'Published'} <DateTime iso={article.publishedAt} />
+          </span>
+        )}{' '}
+        · <Link href={`/api/preview?article=${id}`}>Preview</Link> · <Link href={`/dashboard/articles/${id}/history`}>History</Link>
+        {article.publicPath && (
+          <>
+            {' '}
+            · <Link href={article.publicPath}>View on the site</Link>
+          </>
+        )}
+      </p>
+      {notice && (
+        <p className="form-success" role="status">
+          {notice}
+        </p>
+      )}
+      {article.notes.length > 0 && (
+        <ul className="article-notes-list">
+          {article.notes.map((note) => (
+            <li key={note.id}>
+              <strong>{ARTICLE_NOTE_LABELS[note.kind]}</strong> (<DateTime iso={note.notedAt} />): {note.body}
+            </li>
+          ))}
+        </ul>
+      )}
+      {article.mayEdit ? (
+        <ArticleWorkspace
+          snapshot={article.snapshot}
+          relatedSlugs={article.relatedSlugs}
+          options={options}
+          workflow={{
+            articleId: id,
+            version: article.version,
+            state: article.state,
+            hasPendingChanges: article.hasPendingChanges,
+            mayEdit: article.mayEdit,
+            mayPublish: article.mayPublish,
+            publishAtLocal: article.publishedAt && article.state === 'scheduled' ? utcToZonedLocal(new Date(article.publishedAt), zone) : '',
+            unpublishAtLocal: article.unpublishAt ? utcToZonedLocal(new Date(article.unpublishAt), zone) : '',
+            timeZone: zone,
+          }}
+        />
+      ) : (
+        <p className="form-error">This story has been published; only editors can change it now.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+
+import { DashboardPager } from '@/components/dashboard/dashboard-pager';
+import { ModerationQueue } from '@/components/dashboard/moderation-queue';
+import { MODERATION_TABS, listModerationQueue } from '@/data/moderation';
+import { requireCapability } from '@/data/viewer';
+import { idParam, oneParam } from '@/lib/query-params';
+
+export const metadata: Metadata = { title: 'Comments' };
+
+const TAB_LABELS = { pending: 'Pending', reported: 'Reported', all: 'All' } as const;
+
+/** The moderation queue: pending, reported and all comments, newest first. */
+export default async function CommentsModerationPage({ searchParams }: PageProps<'/dashboard/comments'>) {
+  await connection();
+  const viewer = await requireCapability('comment:moderate', '/dashboard/comments');
+  const params = await searchParams;
+  const tabParam = oneParam(params, 'tab');
+  const tab = MODERATION_TABS.find((candidate) => candidate === tabParam) ?? 'pending';
+  const queue = await listModerationQueue(viewer, { tab, page: idParam(params, 'page') ?? 1 });
+  return (
+    <>
+      <h1>Comments</h1>
+      <nav aria-label="Queues">
+        <ul className="dashboard-counts">
+          {MODERATION_TABS.map((candidate) => (
+            <li key={candidate}>
+              <Link href={candidate === 'pending' ? '/dashboard/comments' : `/dashboard/comments?tab=${candidate}`} aria-current={candidate === tab ? 'page' : undefined}>
+                {candidate !== 'all' && <strong>{queue.counts[candidate]}</strong>} {TAB_LABELS[candidate]}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <ModerationQueue items={queue.items} />
+      <DashboardPager path="/dashboard/comments" page={queue.page} pageCount={queue.pageCount} query={{ tab: tab === 'pending' ? undefined : tab }} />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+
+import { ImageDetailsForm } from '@/components/dashboard/image-details-form';
+import styles from '@/components/dashboard/image-library.module.css';
+import { getLibraryImage } from '@/data/images';
+import { requireCapability } from '@/data/viewer';
+import { formatDateTime } from '@/lib/format';
+import { formatBytes } from '@/lib/images';
+import { imageIdSchema } from '@/lib/validation/images';
+
+export const metadata: Metadata = { title: 'Image details' };
+
+/** Contributors, editors and admins: one library image, its alt text and credit. */
+export default async function ImagePage({ params }: PageProps<'/dashboard/images/[id]'>) {
+  await connection();
+  const { id } = await params;
+  const viewer = await requireCapability('article:write', `/dashboard/images/${encodeURIComponent(id)}`);
+  const imageId = imageIdSchema.safeParse(id);
+  if (!imageId.success) notFound();
+  const image = await getLibraryImage(viewer, imageId.data);
+  if (!image) notFound();
+  return (
+    <>
+      <p>
+        <Link href="/dashboard/images">← Image library</Link>
+      </p>
+      <h1>Image details</h1>
+      <img className={styles.preview} src={image.src} width={image.width} height={image.height} alt={image.alt} />
+      <p className={styles.meta}>
+        {image.width} × {image.height} pixels · {formatBytes(image.byteSize)} · uploaded {formatDateTime(image.createdAt)}
+        {image.uploaderName ? ` by ${image.uploaderName}` : ''} · <a href={image.src}>Open the file</a>
+      </p>
+      <ImageDetailsForm id={image.id} alt={image.alt} credit={image.credit} />
+    </>
+  );
+}

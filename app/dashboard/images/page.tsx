@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+
+import { ImageLibrary } from '@/components/dashboard/image-library';
+import { ImageUploadForm } from '@/components/dashboard/image-upload-form';
+import { listImages } from '@/data/images';
+import { requireCapability } from '@/data/viewer';
+import { imageLibraryParamsSchema, readUploadFeedback } from '@/lib/validation/images';
+
+export const metadata: Metadata = { title: 'Images' };
+
+/** Contributors, editors and admins: upload pictures and browse the library. */
+export default async function ImagesPage({ searchParams }: PageProps<'/dashboard/images'>) {
+  await connection();
+  const viewer = await requireCapability('article:write', '/dashboard/images');
+  const params = await searchParams;
+  const { q, page } = imageLibraryParamsSchema.parse(params);
+  const feedback = readUploadFeedback(params);
+  const library = await listImages(viewer, { q, page });
+  const updated = typeof params.updated === 'string' && /^\d+$/.test(params.updated);
+  return (
+    <>
+      <h1>Images</h1>
+      {feedback.uploadedId !== null && (
+        <p className="form-success" role="status">
+          The image was uploaded and is first in the library.
+        </p>
+      )}
+      {updated && (
+        <p className="form-success" role="status">
+          The image’s details were saved.
+        </p>
+      )}
+      <ImageUploadForm feedback={feedback} />
+      <ImageLibrary items={library.items} page={library.page} pageCount={library.pageCount} total={library.total} q={q} />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+
+import styles from '@/components/dashboard/dashboard-admin.module.css';
+import { PeopleRoleForm, PeopleSignOutForm, PeopleStatusForm } from '@/components/dashboard/people-actions';
+import { PeopleStatus, ROLE_LABELS } from '@/components/dashboard/people-table';
+import { getPerson } from '@/data/people';
+import { requireCapability } from '@/data/viewer';
+import { formatDateTime } from '@/lib/format';
+import { userIdSchema } from '@/lib/validation/people';
+
+export const metadata: Metadata = { title: 'Person' };
+
+const DONE: Record<string, string> = {
+  role: 'Role saved. It applies from their next page load.',
+  disabled: 'Account disabled. Every session of it has ended.',
+  enabled: 'Account re-enabled. They can sign in again.',
+  'signed-out': 'Signed out everywhere.',
+};
+
+export default async function PersonPage({ params, searchParams }: PageProps<'/dashboard/people/[id]'>) {
+  await connection();
+  const { id } = await params;
+  const viewer = await requireCapability('user:manage', `/dashboard/people/${encodeURIComponent(id)}`);
+  const parsed = userIdSchema.safeParse({ userId: id });
+  if (!parsed.success) notFound();
+  const [person, query] = await Promise.all([getPerson(viewer, parsed.data.userId), searchParams]);
+  if (!person) notFound();
+  const message = typeof query.done === 'string' ? DONE[query.done] : undefined;
+  const isSelf = person.id === viewer.id;
+  return (
+    <>
+      <p>
+        <Link href="/dashboard/people">← People</Link>
+      </p>
+      <h1>{person.name || '(no name)'}</h1>
+      {message && (
+        <p className="form-success" role="status">
+          {message}
+        </p>
+      )}
+      <dl className={styles.facts}>
+        <dt>E-mail</dt>
+        <dd className={styles.code}>{person.email}</dd>
+        <dt>Role</dt>
+        <dd>{ROLE_LABELS[person.role]}</dd>
+        <dt>Status</dt>
+        <dd>
+          <PeopleStatus person={person} />
+          {person.disabledAt && <span className={styles.muted}> since {formatDateTime(person.disabledAt)}</span>}
+        </dd>
+        <dt>Joined</dt>
+        <dd>{formatDateTime(person.createdAt)}</dd>
+        <dt>Comments</dt>
+        <dd>{person.commentCount}</dd>
+        <dt>History</dt>
+        <dd>
+          <Link href={`/dashboard/audit?subject=${encodeURIComponent(`user:${person.id}`)}`}>Audit log for this account</Link>
+        </dd>
+      </dl>
+      {isSelf ? (
+        <p className={styles.lede}>
+          This is your own account: another admin must change its role or disable it. To end your other sessions, use <Link href="/account">your account page</Link>.
+        </p>
+      ) : (
+        <>
+          <PeopleRoleForm userId={person.id} role={person.role} />
+          <PeopleStatusForm key={String(person.isDisabled)} userId={person.id} isDisabled={person.isDisabled} />
+          <PeopleSignOutForm userId={person.id} />
+        </>
+      )}
+    </>
+  );
+}

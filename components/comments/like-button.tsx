@@ -1,0 +1,41 @@
+'use client';
+
+import { startTransition, useActionState, useOptimistic } from 'react';
+
+import { likeCommentAction, type ReactionResult } from '@/actions/comments';
+import { ScriptMarker } from '@/components/ui/script-marker';
+
+const initial: ReactionResult = { ok: false };
+
+/** Like / take back a like. Counts move at once (optimistic); without JavaScript it is a plain form post. */
+export function LikeButton({ commentId, liked, count, returnTo }: { commentId: number; liked: boolean; count: number; returnTo: string }) {
+  const [state, action, pending] = useActionState(likeCommentAction, initial);
+  const [shown, setShown] = useOptimistic({ liked, count }, (_current, next: { liked: boolean; count: number }) => next);
+  return (
+    <form
+      action={action}
+      className="comment__like"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const formData = new FormData(event.currentTarget);
+        startTransition(() => {
+          setShown({ liked: !shown.liked, count: shown.count + (shown.liked ? -1 : 1) });
+          action(formData);
+        });
+      }}
+    >
+      <input type="hidden" name="commentId" value={commentId} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <ScriptMarker />
+      <input type="hidden" name="intent" value={shown.liked ? 'unlike' : 'like'} />
+      <button type="submit" aria-pressed={shown.liked} disabled={pending} className="comment__like-button">
+        {shown.liked ? 'Liked' : 'Like'} <span className="comment__like-count">({shown.count})</span>
+      </button>
+      {!state.ok && state.message && (
+        <span className="field__error" role="alert">
+          {state.message}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { reportCommentAction, type ReportResult } from '@/actions/comments';
+import { COMMENT_REPORT_REASONS, COMMENT_REPORT_REASON_LABELS } from '@/lib/editorial';
+import { REPORT_NOTE_MAX } from '@/lib/validation/comments';
+
+const initial: ReportResult = { ok: false };
+
+/** Reports a comment to the moderators with a reason and an optional note. Works without JavaScript. */
+export function ReportForm({ commentId }: { commentId: number }) {
+  const [state, action, pending] = useActionState(reportCommentAction, initial);
+  if (state.ok) {
+    return (
+      <p className="form-success" role="status">
+        Thank you. A moderator will look at this comment.
+      </p>
+    );
+  }
+  const id = `report-${commentId}`;
+  return (
+    <form action={action} className="comment-form comment-report">
+      <input type="hidden" name="commentId" value={commentId} />
+      {state.formError && (
+        <p className="form-error" role="alert">
+          {state.formError}
+        </p>
+      )}
+      <fieldset aria-describedby={state.fieldErrors?.reason ? `${id}-reason-error` : undefined}>
+        <legend>Why are you reporting this comment?</legend>
+        {COMMENT_REPORT_REASONS.map((reason) => (
+          <label key={reason} className="comment-report__reason">
+            <input type="radio" name="reason" value={reason} required /> {COMMENT_REPORT_REASON_LABELS[reason]}
+          </label>
+        ))}
+        {state.fieldErrors?.reason && (
+          <span id={`${id}-reason-error`} className="field__error">
+            {state.fieldErrors.reason.join(' ')}
+          </span>
+        )}
+      </fieldset>
+      <label htmlFor={`${id}-note`}>Anything the moderators should know? (optional)</label>
+      <textarea id={`${id}-note`} name="note" rows={2} maxLength={REPORT_NOTE_MAX} defaultValue={state.note ?? ''} aria-invalid={state.fieldErrors?.note ? true : undefined} />
+      {state.fieldErrors?.note && <span className="field__error">{state.fieldErrors.note.join(' ')}</span>}
+      <button type="submit" disabled={pending}>
+        Send report
+      </button>
+    </form>
+  );
+}

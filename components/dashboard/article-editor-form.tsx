@@ -1,0 +1,188 @@
+'use client';
+
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+
+import { createArticleAction, saveArticleAction, type ArticleActionResult } from '@/actions/articles';
+import { Field, SelectField, TextAreaField } from '@/components/ui/field';
+import { ARTICLE_FORMATS } from '@/lib/article-formats';
+import type { ArticleSnapshot } from '@/lib/article-snapshot';
+import { FORMAT_LABELS } from '@/lib/format';
+
+import { MarkdownBodyField } from './markdown-body-field';
+
+export type EditorOptions = {
+  sections: { id: number; name: string }[];
+  authors: { id: number; name: string }[];
+  images: { id: number; alt: string; fileName: string }[];
+  tags: string[];
+};
+
+const AUTOSAVE_DELAY_MS = 8000;
+const initial: ArticleActionResult = { ok: false };
+
+function timeOf(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
+}
+
+/**
+ * The story form: every field of a revision, with visible labels and errors beside each. Editing an existing story
+ * autosaves a few seconds after the last change (with JavaScript); the Save button always works, also without it.
+ * Each save sends the version it was based on, so a colleague's newer save is never overwritten.
+ */
+export function ArticleEditorForm({
+  articleId,
+  version: initialVersion,
+  snapshot,
+  relatedSlugs,
+  options,
+  onSaved,
+}: {
+  articleId: number | null;
+  version: number;
+  snapshot: ArticleSnapshot | null;
+  relatedSlugs: string[];
+  options: EditorOptions;
+  onSaved?: (saved: { version: number; isPendingPublication: boolean }) => void;
+}) {
+  const isNew = articleId === null;
+  const [state, action, pending] = useActionState(isNew ? createArticleAction : saveArticleAction, initial);
+  const [dirty, setDirty] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const version = state.version ?? initialVersion;
+  const values = state.values;
+  const errors = state.fieldErrors ?? {};
+  const text = (name: keyof NonNullable<typeof values>, fallback: string) => {
+    const value = values?.[name];
+    return typeof value === 'string' ? value : fallback;
+  };
+
+  useEffect(() => {
+    if (state.ok && state.version && onSaved) onSaved({ version: state.version, isPendingPublication: state.isPendingPublication ?? false });
+  }, [state.ok, state.version, state.isPendingPublication, onSaved]);
+
+  useEffect(() => {
+    if (isNew || !dirty || pending || state.conflict) return;
+    const timer = setTimeout(() => {
+      if (!form.current) return;
+      const formData = new FormData(form.current);
+      formData.set('autosave', '1');
+      setDirty(false);
+      startTransition(() => action(formData));
+    }, AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [dirty, pending, state.conflict, isNew, action]);
+
+  const chosenAuthors = (values?.authorIds as string[] | undefined)?.map(Number) ?? snapshot?.authorIds ?? [];
+  return (
+    <form ref={form} action={action} className="article-editor" noValidate onChange={() => setDirty(true)} aria-labelledby="editor-title">
+      <h2 id="editor-title" className="visually-hidden">
+        Story
+      </h2>
+      {articleId !== null && <input type="hidden" name="id" value={articleId} />}
+      <input type="hidden" name="version" value={version} />
+
+      <div className="article-editor__status" aria-live="polite">
+        {pending ? <span>Saving…</span> : state.ok && state.savedAt ? <span className="form-success">Saved at {timeOf(state.savedAt)} (version {version}).</span> : dirty && !isNew ? <span>Unsaved changes.</span> : null}
+      </div>
+      {state.formError && (
+        <div className="form-error" role="alert">
+          <p>{state.formError}</p>
+          {state.conflict && (
+            <p>
+              {state.conflict.by ?? 'A colleague'} saved version {state.conflict.currentVersion} at {timeOf(state.conflict.at)}
+              {state.conflict.changed.length ? `, changing: ${state.conflict.changed.join(', ')}` : ''}. Your text is still in this form: copy
+              what you need, then <a href={`/dashboard/articles/${articleId}`}>open the latest version</a>.
+            </p>
+          )}
+        </div>
+      )}
+
+      <Field name="headline" label="Headline" defaultValue={text('headline', snapshot?.headline ?? '')} errors={errors.headline} />
+      <TextAreaField name="dek" label="Standfirst" rows={2} required={false} defaultValue={text('dek', snapshot?.dek ?? '')} errors={errors.dek} hint="One or two sentences under the headline." />
+      <Field
+        name="slug"
+        label="Slug"
+        required={false}
+        defaultValue={text('slug', snapshot?.slug ?? '')}
+        errors={errors.slug}
+        hint="The story's address. Leave empty to make it from the headline. Changing it on a published story keeps the old address working."
+      />
+      <div className="article-editor__row">
+        <SelectField
+          name="sectionId"
+          label="Section"
+          defaultValue={text('sectionId', String(snapshot?.sectionId ?? ''))}
+          errors={errors.sectionId}
+          options={[{ value: '', label: 'Choose a section' }, ...options.sections.map((section) => ({ value: String(section.id), label: section.name }))]}
+        />
+        <SelectField name="format" label="Format" defaultValue={text('format', snapshot?.format ?? 'news')} errors={errors.format} options={ARTICLE_FORMATS.map((format) => ({ value: format, label: FORMAT_LABELS[format] }))} />
+      </div>
+      <p className="field">
+        <label htmlFor="tags">Tags</label>
+        <span id="tags-hint" className="field__hint">
+          Separate with commas. Existing tags are suggested; new ones are created when you save.
+        </span>
+        <input id="tags" name="tags" list="tag-suggestions" defaultValue={text('tags', (snapshot?.tagNames ?? []).join(', '))} aria-describedby={`tags-hint${errors.tags ? ' tags-error' : ''}`} aria-invalid={errors.tags ? true : undefined} />
+        <datalist id="tag-suggestions">
+          {options.tags.map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
+        {errors.tags && (
+          <span id="tags-error" className="field__error">
+            {errors.tags.join(' ')}
+          </span>
+        )}
+      </p>
+      <fieldset className="article-editor__authors" aria-describedby={errors.authorIds ? 'authorIds-error' : undefined}>
+        <legend>Authors</legend>
+        {options.authors.map((author) => (
+          <label key={author.id}>
+            <input type="checkbox" name="authorIds" value={author.id} defaultChecked={chosenAuthors.includes(author.id)} /> {author.name}
+          </label>
+        ))}
+        {errors.authorIds && (
+          <span id="authorIds-error" className="field__error">
+            {errors.authorIds.join(' ')}
+          </span>
+        )}
+      </fieldset>
+
+      <MarkdownBodyField key={`body-${state.conflict ? 'conflict' : 'draft'}`} initial={text('body', snapshot?.body ?? '')} errors={errors.body} onEdit={() => setDirty(true)} />
+
+      <fieldset className="article-editor__group">
+        <legend>Hero picture</legend>
+        <SelectField
+          name="heroImageId"
+          label="Picture"
+          required={false}
+          defaultValue={text('heroImageId', snapshot?.heroImageId ? String(snapshot.heroImageId) : '')}
+          errors={errors.heroImageId}
+          hint="Upload pictures in Images first."
+          options={[{ value: '', label: 'No picture' }, ...options.images.map((image) => ({ value: String(image.id), label: image.alt || image.fileName }))]}
+        />
+        <Field name="heroAlt" label="Alt text" required={false} defaultValue={text('heroAlt', snapshot?.heroAlt ?? '')} errors={errors.heroAlt} hint="What the picture shows, for readers who cannot see it. Required with a picture." />
+        <Field name="heroCaption" label="Caption" required={false} defaultValue={text('heroCaption', snapshot?.heroCaption ?? '')} errors={errors.heroCaption} />
+      </fieldset>
+
+      <fieldset className="article-editor__group">
+        <legend>Related stories and search engines</legend>
+        <TextAreaField
+          name="related"
+          label="Related stories (editor’s picks)"
+          rows={3}
+          required={false}
+          defaultValue={text('related', relatedSlugs.join('\n'))}
+          errors={errors.related}
+          hint="One story slug or address per line, in order; shown first in the sidebar."
+        />
+        <Field name="seoTitle" label="SEO title" required={false} defaultValue={text('seoTitle', snapshot?.seoTitle ?? '')} errors={errors.seoTitle} hint="Instead of the headline in search results and the browser tab." />
+        <TextAreaField name="seoDescription" label="SEO description" rows={2} required={false} defaultValue={text('seoDescription', snapshot?.seoDescription ?? '')} errors={errors.seoDescription} hint="Instead of the standfirst in search results and link previews." />
+      </fieldset>
+
+      <button type="submit" disabled={pending}>
+        {isNew ? 'Create draft' : 'Save'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from 'next/link';
+
+import { DateTime } from '@/components/ui/date-time';
+import { DESK_STATE_LABELS, type DeskRow } from '@/data/article-desk';
+
+/** Stories on the desk: headline (to the editor), state, section, authors, last save. */
+export function ArticleTable({ rows, caption }: { rows: DeskRow[]; caption: string }) {
+  if (rows.length === 0) return <p className="empty">No stories here.</p>;
+  return (
+    <table className="dashboard-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Headline</th>
+          <th scope="col">State</th>
+          <th scope="col">Section</th>
+          <th scope="col">Authors</th>
+          <th scope="col">Last saved</th>
+          <th scope="col">Published</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td>
+              <Link href={`/dashboard/articles/${row.id}`}>{row.headline}</Link>
+            </td>
+            <td>
+              <span className={`status-badge status-badge--${row.state}`}>{DESK_STATE_LABELS[row.state]}</span>
+              {row.hasPendingChanges && <span className="field__hint"> unpublished changes</span>}
+            </td>
+            <td>{row.sectionName}</td>
+            <td>{row.authors.join(', ') || '—'}</td>
+            <td>
+              {row.lastSavedAt ? <DateTime iso={row.lastSavedAt} /> : '—'}
+              {row.lastSavedBy && <span className="field__hint"> by {row.lastSavedBy}</span>}
+            </td>
+            <td>{row.publishedAt ? <DateTime iso={row.publishedAt} /> : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,168 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+
+import { addArticleNoteAction, deleteArticleAction, publishArticleAction, submitForReviewAction, unpublishArticleAction, type ArticleActionResult } from '@/actions/articles';
+import { TextAreaField } from '@/components/ui/field';
+import { ARTICLE_NOTE_KINDS, ARTICLE_NOTE_LABELS } from '@/lib/editorial';
+
+const initial: ArticleActionResult = { ok: false };
+
+export type WorkflowProps = {
+  articleId: number;
+  version: number;
+  state: 'draft' | 'in_review' | 'scheduled' | 'published' | 'expired';
+  hasPendingChanges: boolean;
+  mayEdit: boolean;
+  mayPublish: boolean;
+  /** Current schedule as datetime-local values in the newsroom's zone. */
+  publishAtLocal: string;
+  unpublishAtLocal: string;
+  timeZone: string;
+};
+
+function Problem({ result }: { result: ArticleActionResult }) {
+  if (!result.formError) return null;
+  return (
+    <div className="form-error" role="alert">
+      <p>{result.formError}</p>
+      {result.conflict && <p>The story was saved again since this page loaded (version {result.conflict.currentVersion}). Reload the page and try again.</p>}
+    </div>
+  );
+}
+
+function Ids({ articleId, version }: { articleId: number; version: number }) {
+  return (
+    <>
+      <input type="hidden" name="id" value={articleId} />
+      <input type="hidden" name="version" value={version} />
+    </>
+  );
+}
+
+function PublishForm(props: WorkflowProps) {
+  const [result, action, pending] = useActionState(publishArticleAction, initial);
+  const [when, setWhen] = useState(props.state === 'scheduled' ? 'schedule' : 'now');
+  const isLive = props.state === 'published';
+  const errors = result.fieldErrors ?? {};
+  const label = isLive ? (props.hasPendingChanges ? 'Publish changes' : 'Update publication settings') : when === 'schedule' ? 'Schedule' : 'Publish now';
+  return (
+    <form action={action} className="workflow-form" aria-labelledby="publish-title">
+      <h3 id="publish-title">{isLive ? 'Publication' : 'Publish'}</h3>
+      <Problem result={result} />
+      <Ids articleId={props.articleId} version={props.version} />
+      {isLive ? (
+        <input type="hidden" name="when" value="now" />
+      ) : (
+        <fieldset>
+          <legend>When</legend>
+          <label>
+            <input type="radio" name="when" value="now" checked={when === 'now'} onChange={() => setWhen('now')} /> Now
+          </label>
+          <label>
+            <input type="radio" name="when" value="schedule" checked={when === 'schedule'} onChange={() => setWhen('schedule')} /> At an exact time
+          </label>
+        </fieldset>
+      )}
+      {!isLive && (
+        <p className="field">
+          <label htmlFor="publishAt">Publish at ({props.timeZone})</label>
+          <input id="publishAt" name="publishAt" type="datetime-local" defaultValue={props.publishAtLocal} aria-invalid={errors.publishAt ? true : undefined} aria-describedby={errors.publishAt ? 'publishAt-error' : undefined} />
+          {errors.publishAt && (
+            <span id="publishAt-error" className="field__error">
+              {errors.publishAt.join(' ')}
+            </span>
+          )}
+        </p>
+      )}
+      <p className="field">
+        <label htmlFor="unpublishAt">Unpublish at ({props.timeZone}, optional)</label>
+        <input id="unpublishAt" name="unpublishAt" type="datetime-local" defaultValue={props.unpublishAtLocal} aria-invalid={errors.unpublishAt ? true : undefined} aria-describedby={errors.unpublishAt ? 'unpublishAt-error' : undefined} />
+        {errors.unpublishAt && (
+          <span id="unpublishAt-error" className="field__error">
+            {errors.unpublishAt.join(' ')}
+          </span>
+        )}
+      </p>
+      <button type="submit" disabled={pending}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+function SimpleForm({ title, button, action: serverAction, articleId, version, children, danger }: { title: string; button: string; action: typeof submitForReviewAction; articleId: number; version: number; children?: React.ReactNode; danger?: boolean }) {
+  const [result, action, pending] = useActionState(serverAction, initial);
+  return (
+    <form action={action} className={`workflow-form${danger ? ' workflow-form--danger' : ''}`} aria-label={title}>
+      <Problem result={result} />
+      <Ids articleId={articleId} version={version} />
+      {children}
+      {result.fieldErrors?.confirm && <span className="field__error">{result.fieldErrors.confirm.join(' ')}</span>}
+      <button type="submit" disabled={pending}>
+        {button}
+      </button>
+    </form>
+  );
+}
+
+function NoteForm({ articleId }: { articleId: number }) {
+  const [result, action, pending] = useActionState(addArticleNoteAction, initial);
+  const errors = result.fieldErrors ?? {};
+  return (
+    <form action={action} className="workflow-form" aria-labelledby="note-title">
+      <h3 id="note-title">Add a correction or update</h3>
+      <Problem result={result} />
+      <input type="hidden" name="id" value={articleId} />
+      <fieldset aria-describedby={errors.kind ? 'kind-error' : undefined}>
+        <legend>Kind</legend>
+        {ARTICLE_NOTE_KINDS.map((kind) => (
+          <label key={kind}>
+            <input type="radio" name="kind" value={kind} defaultChecked={kind === 'correction'} /> {ARTICLE_NOTE_LABELS[kind]}
+          </label>
+        ))}
+        {errors.kind && (
+          <span id="kind-error" className="field__error">
+            {errors.kind.join(' ')}
+          </span>
+        )}
+      </fieldset>
+      <TextAreaField name="noteBody" label="Note shown to readers" rows={3} defaultValue={typeof result.values?.noteBody === 'string' ? result.values.noteBody : ''} errors={errors.noteBody} hint="It appears under the story with today’s date, and the story shows as updated." />
+      <button type="submit" disabled={pending}>
+        Add note
+      </button>
+    </form>
+  );
+}
+
+/** The story's workflow: submit for review, publish or schedule, unpublish, delete, corrections. Each checks again on the server. */
+export function ArticleWorkflow(props: WorkflowProps) {
+  const isPublic = props.state === 'published' || props.state === 'scheduled' || props.state === 'expired';
+  return (
+    <div className="article-workflow">
+      {!props.mayPublish && props.mayEdit && props.state === 'draft' && (
+        <SimpleForm title="Submit for review" button="Submit for review" action={submitForReviewAction} articleId={props.articleId} version={props.version}>
+          <p>An editor will review and publish it. You can keep editing until then.</p>
+        </SimpleForm>
+      )}
+      {!props.mayPublish && props.state === 'in_review' && <p className="field__hint">Submitted for review: an editor will publish it.</p>}
+      {props.mayPublish && <PublishForm {...props} />}
+      {props.mayPublish && isPublic && (
+        <SimpleForm title="Unpublish" button="Unpublish" action={unpublishArticleAction} articleId={props.articleId} version={props.version}>
+          <p>Takes the story off the site at once; it goes back to draft with its history.</p>
+        </SimpleForm>
+      )}
+      {props.mayPublish && props.state === 'published' && <NoteForm articleId={props.articleId} />}
+      {props.mayPublish && (
+        <details className="workflow-form workflow-form--danger">
+          <summary>Delete this story</summary>
+          <SimpleForm title="Delete this story" button="Delete for good" action={deleteArticleAction} articleId={props.articleId} version={props.version} danger>
+            <label>
+              <input type="checkbox" name="confirm" value="yes" required /> Yes, delete this story, its history and its comments. This cannot be undone.
+            </label>
+          </SimpleForm>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+
+import type { ArticleSnapshot } from '@/lib/article-snapshot';
+
+import { ArticleEditorForm, type EditorOptions } from './article-editor-form';
+import { ArticleWorkflow, type WorkflowProps } from './article-workflow';
+
+/**
+ * The editor and the workflow side by side, sharing the story's version: after an autosave, Publish is based on
+ * the text just saved and offers "Publish changes" (without JavaScript every post reloads the page, which reads
+ * both afresh).
+ */
+export function ArticleWorkspace({ snapshot, relatedSlugs, options, workflow }: { snapshot: ArticleSnapshot; relatedSlugs: string[]; options: EditorOptions; workflow: WorkflowProps }) {
+  const [version, setVersion] = useState(workflow.version);
+  const [hasPendingChanges, setHasPendingChanges] = useState(workflow.hasPendingChanges);
+  const onSaved = useCallback((saved: { version: number; isPendingPublication: boolean }) => {
+    setVersion(saved.version);
+    if (saved.isPendingPublication) setHasPendingChanges(true);
+  }, []);
+  return (
+    <div className="article-workspace">
+      <ArticleEditorForm articleId={workflow.articleId} version={version} snapshot={snapshot} relatedSlugs={relatedSlugs} options={options} onSaved={onSaved} />
+      <aside className="article-workspace__side" aria-label="Workflow">
+        <ArticleWorkflow {...workflow} version={version} hasPendingChanges={hasPendingChanges} />
+      </aside>
+    </div>
+  );
+}

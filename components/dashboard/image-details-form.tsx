@@ -1,0 +1,28 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { updateImageDetailsAction } from '@/actions/images';
+import { Field } from '@/components/ui/field';
+import { initialActionResult } from '@/lib/action-result';
+
+/** Edits a library image's alt text and credit (the picture itself never changes: upload a new one instead). */
+export function ImageDetailsForm({ id, alt, credit }: { id: number; alt: string; credit: string }) {
+  const [state, action, pending] = useActionState(updateImageDetailsAction, initialActionResult);
+  return (
+    <form action={action} className="auth-form" noValidate aria-labelledby="details-title">
+      <h2 id="details-title">Details</h2>
+      {state.formError && (
+        <p className="form-error" role="alert">
+          {state.formError}
+        </p>
+      )}
+      <input type="hidden" name="id" value={id} />
+      <Field name="alt" label="Alternative text" hint="What the picture shows, for readers who cannot see it (up to 300 characters)." defaultValue={state.values?.alt ?? alt} errors={state.fieldErrors?.alt} />
+      <Field name="credit" label="Credit (optional)" defaultValue={state.values?.credit ?? credit} errors={state.fieldErrors?.credit} required={false} />
+      <button type="submit" disabled={pending}>
+        Save details
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { changeRoleAction, disableUserAction, enableUserAction, signOutUserEverywhereAction } from '@/actions/people';
+import { initialActionResult } from '@/lib/action-result';
+import { USER_ROLES, type UserRole } from '@/lib/roles';
+
+import { SelectField } from '@/components/ui/field';
+
+import styles from './dashboard-admin.module.css';
+
+const ROLE_OPTIONS: Record<UserRole, string> = {
+  reader: 'Reader — comments',
+  contributor: 'Contributor — writes drafts',
+  editor: 'Editor — publishes, moderates, manages sections and tags',
+  admin: 'Admin — everything, including people',
+};
+
+function FormError({ message }: { message?: string }) {
+  return message ? (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+export function PeopleRoleForm({ userId, role }: { userId: string; role: UserRole }) {
+  const [state, action, pending] = useActionState(changeRoleAction, initialActionResult);
+  return (
+    <form action={action} className={styles.panel} noValidate aria-labelledby="role-title">
+      <h2 id="role-title">Change role</h2>
+      <FormError message={state.formError} />
+      <input type="hidden" name="userId" value={userId} />
+      <SelectField
+        name="role"
+        label="Role"
+        hint="Takes effect on their next page load."
+        defaultValue={state.values?.role ?? role}
+        errors={state.fieldErrors?.role}
+        options={USER_ROLES.map((value) => ({ value, label: ROLE_OPTIONS[value] }))}
+      />
+      <button type="submit" disabled={pending}>
+        Save role
+      </button>
+    </form>
+  );
+}
+
+export function PeopleStatusForm({ userId, isDisabled }: { userId: string; isDisabled: boolean }) {
+  const [state, action, pending] = useActionState(isDisabled ? enableUserAction : disableUserAction, initialActionResult);
+  return (
+    <form action={action} className={`${styles.panel} ${isDisabled ? '' : styles.danger}`} aria-labelledby="status-title">
+      <h2 id="status-title">{isDisabled ? 'Re-enable account' : 'Disable account'}</h2>
+      <FormError message={state.formError} />
+      <p>
+        {isDisabled
+          ? 'They can sign in again (their old sessions stay ended).'
+          : 'Signs them out everywhere at once and stops them signing in. Their comments stay. You can re-enable the account later.'}
+      </p>
+      <input type="hidden" name="userId" value={userId} />
+      <button type="submit" className={isDisabled ? undefined : styles.dangerButton} disabled={pending}>
+        {isDisabled ? 'Re-enable account' : 'Disable account'}
+      </button>
+    </form>
+  );
+}
+
+export function PeopleSignOutForm({ userId }: { userId: string }) {
+  const [state, action, pending] = useActionState(signOutUserEverywhereAction, initialActionResult);
+  return (
+    <form action={action} className={styles.panel} aria-labelledby="sessions-title">
+      <h2 id="sessions-title">Sessions</h2>
+      <FormError message={state.formError} />
+      <p>Ends every session of this account, on every device (for a lost phone or a shared computer). They can sign in again.</p>
+      <input type="hidden" name="userId" value={userId} />
+      <button type="submit" disabled={pending}>
+        Sign out everywhere
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { restoreRevisionAction, type ArticleActionResult } from '@/actions/articles';
+
+const initial: ArticleActionResult = { ok: false };
+
+/** Makes an old revision the latest one (as a new revision; nothing is lost). */
+export function RevisionRestoreForm({ articleId, version, revisionId, label }: { articleId: number; version: number; revisionId: number; label: string }) {
+  const [result, action, pending] = useActionState(restoreRevisionAction, initial);
+  return (
+    <form action={action} className="inline-form">
+      <input type="hidden" name="id" value={articleId} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="revisionId" value={revisionId} />
+      <button type="submit" disabled={pending} aria-label={label}>
+        Restore
+      </button>
+      {result.formError && (
+        <span className="field__error" role="alert">
+          {result.formError}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { createTagAction } from '@/actions/tags';
+import { initialActionResult } from '@/lib/action-result';
+
+import { Field, TextAreaField } from '@/components/ui/field';
+
+import styles from './dashboard-admin.module.css';
+
+/** New tag: name, optional address (made from the name when empty), description. */
+export function TagCreateForm() {
+  const [state, action, pending] = useActionState(createTagAction, initialActionResult);
+  return (
+    <form action={action} className={styles.panel} noValidate aria-labelledby="tag-create-title">
+      <h2 id="tag-create-title">New tag</h2>
+      {state.formError && (
+        <p className="form-error" role="alert">
+          {state.formError}
+        </p>
+      )}
+      <Field name="name" label="Tag name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <Field
+        name="slug"
+        label="Tag address"
+        required={false}
+        hint="The tag's URL: /tag/address. Leave empty to make it from the name. Fixed once created."
+        defaultValue={state.values?.slug}
+        errors={state.fieldErrors?.slug}
+      />
+      <TextAreaField name="description" label="Tag description" required={false} rows={2} defaultValue={state.values?.description} errors={state.fieldErrors?.description} />
+      <button type="submit" disabled={pending}>
+        Create tag
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { renameTagAction } from '@/actions/tags';
+import { initialActionResult } from '@/lib/action-result';
+
+import { Field, TextAreaField } from '@/components/ui/field';
+
+import styles from './dashboard-admin.module.css';
+
+/** Rename or re-describe a tag; its address stays. */
+export function TagEditForm({ tag }: { tag: { id: number; name: string; slug: string; description: string } }) {
+  const [state, action, pending] = useActionState(renameTagAction, initialActionResult);
+  return (
+    <form action={action} className={styles.panel} noValidate aria-labelledby="tag-edit-title">
+      <h2 id="tag-edit-title">Rename</h2>
+      {state.formError && (
+        <p className="form-error" role="alert">
+          {state.formError}
+        </p>
+      )}
+      <input type="hidden" name="id" value={tag.id} />
+      <p className={styles.muted}>
+        Address: <span className={styles.code}>/tag/{tag.slug}</span> (kept when the tag is renamed, so links to it keep working).
+      </p>
+      <Field name="name" label="Tag name" defaultValue={state.values?.name ?? tag.name} errors={state.fieldErrors?.name} />
+      <TextAreaField name="description" label="Tag description" required={false} rows={2} defaultValue={state.values?.description ?? tag.description} errors={state.fieldErrors?.description} />
+      <button type="submit" disabled={pending}>
+        Save tag
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,151 @@
+import { eq, inArray } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { getDb } from '@/db/client';
+import { articles, auditLog, commentReports, comments, users } from '@/db/schema';
+import { ForbiddenError } from '@/lib/errors';
+import { formOf } from '@/test/action-helpers';
+import { createFactory, daysAgo } from '@/test/factories';
+import { recorded, resetRecorded } from '@/test/stubs/next-cache';
+
+import { createComment, getThread, reportComment } from './comments';
+import { BAN_UNTIL, listModerationQueue, moderateComments, setCommentsClosed, suspendCommenter } from './moderation';
+
+const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
+vi.mock('@/auth', () => ({ auth: async () => session.current }));
+const { moderateAction } = await import('@/actions/moderation');
+
+let factory: ReturnType<typeof createFactory>;
+beforeEach(() => {
+  factory = createFactory();
+  resetRecorded();
+  session.current = null;
+});
+afterEach(async () => {
+  await factory.cleanUp();
+});
+
+
+async function scene() {
+  const section = await factory.section();
+  const article = await factory.article({ sectionId: section.id, publishedAt: daysAgo(1) });
+  const newcomer = await factory.user('reader', { name: 'New Reader' });
+  const regular = await factory.user('reader', { name: 'Regular Reader' });
+  await getDb().insert(comments).values([1, 2].map((n) => ({ articleId: article.id, userId: regular.id, body: `Old ${n}`, status: 'published' as const, createdAt: daysAgo(1) })));
+  const pending = await createComment(newcomer, { articleId: article.id, parentId: null, body: 'Please approve me' });
+  const published = await createComment(regular, { articleId: article.id, parentId: null, body: 'Something reportable' });
+  return { article, newcomer, regular, pending, published };
+}
+
+describe('moderation', () => {
+  it('lists pending and reported comments with the author’s record and the report reasons', async () => {
+    const { pending, published, regular, newcomer } = await scene();
+    const editor = await factory.user('editor');
+    await reportComment(newcomer, published.id, { reason: 'abuse', note: 'Rude to the council' });
+    const pendingTab = await listModerationQueue(editor, { tab: 'pending' });
+    expect(pendingTab.items.map((item) => item.id)).toContain(pending.id);
+    expect(pendingTab.items.map((item) => item.id)).not.toContain(published.id);
+    const reported = await listModerationQueue(editor, { tab: 'reported' });
+    const item = reported.items.find((candidate) => candidate.id === published.id);
+    expect(item).toMatchObject({ author: { id: regular.id, approved: 3, rejected: 0 }, reports: [{ reason: 'abuse', note: 'Rude to the council' }] });
+  });
+
+  it('approves, rejects, features and deletes; the public thread follows and reports are resolved', async () => {
+    const { article, pending, published, newcomer } = await scene();
+    const editor = await factory.user('editor');
+    await reportComment(newcomer, published.id, { reason: 'spam', note: '' });
+    expect((await getThread(article.id)).comments.map((comment) => comment.body)).toEqual(['Old 1', 'Old 2', 'Something reportable']);
+
+    await moderateComments(editor, [pending.id], 'approve');
+    expect((await getThread(article.id)).comments.map((comment) => comment.body)).toContain('Please approve me');
+    await moderateComments(editor, [pending.id], 'feature');
+    expect((await getThread(article.id)).comments[0]).toMatchObject({ body: 'Please approve me', isFeatured: true });
+
+    await moderateComments(editor, [published.id], 'reject');
+    expect((await getThread(article.id)).comments.map((comment) => comment.body)).not.toContain('Something reportable');
+    const [report] = await getDb().select().from(commentReports).where(eq(commentReports.commentId, published.id));
+    expect(report!.resolvedAt).not.toBeNull();
+
+    await moderateComments(editor, [pending.id], 'delete');
+    expect((await getThread(article.id)).comments.map((comment) => comment.body)).toEqual(['Old 1', 'Old 2']);
+    const audit = await getDb().select({ action: auditLog.action }).from(auditLog).where(inArray(auditLog.subject, [`comment:${pending.id}`, `comment:${published.id}`]));
+    expect(audit.map((entry) => entry.action).sort()).toEqual(['comment.approve', 'comment.delete', 'comment.feature', 'comment.reject']);
+  });
+
+  it('applies a bulk decision to every selected comment at once', async () => {
+    const { pending, published } = await scene();
+    const editor = await factory.user('admin');
+    const result = await moderateComments(editor, [pending.id, published.id], 'reject');
+    expect(result.changed).toBe(2);
+    const rows = await getDb().select({ status: comments.status }).from(comments).where(inArray(comments.id, [pending.id, published.id]));
+    expect(rows.map((row) => row.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('closes and reopens a story’s comments, and suspends or bans a reader', async () => {
+    const { article, regular } = await scene();
+    const editor = await factory.user('editor');
+    await setCommentsClosed(editor, article.id, true);
+    expect((await getThread(article.id)).isOpen).toBe(false);
+    await expect(createComment(regular, { articleId: article.id, parentId: null, body: 'Closed?' })).rejects.toMatchObject({ reason: 'closed' });
+    await setCommentsClosed(editor, article.id, false);
+    expect((await getThread(article.id)).isOpen).toBe(true);
+
+    await suspendCommenter(editor, regular.id, BAN_UNTIL);
+    await expect(createComment(regular, { articleId: article.id, parentId: null, body: 'Banned?' })).rejects.toMatchObject({ reason: 'suspended' });
+    await suspendCommenter(editor, regular.id, null);
+    await expect(createComment(regular, { articleId: article.id, parentId: null, body: 'Back again' })).resolves.toMatchObject({ status: 'published' });
+    const staff = await factory.user('contributor');
+    await expect(suspendCommenter(editor, staff.id, BAN_UNTIL)).rejects.toMatchObject({ field: 'userId' });
+  });
+
+  it('refuses readers, contributors and nobody in the data layer', async () => {
+    const { pending, article, regular } = await scene();
+    for (const viewer of [null, await factory.user('reader'), await factory.user('contributor')]) {
+      await expect(listModerationQueue(viewer)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(moderateComments(viewer, [pending.id], 'approve')).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(setCommentsClosed(viewer, article.id, true)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(suspendCommenter(viewer, regular.id, BAN_UNTIL)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    const [row] = await getDb().select({ status: comments.status }).from(comments).where(eq(comments.id, pending.id));
+    expect(row!.status).toBe('pending');
+  });
+});
+
+describe('moderateAction (called directly, as a forged request would)', () => {
+  it('refuses an anonymous caller, a reader, a contributor and a disabled editor; nothing changes', async () => {
+    const { pending, article } = await scene();
+    const reader = await factory.user('reader');
+    const contributor = await factory.user('contributor');
+    const disabledEditor = await factory.user('editor', { disabled: true });
+    for (const caller of [null, reader, contributor, disabledEditor]) {
+      session.current = caller ? { uid: caller.id, sv: 1 } : null;
+      expect(await moderateAction({ ok: false }, formOf({ intent: `approve:${pending.id}` }))).toEqual({ ok: false, message: 'You do not have permission to moderate.' });
+      expect(await moderateAction({ ok: false }, formOf({ intent: `close:${article.id}` }))).toMatchObject({ ok: false });
+    }
+    const [row] = await getDb().select({ status: comments.status }).from(comments).where(eq(comments.id, pending.id));
+    expect(row!.status).toBe('pending');
+    const [story] = await getDb().select({ closed: articles.commentsClosed }).from(articles).where(eq(articles.id, article.id));
+    expect(story!.closed).toBe(false);
+    expect(recorded.updated).toEqual([]);
+  });
+
+  it('lets an editor approve in bulk and refreshes the thread’s cache tag', async () => {
+    const { pending, published, article } = await scene();
+    const editor = await factory.user('editor');
+    session.current = { uid: editor.id, sv: 1 };
+    const result = await moderateAction({ ok: false }, formOf({ intent: 'bulk', decision: 'reject', commentId: [String(pending.id), String(published.id)] }));
+    expect(result).toEqual({ ok: true, message: '2 comments were rejected.' });
+    expect(recorded.updated).toEqual([`comments:${article.id}`]);
+    expect(await moderateAction({ ok: false }, formOf({ intent: 'bulk', decision: 'approve' }))).toEqual({ ok: false, message: 'Tick at least one comment.' });
+    expect(await moderateAction({ ok: false }, formOf({ intent: 'drop-table:1' }))).toEqual({ ok: false, message: 'Choose what to do.' });
+  });
+
+  it('suspends a reader for seven days', async () => {
+    const { regular } = await scene();
+    const editor = await factory.user('editor');
+    session.current = { uid: editor.id, sv: 1 };
+    expect(await moderateAction({ ok: false }, formOf({ intent: `suspend:${regular.id}:7` }))).toMatchObject({ ok: true });
+    const [row] = await getDb().select({ until: users.commentsSuspendedUntil }).from(users).where(eq(users.id, regular.id));
+    expect(row!.until!.getTime()).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
+  });
+});

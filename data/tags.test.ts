@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { getDb } from '@/db/client';
+import { articleTags, auditLog, tags } from '@/db/schema';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { formOf, redirectOf } from '@/test/action-helpers';
+import { createFactory } from '@/test/factories';
+import { recorded, resetRecorded } from '@/test/stubs/next-cache';
+
+import { createTag, deleteTag, getDashboardTag, listDashboardTags, mergeTags, renameTag } from './tags';
+
+const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
+vi.mock('@/auth', () => ({ auth: async () => session.current }));
+
+const { createTagAction, deleteTagAction, mergeTagsAction, renameTagAction } = await import('@/actions/tags');
+
+const unique = () => randomBytes(4).toString('hex');
+let factory: ReturnType<typeof createFactory>;
+const created: number[] = [];
+const touched: number[] = [];
+
+const signInAs = (user: { id: string } | null) => {
+  session.current = user ? { uid: user.id, sv: 1 } : null;
+};
+const tagIdsOf = async (articleId: number) =>
+  (await getDb().select({ tagId: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId))).map((row) => row.tagId).sort();
+
+beforeEach(() => {
+  factory = createFactory();
+  resetRecorded();
+  signInAs(null);
+});
+
+afterEach(async () => {
+  const db = getDb();
+  const ids = [...created.splice(0), ...touched.splice(0)];
+  if (ids.length) {
+    await db.delete(auditLog).where(inArray(auditLog.subject, ids.map((id) => `tag:${id}`)));
+    await db.delete(tags).where(inArray(tags.id, ids));
+  }
+  await factory.cleanUp();
+});
+
+describe('tags data layer', () => {
+  it('creates a tag with a slug made from the name, refuses a taken one, and records it', async () => {
+    const editor = await factory.user('editor');
+    const name = `Sea walls ${unique()}`;
+    const tag = await createTag(editor, { name, slug: '', description: '' });
+    created.push(tag.id);
+    expect(tag.slug).toBe(name.toLowerCase().replaceAll(' ', '-'));
+    await expect(createTag(editor, { name: 'Again', slug: tag.slug, description: '' })).rejects.toMatchObject({ field: 'slug', message: expect.stringContaining('already uses') });
+    await expect(createTag(editor, { name: '???', slug: '', description: '' })).rejects.toBeInstanceOf(InvalidInputError);
+    const [entry] = await getDb().select().from(auditLog).where(eq(auditLog.subject, `tag:${tag.id}`));
+    expect(entry).toMatchObject({ action: 'tag.create', actorId: editor.id, after: { name, slug: tag.slug } });
+  });
+
+  it('lists with article counts and searches name or slug, treating % and _ literally', async () => {
+    const editor = await factory.user('editor');
+    const section = await factory.section();
+    const marker = unique();
+    const tag = await factory.tag(`Tides ${marker}`);
+    await factory.article({ sectionId: section.id, tagIds: [tag.id] });
+    await factory.article({ sectionId: section.id, tagIds: [tag.id], status: 'draft', publishedAt: null });
+    const found = await listDashboardTags(editor, { q: marker });
+    expect(found.items).toEqual([expect.objectContaining({ id: tag.id, articleCount: 2 })]);
+    expect(await getDashboardTag(editor, tag.id)).toMatchObject({ articleCount: 2 });
+    expect((await listDashboardTags(editor, { q: tag.slug })).items.map((row) => row.id)).toEqual([tag.id]);
+    expect((await listDashboardTags(editor, { q: '%' })).items).toEqual([]);
+  });
+
+  it('renames a tag and keeps its slug, with before and after recorded', async () => {
+    const editor = await factory.user('editor');
+    const tag = await factory.tag('Old tag');
+    touched.push(tag.id);
+    const result = await renameTag(editor, { id: tag.id, name: 'New tag', description: 'About' });
+    expect(result.slug).toBe(tag.slug);
+    expect(await getDashboardTag(editor, tag.id)).toMatchObject({ name: 'New tag', slug: tag.slug, description: 'About' });
+    const [entry] = await getDb().select().from(auditLog).where(and(eq(auditLog.subject, `tag:${tag.id}`), eq(auditLog.action, 'tag.update')));
+    expect(entry).toMatchObject({ before: { name: 'Old tag' }, after: { name: 'New tag' } });
+  });
+
+  it('merges A into B: every article of A gets B once, A is deleted, and the merge is recorded', async () => {
+    const editor = await factory.user('editor');
+    const section = await factory.section();
+    const a = await factory.tag('Flooding');
+    const b = await factory.tag('Floods');
+    const other = await factory.tag('Other');
+    touched.push(b.id);
+    const onlyA = await factory.article({ sectionId: section.id, tagIds: [a.id, other.id] });
+    const both = await factory.article({ sectionId: section.id, tagIds: [a.id, b.id] });
+    const onlyB = await factory.article({ sectionId: section.id, tagIds: [b.id] });
+
+    const result = await mergeTags(editor, a.id, b.id);
+    expect(result).toMatchObject({ source: { slug: a.slug }, target: { slug: b.slug }, moved: 1 });
+    expect(result.articleIds.sort()).toEqual([onlyA.id, both.id].sort());
+    expect(await tagIdsOf(onlyA.id)).toEqual([b.id, other.id].sort());
+    expect(await tagIdsOf(both.id)).toEqual([b.id]);
+    expect(await tagIdsOf(onlyB.id)).toEqual([b.id]);
+    expect(await getDashboardTag(editor, a.id)).toBeNull();
+    expect(await getDashboardTag(editor, b.id)).toMatchObject({ articleCount: 3 });
+
+    const [entry] = await getDb().select().from(auditLog).where(and(eq(auditLog.subject, `tag:${b.id}`), eq(auditLog.action, 'tag.merge')));
+    expect(entry?.before).toMatchObject({ source: { id: a.id, slug: a.slug, articleCount: 2 }, target: { id: b.id, articleCount: 2 } });
+    expect(entry?.after).toMatchObject({ target: { articleCount: 3 }, deleted: `tag:${a.id}` });
+  });
+
+  it('refuses merging a tag into itself or into a tag that is gone', async () => {
+    const editor = await factory.user('editor');
+    const a = await factory.tag();
+    await expect(mergeTags(editor, a.id, a.id)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(mergeTags(editor, a.id, 2_000_000_000)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getDashboardTag(editor, a.id)).not.toBeNull();
+  });
+
+  it('deletes a tag; its articles lose it and nothing else', async () => {
+    const editor = await factory.user('editor');
+    const section = await factory.section();
+    const doomed = await factory.tag();
+    const kept = await factory.tag();
+    touched.push(doomed.id);
+    const article = await factory.article({ sectionId: section.id, tagIds: [doomed.id, kept.id] });
+    expect(await deleteTag(editor, doomed.id)).toEqual({ slug: doomed.slug, articleIds: [article.id] });
+    expect(await tagIdsOf(article.id)).toEqual([kept.id]);
+  });
+
+  it('refuses nobody, readers and contributors', async () => {
+    const a = await factory.tag();
+    const b = await factory.tag();
+    for (const viewer of [null, await factory.user('reader'), await factory.user('contributor')]) {
+      await expect(listDashboardTags(viewer)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createTag(viewer, { name: 'Nope', slug: '', description: '' })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(renameTag(viewer, { id: a.id, name: 'Nope', description: '' })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(mergeTags(viewer, a.id, b.id)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(deleteTag(viewer, a.id)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+});
+
+describe('tag actions', () => {
+  it('merge: goes to the surviving tag and invalidates both tags, the lists and the articles touched', async () => {
+    const editor = await factory.user('editor');
+    const section = await factory.section();
+    const a = await factory.tag();
+    const b = await factory.tag();
+    touched.push(b.id);
+    const article = await factory.article({ sectionId: section.id, tagIds: [a.id] });
+    signInAs(editor);
+    const location = await redirectOf(mergeTagsAction({ ok: false }, formOf({ sourceId: String(a.id), targetId: String(b.id) })));
+    expect(location).toBe(`/dashboard/tags/${b.id}?done=merged&from=${a.slug}`);
+    expect(recorded.updated).toEqual(expect.arrayContaining([`tag:${a.slug}`, `tag:${b.slug}`]));
+    expect(recorded.revalidated).toEqual(expect.arrayContaining(['articles', `article:${article.id}`]));
+  });
+
+  it('merge into itself is a field error on the target', async () => {
+    const editor = await factory.user('editor');
+    const a = await factory.tag();
+    signInAs(editor);
+    const result = await mergeTagsAction({ ok: false }, formOf({ sourceId: String(a.id), targetId: String(a.id) }));
+    expect(result.fieldErrors?.targetId?.[0]).toContain('different tag');
+  });
+
+  it('create and rename: a taken slug is a field error; a rename keeps the address', async () => {
+    const editor = await factory.user('editor');
+    const tag = await factory.tag('Before');
+    touched.push(tag.id);
+    signInAs(editor);
+    const taken = await createTagAction({ ok: false }, formOf({ name: 'Dup', slug: tag.slug, description: '' }));
+    expect(taken.fieldErrors?.slug?.[0]).toContain('already uses');
+    const location = await redirectOf(renameTagAction({ ok: false }, formOf({ id: String(tag.id), name: 'After', description: '' })));
+    expect(location).toBe(`/dashboard/tags/${tag.id}?done=saved`);
+    expect(recorded.updated).toContain(`tag:${tag.slug}`);
+  });
+
+  it('refuses forged calls from anonymous visitors, readers, contributors and a disabled editor', async () => {
+    const a = await factory.tag();
+    const b = await factory.tag();
+    for (const caller of [null, await factory.user('reader'), await factory.user('contributor'), await factory.user('editor', { disabled: true })]) {
+      signInAs(caller);
+      expect(await mergeTagsAction({ ok: false }, formOf({ sourceId: String(a.id), targetId: String(b.id) }))).toMatchObject({ ok: false, formError: expect.stringContaining('not allowed') });
+      expect(await deleteTagAction({ ok: false }, formOf({ id: String(a.id) }))).toMatchObject({ ok: false });
+      expect(await renameTagAction({ ok: false }, formOf({ id: String(a.id), name: 'Forged', description: '' }))).toMatchObject({ ok: false });
+      expect(await createTagAction({ ok: false }, formOf({ name: 'Forged', slug: `forged-${unique()}`, description: '' }))).toMatchObject({ ok: false });
+    }
+    const rows = await getDb().select().from(tags).where(inArray(tags.id, [a.id, b.id]));
+    expect(rows.map((row) => row.name).sort()).toEqual([a.name, b.name].sort());
+    expect(recorded.updated).toEqual([]);
+  });
+});

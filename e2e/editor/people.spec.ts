@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+
+import { expect, test } from '@playwright/test';
+
+import { fixture } from '../fixtures/newsroom';
+import { signIn } from '../support/sign-in';
+
+const PASSWORD = 'a long enough password';
+
+test('an admin promotes, disables and re-enables a new account; disabling ends its open session at once', async ({ page, browser }) => {
+  // Someone registers in their own browser and stays signed in.
+  const marker = randomBytes(4).toString('hex');
+  const email = `people-${marker}@example.org`;
+  const name = `Pat People ${marker}`;
+  const theirs = await browser.newContext();
+  const them = await theirs.newPage();
+  await them.goto('/register');
+  await them.getByLabel('Display name').fill(name);
+  await them.getByLabel('E-mail address').fill(email);
+  await them.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await them.getByLabel('Password again').fill(PASSWORD);
+  await them.getByRole('button', { name: 'Create account' }).click();
+  await expect(them.getByText('Signed in as')).toContainText(name);
+
+  // The admin finds them.
+  await signIn(page, fixture.staff.admin, '/dashboard/people');
+  await page.getByRole('searchbox', { name: 'Name or e-mail' }).fill(email);
+  await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
+  const row = page.getByRole('row').filter({ hasText: email });
+  await expect(row).toContainText('Reader');
+  await expect(row).toContainText('Active');
+  await row.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+  // Promote.
+  await page.getByRole('combobox', { name: 'Role' }).selectOption('contributor');
+  await page.getByRole('button', { name: 'Save role' }).click();
+  await expect(page.getByRole('status')).toHaveText('Role saved. It applies from their next page load.');
+  await expect(page.getByRole('definition').filter({ hasText: 'Contributor' })).toBeVisible();
+
+  // Disable: their open session stops working on their very next page load.
+  await page.getByRole('button', { name: 'Disable account' }).click();
+  await expect(page.getByRole('status')).toHaveText('Account disabled. Every session of it has ended.');
+  await them.reload();
+  await expect(them.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(them.getByText('Signed in as')).toHaveCount(0);
+
+  // Re-enable: they can sign in again.
+  await page.getByRole('button', { name: 'Re-enable account' }).click();
+  await expect(page.getByRole('status')).toHaveText('Account re-enabled. They can sign in again.');
+  await signIn(them, { email, password: PASSWORD });
+  await expect(them.getByText('Signed in as')).toContainText(name);
+  await theirs.close();
+
+  // The audit log shows all three, newest first.
+  await page.getByRole('link', { name: 'Audit log for this account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  const actions = page.getByRole('row').locator('td:nth-child(3)');
+  await expect(actions).toHaveText(['user.enable', 'user.disable', 'user.role']);
+  await expect(page.getByRole('row').filter({ hasText: 'user.role' })).toContainText('role: reader → contributor');
+  await expect(page.getByRole('row').filter({ hasText: 'user.role' })).toContainText(fixture.staff.admin.name);
+
+  // And the prefix filter finds them among everything else.
+  await page.goto('/dashboard/audit');
+  await page.getByRole('combobox', { name: 'Action starts with' }).fill('user.dis');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/action=user\.dis/);
+  await expect(page.getByRole('row').filter({ hasText: `user.disable` }).first()).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'user.role' })).toHaveCount(0);
+});
+
+test('an admin cannot disable or demote themselves', async ({ page }) => {
+  await signIn(page, fixture.staff.admin, '/dashboard/people');
+  await page.getByRole('searchbox', { name: 'Name or e-mail' }).fill(fixture.staff.admin.email);
+  await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('main').getByRole('link', { name: fixture.staff.admin.name }).click();
+  await expect(page.getByText('This is your own account')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Disable account' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save role' })).toHaveCount(0);
+});
+
+test('an editor gets not-found on the people and audit pages, and no link to them', async ({ page }) => {
+  await signIn(page, fixture.staff.editor, '/dashboard/sections');
+  const navigation = page.getByRole('navigation', { name: 'Dashboard' });
+  await expect(navigation.getByRole('link', { name: 'Sections' })).toBeVisible();
+  await expect(navigation.getByRole('link', { name: 'People' })).toHaveCount(0);
+  for (const path of ['/dashboard/people', '/dashboard/audit']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(page.getByRole('table')).toHaveCount(0);
+  }
+});
