@@ -25,6 +25,13 @@ function oauthProviders() {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
+  logger: {
+    // A wrong password is an everyday answer, not a server fault: no stack trace in the log for it.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
   adapter: createAuthAdapter(),
   providers: [
     Credentials({

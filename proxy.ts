@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
-import { resolveContentRoute } from '@/data/routes';
+import { dashboardRecordExists, resolveContentRoute } from '@/data/routes';
 import { getViewerForRequest } from '@/data/viewer';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/csp';
-import { dashboardCapability, isDashboardPath } from '@/lib/dashboard-access';
+import { dashboardCapability, dashboardRecordOf, isDashboardPath } from '@/lib/dashboard-access';
 import { env } from '@/lib/env';
 import { can } from '@/lib/permissions';
 import { MALFORMED, parseContentRoute } from '@/lib/public-routes';
@@ -21,8 +21,10 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  // Anonymous visitors to the dashboard go to sign-in; anyone without the area's capability gets a real 404.
+  // Anonymous visitors to the dashboard go to sign-in; anyone without the area's capability, or asking for a record
+  // that is not there for them, gets a real 404.
   let status: 200 | 404 = 200;
+  const isRead = request.method === 'GET' || request.method === 'HEAD';
   if (isDashboardPath(pathname)) {
     const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
     const viewer = hasSession ? await getViewerForRequest(request) : null;
@@ -32,6 +34,12 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(login, 307);
     }
     if (!can(viewer, dashboardCapability(pathname))) status = 404;
+    else if (isRead) {
+      // Page loads only: a server action posted from a page whose record has just gone (a deleted story's autosave)
+      // must reach its action, which answers with a message of its own.
+      const record = dashboardRecordOf(pathname);
+      if (record === 'malformed' || (record && !(await dashboardRecordExists(viewer, record)))) status = 404;
+    }
   }
 
   const nonce = createNonce();
@@ -43,7 +51,7 @@ export async function proxy(request: NextRequest) {
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);
 
-  const route = request.method === 'GET' || request.method === 'HEAD' ? parseContentRoute(pathname) : null;
+  const route = isRead ? parseContentRoute(pathname) : null;
   if (route === MALFORMED) {
     status = 404;
   } else if (route) {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFactory, daysAgo, inDays } from '@/test/factories';
 
 import { PAGE_SIZE } from './lists';
-import { resolveContentRoute } from './routes';
+import { dashboardRecordExists, resolveContentRoute } from './routes';
 
 let factory: ReturnType<typeof createFactory>;
 beforeEach(() => {
@@ -42,5 +42,31 @@ describe('resolveContentRoute', () => {
     expect(await resolveContentRoute({ kind: 'article', section: home.slug, slug: `was-${story.slug}` })).toEqual({ status: 'moved', location: `/${home.slug}/${story.slug}` });
     expect(await resolveContentRoute({ kind: 'article', section: home.slug, slug: scheduled.slug })).toEqual({ status: 'not-found' });
     expect(await resolveContentRoute({ kind: 'article', section: home.slug, slug: `was-${scheduled.slug}` })).toEqual({ status: 'not-found' });
+  });
+});
+
+describe('dashboardRecordExists', () => {
+  it('finds records by id, and shows a contributor only the stories they started', async () => {
+    const section = await factory.section();
+    const tag = await factory.tag();
+    const author = await factory.author();
+    const editor = await factory.user('editor');
+    const contributor = await factory.user('contributor');
+    const theirs = await factory.article({ sectionId: section.id, status: 'draft', publishedAt: null, createdBy: contributor.id });
+    const someoneElses = await factory.article({ sectionId: section.id, status: 'draft', publishedAt: null, createdBy: editor.id });
+
+    expect(await dashboardRecordExists(editor, { area: 'articles', id: theirs.id })).toBe(true);
+    expect(await dashboardRecordExists(editor, { area: 'articles', id: someoneElses.id })).toBe(true);
+    expect(await dashboardRecordExists(contributor, { area: 'articles', id: theirs.id })).toBe(true);
+    expect(await dashboardRecordExists(contributor, { area: 'articles', id: someoneElses.id })).toBe(false);
+    expect(await dashboardRecordExists(editor, { area: 'articles', id: 2_147_483_647 })).toBe(false);
+
+    expect(await dashboardRecordExists(editor, { area: 'sections', id: section.id })).toBe(true);
+    expect(await dashboardRecordExists(editor, { area: 'tags', id: tag.id })).toBe(true);
+    expect(await dashboardRecordExists(editor, { area: 'authors', id: author.id })).toBe(true);
+    expect(await dashboardRecordExists(editor, { area: 'people', id: contributor.id })).toBe(true);
+    expect(await dashboardRecordExists(editor, { area: 'tags', id: 2_147_483_647 })).toBe(false);
+    expect(await dashboardRecordExists(editor, { area: 'images', id: 2_147_483_647 })).toBe(false);
+    expect(await dashboardRecordExists(editor, { area: 'people', id: '00000000-0000-4000-8000-000000000000' })).toBe(false);
   });
 });

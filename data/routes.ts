@@ -3,13 +3,16 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { articles, authors, sections, tags } from '@/db/schema';
+import { articles, authors, images, sections, tags, users } from '@/db/schema';
+import type { DashboardRecord } from '@/lib/dashboard-access';
+import { can } from '@/lib/permissions';
 import type { ContentRoute } from '@/lib/public-routes';
 import { isValidSlug } from '@/lib/slug';
 
 import { findArticleRedirect } from './articles';
 import { countPublic } from './cards';
 import { PAGE_SIZE } from './lists';
+import type { Viewer } from './viewer';
 import { isPublic } from './visibility';
 
 export type RouteResolution = { status: 'ok' } | { status: 'not-found' } | { status: 'moved'; location: string };
@@ -58,5 +61,32 @@ export async function resolveContentRoute(route: ContentRoute): Promise<RouteRes
       const moved = await findArticleRedirect(route.slug);
       return moved ? { status: 'moved', location: `/${moved.sectionSlug}/${moved.slug}` } : NOT_FOUND;
     }
+  }
+}
+
+/**
+ * Proxy, dashboard: whether the record a dashboard page is about exists for this viewer (a contributor sees only
+ * the articles they started), so a forged or stale id answers 404 before the page streams. Status codes only: the
+ * page and every action check the viewer again themselves.
+ */
+export async function dashboardRecordExists(viewer: Viewer, record: DashboardRecord): Promise<boolean> {
+  const db = getDb();
+  const found = async (query: Promise<unknown[]>) => (await query).length > 0;
+  const id = Number(record.id);
+  switch (record.area) {
+    case 'articles': {
+      const [row] = await db.select({ createdBy: articles.createdBy }).from(articles).where(eq(articles.id, id)).limit(1);
+      return !!row && (can(viewer, 'article:publish') || row.createdBy === viewer.id);
+    }
+    case 'authors':
+      return found(db.select({ id: authors.id }).from(authors).where(eq(authors.id, id)).limit(1));
+    case 'images':
+      return found(db.select({ id: images.id }).from(images).where(eq(images.id, id)).limit(1));
+    case 'sections':
+      return found(db.select({ id: sections.id }).from(sections).where(eq(sections.id, id)).limit(1));
+    case 'tags':
+      return found(db.select({ id: tags.id }).from(tags).where(eq(tags.id, id)).limit(1));
+    case 'people':
+      return found(db.select({ id: users.id }).from(users).where(eq(users.id, String(record.id))).limit(1));
   }
 }

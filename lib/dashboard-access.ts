@@ -21,3 +21,26 @@ export function dashboardCapability(pathname: string): Capability {
   const area = AREAS.find(([prefix]) => pathname === prefix || pathname.startsWith(`${prefix}/`));
   return area ? area[1] : 'article:write';
 }
+
+export const DASHBOARD_RECORD_AREAS = ['articles', 'authors', 'images', 'people', 'sections', 'tags'] as const;
+export type DashboardRecordArea = (typeof DASHBOARD_RECORD_AREAS)[number];
+export type DashboardRecord = { area: DashboardRecordArea; id: number | string };
+
+const SERIAL_ID = /^[1-9][0-9]{0,9}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The record a dashboard page is about (`/dashboard/articles/12/history` → articles #12), so the proxy can answer a
+ * missing one with a real 404. `'malformed'` for an id that cannot exist; null for pages that are not about one
+ * record (lists, `new`). People have UUIDs, everything else serial ids.
+ */
+export function dashboardRecordOf(pathname: string): DashboardRecord | 'malformed' | null {
+  const match = /^\/dashboard\/([a-z]+)\/([^/]+)(?:\/|$)/.exec(pathname);
+  if (!match) return null;
+  const area = DASHBOARD_RECORD_AREAS.find((name) => name === match[1]);
+  const idText = match[2]!;
+  if (!area || idText === 'new') return null;
+  if (area === 'people') return UUID.test(idText) ? { area, id: idText.toLowerCase() } : 'malformed';
+  if (!SERIAL_ID.test(idText) || Number(idText) > 2_147_483_647) return 'malformed';
+  return { area, id: Number(idText) };
+}

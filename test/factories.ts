@@ -44,6 +44,7 @@ export function createFactory() {
       tagIds?: number[];
       authorIds?: number[];
       slug?: string;
+      createdBy?: string;
     }) {
       const [row] = await db
         .insert(articles)
@@ -56,6 +57,7 @@ export function createFactory() {
           status: values.status ?? 'published',
           publishedAt: values.publishedAt === undefined ? new Date(Date.now() - 60_000) : values.publishedAt,
           unpublishAt: values.unpublishAt ?? null,
+          createdBy: values.createdBy ?? null,
         })
         .returning();
       made.articles.push(row!.id);

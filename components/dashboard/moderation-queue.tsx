@@ -88,34 +88,34 @@ export function ModerationQueue({ items }: { items: QueueItem[] }) {
                 </button>
               )}
               {item.status !== 'rejected' && (
-                <button type="submit" name="intent" value={`reject:${item.id}`} disabled={pending}>
+                <button type="submit" className="button--danger" name="intent" value={`reject:${item.id}`} disabled={pending}>
                   Reject
                 </button>
               )}
               {item.status !== 'deleted' && (
-                <button type="submit" name="intent" value={`delete:${item.id}`} disabled={pending}>
+                <button type="submit" className="button--danger" name="intent" value={`delete:${item.id}`} disabled={pending}>
                   Delete
                 </button>
               )}
               {item.status === 'published' && (
-                <button type="submit" name="intent" value={`${item.isFeatured ? 'unfeature' : 'feature'}:${item.id}`} disabled={pending}>
+                <button type="submit" className="button--secondary" name="intent" value={`${item.isFeatured ? 'unfeature' : 'feature'}:${item.id}`} disabled={pending}>
                   {item.isFeatured ? 'Stop featuring' : 'Feature'}
                 </button>
               )}
-              <button type="submit" name="intent" value={`${item.article.commentsClosed ? 'reopen' : 'close'}:${item.article.id}`} disabled={pending}>
+              <button type="submit" className="button--secondary" name="intent" value={`${item.article.commentsClosed ? 'reopen' : 'close'}:${item.article.id}`} disabled={pending}>
                 {item.article.commentsClosed ? 'Reopen comments on this story' : 'Close comments on this story'}
               </button>
               {item.author.role === 'reader' &&
                 (item.author.suspendedUntil ? (
-                  <button type="submit" name="intent" value={`suspend:${item.author.id}:lift`} disabled={pending}>
+                  <button type="submit" className="button--secondary" name="intent" value={`suspend:${item.author.id}:lift`} disabled={pending}>
                     Lift {item.author.name}’s suspension
                   </button>
                 ) : (
                   <>
-                    <button type="submit" name="intent" value={`suspend:${item.author.id}:7`} disabled={pending}>
+                    <button type="submit" className="button--secondary" name="intent" value={`suspend:${item.author.id}:7`} disabled={pending}>
                       Suspend {item.author.name} for 7 days
                     </button>
-                    <button type="submit" name="intent" value={`suspend:${item.author.id}:ban`} disabled={pending}>
+                    <button type="submit" className="button--danger" name="intent" value={`suspend:${item.author.id}:ban`} disabled={pending}>
                       Ban {item.author.name}
                     </button>
                   </>

@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
+import { signIn } from '../support/sign-in';
 
 const story = `/${fixture.politics.slug}/${fixture.lead.slug}`;
 
-async function signIn(page: Page, email: string, password: string, callbackUrl = story) {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Signed in as')).toBeVisible();
-}
 
 test('an anonymous reader sees the thread and a sign-in link that comes back to the story', async ({ page }) => {
   await page.goto(story);
@@ -24,7 +18,7 @@ test('an anonymous reader sees the thread and a sign-in link that comes back to 
 });
 
 test('a trusted reader comments and replies; markup stays text and links are ugc', async ({ page }) => {
-  await signIn(page, fixture.commenter.email, fixture.commenter.password);
+  await signIn(page, fixture.commenter, story);
   const marker = randomBytes(3).toString('hex');
   const comments = page.getByRole('region', { name: /Comments/ });
   await comments.getByLabel('Your comment', { exact: true }).fill(`Good piece ${marker} <script>window.__commentInjected=1</script> see https://example.org/more.`);
@@ -70,7 +64,7 @@ test('a new account’s first comment waits for moderation and is visible to nob
 });
 
 test('too short a comment is refused beside the field and the text is kept', async ({ page }) => {
-  await signIn(page, fixture.commenter.email, fixture.commenter.password);
+  await signIn(page, fixture.commenter, story);
   await page.getByLabel('Your comment', { exact: true }).fill('x');
   await page.getByRole('button', { name: 'Post comment' }).click();
   await expect(page.getByText('Write at least 2 characters.')).toBeVisible();
@@ -81,7 +75,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('a comment is posted with a plain form post', async ({ page }) => {
-    await signIn(page, fixture.commenter.email, fixture.commenter.password);
+    await signIn(page, fixture.noScriptCommenter, story);
     const text = `No-script comment ${randomBytes(3).toString('hex')}`;
     await page.getByLabel('Your comment', { exact: true }).fill(text);
     await page.getByRole('button', { name: 'Post comment' }).click();
@@ -93,7 +87,7 @@ test.describe('without JavaScript', () => {
 
 test('a reader edits their comment (marked "edited") and deletes it', async ({ page }) => {
   // A second trusted reader, so this test never meets the first one's per-minute limit.
-  await signIn(page, fixture.editingCommenter.email, fixture.editingCommenter.password);
+  await signIn(page, fixture.editingCommenter, story);
   const marker = randomBytes(3).toString('hex');
   await page.getByLabel('Your comment', { exact: true }).fill(`Fist draft ${marker}`);
   await page.getByRole('button', { name: 'Post comment' }).click();

@@ -33,7 +33,9 @@ test('a reader likes and un-likes a comment, and "best" puts the better-liked co
   await signIn(page, fixture.reactor, story);
   const newer = commentWith(page, `Newer view ${marker}`);
   await newer.getByRole('button', { name: 'Like (0)' }).click();
+  // The count moves at once; the button stays disabled until the server has stored the like.
   await expect(newer.getByRole('button', { name: 'Liked (1)' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(newer.getByRole('button', { name: 'Liked (1)' })).toBeEnabled();
   await page.reload();
   await expect(commentWith(page, `Newer view ${marker}`).getByRole('button', { name: 'Liked (1)' })).toBeVisible();
 
@@ -49,7 +51,7 @@ test('a reader likes and un-likes a comment, and "best" puts the better-liked co
 
   // Undo: the like goes, and stays gone.
   await commentWith(page, `Newer view ${marker}`).getByRole('button', { name: 'Liked (1)' }).click();
-  await expect(commentWith(page, `Newer view ${marker}`).getByRole('button', { name: 'Like (0)' })).toBeVisible();
+  await expect(commentWith(page, `Newer view ${marker}`).getByRole('button', { name: 'Like (0)' })).toBeEnabled();
   await page.reload();
   await expect(commentWith(page, `Newer view ${marker}`).getByRole('button', { name: 'Like (0)' })).toBeVisible();
   await context.close();
@@ -59,7 +61,7 @@ test('likes work without JavaScript too', async ({ browser }) => {
   const marker = randomBytes(3).toString('hex');
   const authorContext = await browser.newContext();
   const author = await authorContext.newPage();
-  await signIn(author, fixture.reactionAuthor, story);
+  await signIn(author, fixture.plainLikeAuthor, story);
   await post(author, `Plain form ${marker}`);
   await authorContext.close();
 
@@ -80,7 +82,7 @@ test('a reader reports a comment with a reason, once', async ({ browser }) => {
   const marker = randomBytes(3).toString('hex');
   const authorContext = await browser.newContext();
   const author = await authorContext.newPage();
-  await signIn(author, fixture.reactionAuthor, story);
+  await signIn(author, fixture.reportAuthor, story);
   await post(author, `Buy cheap watches ${marker}`);
   await authorContext.close();
 

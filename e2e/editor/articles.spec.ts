@@ -234,3 +234,40 @@ test('strangers are sent to sign in, and commenters never see a dashboard page',
     await expect(page.getByRole('navigation', { name: 'Dashboard' })).toHaveCount(0);
   }
 });
+
+test("a forged or missing id answers 404, and a contributor cannot open a colleague's story", async ({ browser }) => {
+  const editor = await (await browser.newContext()).newPage();
+  await signIn(editor, fixture.staff.editor, '/dashboard');
+  for (const path of [
+    '/dashboard/articles/2147483647',
+    '/dashboard/articles/2147483647/history',
+    '/dashboard/articles/12abc',
+    '/dashboard/sections/2147483647',
+    '/dashboard/tags/0',
+    '/dashboard/people/00000000-0000-4000-8000-000000000000',
+    '/dashboard/people/not-a-uuid',
+  ]) {
+    const visit = await editor.goto(path);
+    expect(visit?.status(), path).toBe(404);
+  }
+
+  // The editor's own draft is there for the editor, and not for a contributor.
+  const draftUrl = await writeDraft(editor, `Harbour master's log ${unique()}`);
+  expect((await editor.goto(draftUrl))?.status()).toBe(200);
+  const contributor = await (await browser.newContext()).newPage();
+  await signIn(contributor, fixture.staff.contributor, '/dashboard');
+  for (const path of [draftUrl, `${draftUrl}/history`, `${draftUrl}/preview`]) {
+    const visit = await contributor.goto(path);
+    expect(visit?.status(), path).toBe(404);
+    await expect(contributor.getByLabel('Headline')).toHaveCount(0);
+  }
+
+  // Tidy up.
+  await editor.goto(draftUrl);
+  await editor.getByText('Delete this story', { exact: true }).click();
+  await editor.getByLabel(/Yes, delete this story/).check();
+  await editor.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(editor.getByRole('status')).toHaveText('The story was deleted.');
+  await editor.context().close();
+  await contributor.context().close();
+});
