@@ -14,6 +14,7 @@ import { assertCan, can } from '@/lib/permissions';
 import { rowSnapshot } from './article-editor';
 import { selectBylineRows, toImageRef } from './cards';
 import type { Viewer } from './viewer';
+import { listImageChoices } from './images';
 
 /**
  * The dashboard's reads about articles (never cached: editors must see the latest). Contributors see only the
@@ -240,14 +241,17 @@ export async function getEditableArticle(viewer: Viewer | null, id: number): Pro
   };
 }
 
-/** Contributors, editors, admins: what the editor form's pickers offer. */
-export async function getEditorOptions(viewer: Viewer | null) {
+/**
+ * Contributors, editors, admins: what the editor form's pickers offer. The newest 200 pictures, and always the
+ * story's own, so saving a story never drops a hero picture that has left the list.
+ */
+export async function getEditorOptions(viewer: Viewer | null, currentImageId: number | null = null) {
   assertCan(viewer, 'article:write');
   const db = getDb();
   const [sectionRows, authorRows, imageRows, tagRows] = await Promise.all([
     db.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)),
     db.select({ id: authors.id, name: authors.name }).from(authors).orderBy(asc(authors.name)),
-    db.select({ id: images.id, alt: images.alt, fileName: images.fileName }).from(images).orderBy(desc(images.createdAt)).limit(200),
+    listImageChoices(viewer, { current: currentImageId, limit: 200 }),
     db.select({ name: tags.name }).from(tags).orderBy(asc(tags.name)).limit(500),
   ]);
   return { sections: sectionRows, authors: authorRows, images: imageRows, tags: tagRows.map((tag) => tag.name) };

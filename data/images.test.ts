@@ -259,6 +259,8 @@ describe('listImages, getLibraryImage, listImageChoices', () => {
     expect(await getLibraryImage(editor, first.id)).toMatchObject({ id: first.id, alt: `${marker} lighthouse in fog` });
     expect(await getLibraryImage(editor, 2_000_000_000)).toBeNull();
     expect((await listImageChoices(editor)).slice(0, 2).map((choice) => choice.id)).toEqual([second.id, first.id]);
+    // A record's own picture is always offered, even when it is older than the newest `limit`.
+    expect((await listImageChoices(editor, { current: first.id, limit: 1 })).map((choice) => choice.id)).toEqual([first.id]);
   });
 
   it('is closed to readers and anonymous visitors', async () => {

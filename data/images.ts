@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-import { count, desc, eq, ilike, or } from 'drizzle-orm';
+import { count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import sharp, { type Metadata } from 'sharp';
 
 import { getDb } from '@/db/client';
@@ -185,13 +185,20 @@ export async function getLibraryImage(viewer: Viewer | null, id: number): Promis
   return row ? toLibraryImage(row) : null;
 }
 
-/** Contributors, editors and admins (article:write): the newest images as choices for a picker (id, alt text, URL). */
-export async function listImageChoices(viewer: Viewer | null, limit = 100): Promise<{ id: number; alt: string; src: string }[]> {
+/**
+ * Contributors, editors and admins (article:write): the newest images as choices for a picker (id, alt text, URL),
+ * always including `current` (the picture the record already has), so saving a form never drops a picture that has
+ * left the list.
+ */
+export async function listImageChoices(
+  viewer: Viewer | null,
+  { current = null, limit = 100 }: { current?: number | null; limit?: number } = {},
+): Promise<{ id: number; alt: string; src: string }[]> {
   assertCan(viewer, 'article:write');
   const rows = await getDb()
     .select({ id: images.id, alt: images.alt, fileName: images.fileName })
     .from(images)
-    .orderBy(desc(images.createdAt), desc(images.id))
+    .orderBy(sql`${images.id} = ${current ?? 0} desc`, desc(images.createdAt), desc(images.id))
     .limit(limit);
   return rows.map((row) => ({ id: row.id, alt: row.alt, src: imageSrc(row.fileName) }));
 }

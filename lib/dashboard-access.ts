@@ -1,4 +1,5 @@
 import type { Capability } from './permissions';
+import { parseSerialId } from './query-params';
 
 /**
  * The capability each dashboard area needs, by path. The proxy uses it only to answer with the right status code
@@ -26,7 +27,6 @@ export const DASHBOARD_RECORD_AREAS = ['articles', 'authors', 'images', 'people'
 export type DashboardRecordArea = (typeof DASHBOARD_RECORD_AREAS)[number];
 export type DashboardRecord = { area: DashboardRecordArea; id: number | string };
 
-const SERIAL_ID = /^[1-9][0-9]{0,9}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -41,6 +41,6 @@ export function dashboardRecordOf(pathname: string): DashboardRecord | 'malforme
   const idText = match[2]!;
   if (!area || idText === 'new') return null;
   if (area === 'people') return UUID.test(idText) ? { area, id: idText.toLowerCase() } : 'malformed';
-  if (!SERIAL_ID.test(idText) || Number(idText) > 2_147_483_647) return 'malformed';
-  return { area, id: Number(idText) };
+  const id = parseSerialId(idText);
+  return id ? { area, id } : 'malformed';
 }

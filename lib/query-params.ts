@@ -4,8 +4,12 @@ export function oneParam(params: Record<string, string | string[] | undefined>, 
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** A serial id (a positive PostgreSQL integer) written out in a URL, or undefined. */
+export function parseSerialId(value: string | undefined): number | undefined {
+  return value && /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : undefined;
+}
+
 /** A positive integer parameter, or undefined. */
 export function idParam(params: Record<string, string | string[] | undefined>, key: string): number | undefined {
-  const value = oneParam(params, key);
-  return value && /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : undefined;
+  return parseSerialId(oneParam(params, key));
 }

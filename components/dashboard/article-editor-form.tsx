@@ -13,7 +13,7 @@ import { MarkdownBodyField } from './markdown-body-field';
 export type EditorOptions = {
   sections: { id: number; name: string }[];
   authors: { id: number; name: string }[];
-  images: { id: number; alt: string; fileName: string }[];
+  images: { id: number; alt: string; src: string }[];
   tags: string[];
 };
 
@@ -159,7 +159,7 @@ export function ArticleEditorForm({
           defaultValue={text('heroImageId', snapshot?.heroImageId ? String(snapshot.heroImageId) : '')}
           errors={errors.heroImageId}
           hint="Upload pictures in Images first."
-          options={[{ value: '', label: 'No picture' }, ...options.images.map((image) => ({ value: String(image.id), label: image.alt || image.fileName }))]}
+          options={[{ value: '', label: 'No picture' }, ...options.images.map((image) => ({ value: String(image.id), label: image.alt || `Picture ${image.id}` }))]}
         />
         <Field name="heroAlt" label="Alt text" required={false} defaultValue={text('heroAlt', snapshot?.heroAlt ?? '')} errors={errors.heroAlt} hint="What the picture shows, for readers who cannot see it. Required with a picture." />
         <Field name="heroCaption" label="Caption" required={false} defaultValue={text('heroCaption', snapshot?.heroCaption ?? '')} errors={errors.heroCaption} />

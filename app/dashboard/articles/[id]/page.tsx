@@ -11,7 +11,7 @@ import { utcToZonedLocal } from '@/lib/datetime';
 import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
 import { env } from '@/lib/env';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { oneParam } from '@/lib/query-params';
+import { oneParam, parseSerialId } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Edit story' };
 
@@ -29,7 +29,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   await connection();
   const { id: idText } = await params;
   const viewer = await requireCapability('article:write', `/dashboard/articles/${idText}`);
-  const id = /^[1-9][0-9]{0,9}$/.test(idText) ? Number(idText) : null;
+  const id = parseSerialId(idText);
   if (!id) notFound();
   let article;
   try {
@@ -38,7 +38,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
     if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
     throw error;
   }
-  const options = await getEditorOptions(viewer);
+  const options = await getEditorOptions(viewer, article.snapshot.heroImageId);
   const zone = env().SITE_TIMEZONE;
   const notice = NOTICES[oneParam(await searchParams, 'notice') ?? ''];
   return (

@@ -18,10 +18,9 @@ export default async function EditAuthorPage({ params }: PageProps<'/dashboard/a
   const viewer = await requireCapability('article:publish', `/dashboard/authors/${encodeURIComponent(id)}`);
   const authorId = authorIdSchema.safeParse(id);
   if (!authorId.success) notFound();
-  const [author, imageChoices, userChoices] = await Promise.all([getDashboardAuthor(viewer, authorId.data), listImageChoices(viewer), listLinkableUsers(viewer)]);
+  const author = await getDashboardAuthor(viewer, authorId.data);
   if (!author) notFound();
-  // The current picture stays choosable even when it has dropped out of the newest images.
-  const choices = author.avatar && !imageChoices.some((image) => image.id === author.avatar!.id) ? [author.avatar, ...imageChoices] : imageChoices;
+  const [choices, userChoices] = await Promise.all([listImageChoices(viewer, { current: author.avatar?.id }), listLinkableUsers(viewer)]);
   return (
     <>
       <p>
