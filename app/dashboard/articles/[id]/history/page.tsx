@@ -49,48 +49,54 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
       <h1>History: {history.headline}</h1>
       <form method="get" aria-labelledby="revisions-title">
         <h2 id="revisions-title">Revisions</h2>
-        <table className="dashboard-table">
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Saved</th>
-              <th scope="col">By</th>
-              <th scope="col">Headline</th>
-              <th scope="col">Compare from</th>
-              <th scope="col">Compare to</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {revisions.map((revision, index) => (
-              <tr key={revision.id}>
-                <td>
-                  {revision.version}
-                  {revision.isLive && <span className="status-badge"> Live</span>}
-                  {revision.isPending && <span className="status-badge"> Not yet published</span>}
-                </td>
-                <td>
-                  <DateTime iso={revision.createdAt} />
-                </td>
-                <td>{revision.by ?? 'Former staff member'}</td>
-                <td>{revision.headline}</td>
-                <td>
-                  <input type="radio" name="from" value={revision.id} defaultChecked={revision.id === fromId} aria-label={`Compare from version ${revision.version}`} />
-                </td>
-                <td>
-                  <input type="radio" name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`Compare to version ${revision.version}`} />
-                </td>
-                <td>
-                  <Link href={`/api/preview?article=${id}&revision=${revision.id}`} aria-label={`Preview version ${revision.version}`}>
-                    Preview
-                  </Link>
-                  {history.mayEdit && index > 0 && <RevisionRestoreForm articleId={id} version={history.version} revisionId={revision.id} label={`Restore version ${revision.version}`} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button type="submit">Compare</button>
+        {revisions.length === 0 ? (
+          <p className="field__hint">No revisions yet: this story was written before revisions were kept. Its next save records the first one.</p>
+        ) : (
+          <>
+            <table className="dashboard-table">
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Saved</th>
+                  <th scope="col">By</th>
+                  <th scope="col">Headline</th>
+                  <th scope="col">Compare from</th>
+                  <th scope="col">Compare to</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {revisions.map((revision, index) => (
+                  <tr key={revision.id}>
+                    <td>
+                      {revision.version}
+                      {revision.isLive && <span className="status-badge"> Live</span>}
+                      {revision.isPending && <span className="status-badge"> Not yet published</span>}
+                    </td>
+                    <td>
+                      <DateTime iso={revision.createdAt} />
+                    </td>
+                    <td>{revision.by ?? 'Former staff member'}</td>
+                    <td>{revision.headline}</td>
+                    <td>
+                      <input type="radio" name="from" value={revision.id} defaultChecked={revision.id === fromId} aria-label={`Compare from version ${revision.version}`} />
+                    </td>
+                    <td>
+                      <input type="radio" name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`Compare to version ${revision.version}`} />
+                    </td>
+                    <td>
+                      <Link href={`/api/preview?article=${id}&revision=${revision.id}`} aria-label={`Preview version ${revision.version}`}>
+                        Preview
+                      </Link>
+                      {history.mayEdit && index > 0 && <RevisionRestoreForm articleId={id} version={history.version} revisionId={revision.id} label={`Restore version ${revision.version}`} />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {revisions.length > 1 && <button type="submit">Compare</button>}
+          </>
+        )}
       </form>
       {from && to && (
         <section aria-labelledby="diff-title">
