@@ -3,7 +3,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { articles, authors, images, sections, tags, users } from '@/db/schema';
+import { articles, authors, images, sections, tagSlugHistory, tags, users } from '@/db/schema';
 import type { DashboardRecord } from '@/lib/dashboard-access';
 import { can } from '@/lib/permissions';
 import type { ContentRoute } from '@/lib/public-routes';
@@ -42,7 +42,16 @@ export async function resolveContentRoute(route: ContentRoute): Promise<RouteRes
     }
     case 'tag': {
       const [tag] = await db.select({ id: tags.id }).from(tags).where(eq(tags.slug, route.slug)).limit(1);
-      if (!tag) return NOT_FOUND;
+      if (!tag) {
+        // A tag merged into another: its address leads to the survivor's first page.
+        const [merged] = await db
+          .select({ slug: tags.slug })
+          .from(tagSlugHistory)
+          .innerJoin(tags, eq(tags.id, tagSlugHistory.tagId))
+          .where(eq(tagSlugHistory.slug, route.slug))
+          .limit(1);
+        return merged ? { status: 'moved', location: `/tag/${merged.slug}` } : NOT_FOUND;
+      }
       return (await pageExists(sql`${articles.id} in (select article_id from article_tags where tag_id = ${tag.id})`, route.page)) ? OK : NOT_FOUND;
     }
     case 'author': {

@@ -10,6 +10,7 @@ import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory } from '@/test/factories';
 import { recorded, resetRecorded } from '@/test/stubs/next-cache';
 
+import { resolveContentRoute } from './routes';
 import { createTag, deleteTag, getDashboardTag, listDashboardTags, mergeTags, renameTag } from './tags';
 
 const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
@@ -105,6 +106,26 @@ describe('tags data layer', () => {
     const [entry] = await getDb().select().from(auditLog).where(and(eq(auditLog.subject, `tag:${b.id}`), eq(auditLog.action, 'tag.merge')));
     expect(entry?.before).toMatchObject({ source: { id: a.id, slug: a.slug, articleCount: 2 }, target: { id: b.id, articleCount: 2 } });
     expect(entry?.after).toMatchObject({ target: { articleCount: 3 }, deleted: `tag:${a.id}` });
+  });
+
+  it("a merged tag's address redirects to the survivor, through later merges too, and goes with it", async () => {
+    const editor = await factory.user('editor');
+    const [a, b, c] = [await factory.tag('A'), await factory.tag('B'), await factory.tag('C')];
+    touched.push(a.id, b.id, c.id);
+    await mergeTags(editor, a.id, b.id);
+    expect(await resolveContentRoute({ kind: 'tag', slug: a.slug, page: 1 })).toEqual({ status: 'moved', location: `/tag/${b.slug}` });
+    expect(await resolveContentRoute({ kind: 'tag', slug: a.slug, page: 3 })).toEqual({ status: 'moved', location: `/tag/${b.slug}` });
+    // B merged into C: both old addresses now lead to C, not through a chain.
+    await mergeTags(editor, b.id, c.id);
+    expect(await resolveContentRoute({ kind: 'tag', slug: a.slug, page: 1 })).toEqual({ status: 'moved', location: `/tag/${c.slug}` });
+    expect(await resolveContentRoute({ kind: 'tag', slug: b.slug, page: 1 })).toEqual({ status: 'moved', location: `/tag/${c.slug}` });
+    // A new tag that takes an old address is served itself.
+    const reused = await createTag(editor, { name: 'A again', slug: a.slug, description: '' });
+    created.push(reused.id);
+    expect(await resolveContentRoute({ kind: 'tag', slug: a.slug, page: 1 })).toEqual({ status: 'ok' });
+    // Deleting the survivor ends the redirects.
+    await deleteTag(editor, c.id);
+    expect(await resolveContentRoute({ kind: 'tag', slug: b.slug, page: 1 })).toEqual({ status: 'not-found' });
   });
 
   it('refuses merging a tag into itself or into a tag that is gone', async () => {

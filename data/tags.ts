@@ -3,7 +3,7 @@ import 'server-only';
 import { asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { articleTags, tags } from '@/db/schema';
+import { articleTags, tagSlugHistory, tags } from '@/db/schema';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { isValidSlug, slugify } from '@/lib/slug';
 import type { CreateTagInput, UpdateTagInput } from '@/lib/validation/tags';
@@ -104,8 +104,9 @@ export type MergeResult = { source: { id: number; slug: string }; target: { id: 
 
 /**
  * Editors (article:publish): merges tag `sourceId` into `targetId`: every article tagged with the source gets the
- * target (once: articles that had both keep one row), then the source is deleted. Its URL is not kept; /tag/{source}
- * answers not-found afterwards. Throws NotFoundError, InvalidInputError('targetId') for a tag merged into itself.
+ * target (once: articles that had both keep one row), then the source is deleted. Its address (and any it had
+ * inherited from earlier merges) now redirects to the target, through tag_slug_history. Throws NotFoundError,
+ * InvalidInputError('targetId') for a tag merged into itself.
  */
 export async function mergeTags(viewer: Viewer | null, sourceId: number, targetId: number): Promise<MergeResult> {
   assertCan(viewer, CAPABILITY);
@@ -130,6 +131,12 @@ export async function mergeTags(viewer: Viewer | null, sourceId: number, targetI
       select ${articleTags.articleId}, ${targetId} from ${articleTags} where ${articleTags.tagId} = ${sourceId}
       on conflict do nothing
       returning article_id`);
+    // The source's address, and those it had inherited, lead to the target from now on.
+    await tx.update(tagSlugHistory).set({ tagId: targetId }).where(eq(tagSlugHistory.tagId, sourceId));
+    await tx
+      .insert(tagSlugHistory)
+      .values({ slug: source.slug, tagId: targetId })
+      .onConflictDoUpdate({ target: tagSlugHistory.slug, set: { tagId: targetId, createdAt: sql`now()` } });
     // Deleting the tag removes its article_tags rows (on delete cascade).
     await tx.delete(tags).where(eq(tags.id, sourceId));
     await recordAudit(tx, {

@@ -257,6 +257,15 @@ export const articleSlugHistory = pgTable('article_slug_history', {
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
 
+/** Addresses of tags merged into another: `/tag/{slug}` answers with a permanent redirect to the survivor. */
+export const tagSlugHistory = pgTable('tag_slug_history', {
+  slug: text('slug').primaryKey(),
+  tagId: integer('tag_id')
+    .notNull()
+    .references((): AnyPgColumn => tags.id, { onDelete: 'cascade' }),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
 /** Editor-picked related stories, shown first in the sidebar in this order. */
 export const articleRelatedPicks = pgTable(
   'article_related_picks',
