@@ -113,14 +113,18 @@ test('an 11 MB file is refused before it is sent, with JavaScript', async ({ pag
 });
 
 for (const size of [11, 30]) {
-  test(`a ${size} MB file is refused by the server with a clear message, without JavaScript`, async ({ browser }) => {
+  test(`a file of ${size} MB is refused by the server with a clear message and what was typed is kept, without JavaScript`, async ({ browser }) => {
     const page = await editorWithoutJavaScript(browser);
     await chooseFile(page, { name: 'huge.png', mimeType: 'image/png', buffer: await oversized(size * MB) });
-    await page.getByLabel('Alternative text').fill('Too big');
+    await page.getByLabel('Alternative text').fill('Gulls over the harbour wall — too big');
+    await page.getByLabel('Credit (optional)').fill('Photo: Ada Marsh');
     await page.getByRole('button', { name: 'Upload image' }).click();
     await expect(page).toHaveURL(/fileError=too-large/);
     await expect(refusal(page)).toContainText('That file is larger than 10 MB.');
     await expect(page.getByLabel('Image file')).toHaveAttribute('aria-invalid', 'true');
+    // What was typed beside the file comes back, so only the file needs choosing again.
+    await expect(page.getByLabel('Alternative text')).toHaveValue('Gulls over the harbour wall — too big');
+    await expect(page.getByLabel('Credit (optional)')).toHaveValue('Photo: Ada Marsh');
     await page.context().close();
   });
 }
@@ -133,7 +137,7 @@ test('a 30 MB post straight to the upload route gets the same answer', async ({ 
     maxRedirects: 0,
   });
   expect(response.status()).toBe(303);
-  expect(response.headers().location).toBe('/dashboard/images?fileError=too-large');
+  expect(response.headers().location).toBe('/dashboard/images?fileError=too-large&alt=Too+big');
 });
 
 test('a reader gets not-found for the library and cannot upload by posting directly; nor can another site', async ({ page, baseURL }) => {

@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { InvalidInputError } from '@/lib/errors';
 import { ImageRejectedError, MAX_UPLOAD_BYTES, MAX_UPLOAD_REQUEST_BYTES, UPLOAD_DRAIN_BYTES, type UploadProblem } from '@/lib/images';
 import { can } from '@/lib/permissions';
+import { salvageTextFields } from '@/lib/multipart-salvage';
 import { isSameOriginRequest } from '@/lib/same-origin';
 import { IMAGE_FIELD_MESSAGES, type ImageFieldCode, imageDetailsSchema, imageFieldErrorCodes } from '@/lib/validation/images';
 
@@ -22,17 +23,22 @@ export async function POST(request: Request): Promise<Response> {
   if (!viewer) return seeOther(`/login?callbackUrl=${encodeURIComponent(LIBRARY)}`);
   if (!can(viewer, 'article:write')) return plain(403, 'Forbidden.');
 
+  const contentType = request.headers.get('content-type') ?? '';
   const body = await readCapped(request);
-  if (body === 'too-large') return back({ fileError: 'too-large' });
+  if (!body.complete) {
+    // Nothing typed is lost: the text fields found whole at either end of the body go back into the form.
+    const salvaged = salvageTextFields(contentType, body.edges);
+    return back({ fileError: 'too-large', ...echoOf({ alt: salvaged.alt ?? '', credit: salvaged.credit ?? '' }) });
+  }
   let form: FormData;
   try {
-    form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+    form = await new Response(body.bytes, { headers: { 'content-type': contentType } }).formData();
   } catch {
     return back({ fileError: 'incomplete' });
   }
 
   const values = { alt: text(form, 'alt'), credit: text(form, 'credit') };
-  const echo = { alt: values.alt.trim().slice(0, 400), credit: values.credit.trim().slice(0, 300) };
+  const echo = echoOf(values);
   const file = form.get('file');
   const fileError: UploadProblem | undefined = !(file instanceof File) || file.size === 0 ? 'missing-file' : file.size > MAX_UPLOAD_BYTES ? 'too-large' : undefined;
   const parsed = imageDetailsSchema.safeParse(values);
@@ -55,19 +61,23 @@ export async function POST(request: Request): Promise<Response> {
   }
 }
 
+/** How much of the start and of the end of a refused body is kept, to find the text fields typed beside the file. */
+const KEPT_EDGE_BYTES = 64 * 1024;
+
+type CappedBody = { complete: true; bytes: Uint8Array<ArrayBuffer> } | { complete: false; edges: Uint8Array[] };
+
 /**
- * The request body up to MAX_UPLOAD_REQUEST_BYTES, or 'too-large'. Past the cap the rest is read and dropped (up to
- * UPLOAD_DRAIN_BYTES) so that the browser, still sending, gets our answer rather than a reset connection.
+ * The request body up to MAX_UPLOAD_REQUEST_BYTES, or, past the cap, its first and last KEPT_EDGE_BYTES. The rest is
+ * read and dropped (up to UPLOAD_DRAIN_BYTES) so that the browser, still sending, gets our answer rather than a reset
+ * connection.
  */
-async function readCapped(request: Request): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
+async function readCapped(request: Request): Promise<CappedBody> {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > UPLOAD_DRAIN_BYTES) {
-    await request.body?.cancel().catch(() => {});
-    return 'too-large';
-  }
   const reader = request.body?.getReader();
-  if (!reader) return new Uint8Array(0);
+  if (!reader) return { complete: true, bytes: new Uint8Array(0) };
   const chunks: Uint8Array[] = [];
+  let tail: Uint8Array[] = [];
+  let tailBytes = 0;
   let total = 0;
   let tooLarge = declared > MAX_UPLOAD_REQUEST_BYTES;
   for (;;) {
@@ -75,20 +85,36 @@ async function readCapped(request: Request): Promise<Uint8Array<ArrayBuffer> | '
     if (done) break;
     total += value.byteLength;
     if (total > MAX_UPLOAD_REQUEST_BYTES) tooLarge = true;
-    if (total > UPLOAD_DRAIN_BYTES) {
+    // Keep the head always; past the cap keep a rolling tail too.
+    if (!tooLarge || total - value.byteLength < KEPT_EDGE_BYTES) chunks.push(value);
+    else {
+      tail.push(value);
+      tailBytes += value.byteLength;
+      while (tail.length > 1 && tailBytes - tail[0]!.byteLength >= KEPT_EDGE_BYTES) tailBytes -= tail.shift()!.byteLength;
+    }
+    if (total > UPLOAD_DRAIN_BYTES || (declared > UPLOAD_DRAIN_BYTES && total >= KEPT_EDGE_BYTES)) {
       await reader.cancel().catch(() => {});
+      tail = [];
       break;
     }
-    if (!tooLarge) chunks.push(value);
   }
-  if (tooLarge) return 'too-large';
-  const bytes = new Uint8Array(total);
+  const joined = join(chunks);
+  return tooLarge ? { complete: false, edges: [joined.subarray(0, KEPT_EDGE_BYTES), join(tail)] } : { complete: true, bytes: joined };
+}
+
+function join(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/** What goes back into the form after a refusal (bounded: it travels in the URL). */
+function echoOf(values: { alt: string; credit: string }) {
+  return { alt: values.alt.trim().slice(0, 400), credit: values.credit.trim().slice(0, 300) };
 }
 
 function text(form: FormData, name: string): string {
