@@ -1,5 +1,5 @@
+import { DateTime } from '@/components/ui/date-time';
 import type { AuditEntry } from '@/data/audit';
-import { formatDateTime } from '@/lib/format';
 
 import { AuditChange } from './audit-change';
 import styles from './dashboard-admin.module.css';
@@ -23,7 +23,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td className={styles.nowrap}>
-                <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+                <DateTime iso={entry.createdAt} />
               </td>
               <td>{entry.actorName ?? <span className={styles.muted}>(deleted account)</span>}</td>
               <td className={styles.code}>{entry.action}</td>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
+import { DateTime } from '@/components/ui/date-time';
 import type { LibraryImage } from '@/data/images';
-import { formatDate } from '@/lib/format';
 import { formatBytes } from '@/lib/images';
 
 import styles from './image-library.module.css';
@@ -42,7 +42,7 @@ export function ImageLibrary({ items, page, pageCount, total, q }: { items: Libr
                   <span className={styles.alt}>{image.alt || <em>No alternative text</em>}</span>
                   {image.credit && <span className={styles.meta}>{image.credit}</span>}
                   <span className={styles.meta}>
-                    {image.width} × {image.height} · {formatBytes(image.byteSize)} · {formatDate(image.createdAt)}
+                    {image.width} × {image.height} · {formatBytes(image.byteSize)} · <DateTime iso={image.createdAt} short />
                     {image.uploaderName ? ` · ${image.uploaderName}` : ''}
                   </span>
                   <Link href={`/dashboard/images/${image.id}`} aria-label={`Edit details of “${image.alt}”`}>

@@ -6,16 +6,16 @@ import { moderateAction, type ModerationResult } from '@/actions/moderation';
 import { CommentBody } from '@/components/comments/comment-body';
 import type { QueueItem } from '@/data/moderation';
 import { COMMENT_REPORT_REASON_LABELS } from '@/lib/editorial';
+import { formatDateTime } from '@/lib/format';
 
 const initial: ModerationResult = { ok: false };
-
-const when = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
 
 /**
  * The queue as one form (so it works without JavaScript): each row's buttons act on that comment, and the bulk bar
  * acts on the ticked rows. The server checks the moderator again for every press.
  */
-export function ModerationQueue({ items }: { items: QueueItem[] }) {
+export function ModerationQueue({ items, timeZone }: { items: QueueItem[]; timeZone: string }) {
+  const when = (iso: string) => formatDateTime(iso, timeZone);
   const [result, action, pending] = useActionState(moderateAction, initial);
   const message = result.message && (
     <p className={result.ok ? 'form-success' : 'form-error'} role={result.ok ? 'status' : 'alert'}>

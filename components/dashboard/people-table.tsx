@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
+import { DateTime } from '@/components/ui/date-time';
 import type { Person } from '@/data/people';
-import { formatDate } from '@/lib/format';
 
 import styles from './dashboard-admin.module.css';
 
@@ -39,7 +39,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
                 <PeopleStatus person={person} />
               </td>
               <td className={styles.nowrap}>
-                <time dateTime={person.createdAt}>{formatDate(person.createdAt)}</time>
+                <DateTime iso={person.createdAt} short />
               </td>
               <td>{person.commentCount}</td>
             </tr>

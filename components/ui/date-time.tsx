@@ -1,5 +1,8 @@
+import { env } from '@/lib/env';
 import { formatDate, formatDateTime } from '@/lib/format';
 
+/** A moment as readable text in the newsroom's time zone (SITE_TIMEZONE), with the instant in `dateTime`. */
 export function DateTime({ iso, short = false }: { iso: string; short?: boolean }) {
-  return <time dateTime={iso}>{short ? formatDate(iso) : formatDateTime(iso)}</time>;
+  const zone = env().SITE_TIMEZONE;
+  return <time dateTime={iso}>{short ? formatDate(iso, zone) : formatDateTime(iso, zone)}</time>;
 }

@@ -89,11 +89,11 @@ describe('POST /api/images', () => {
     expect(mediaFiles()).toEqual([]);
   });
 
-  it('refuses a 30 MB body as too large without keeping it', async () => {
+  it('refuses a 30 MB body as too large without keeping it, and gives back the typed alt text', async () => {
     await signedIn('editor');
     const response = await upload({ file: new Blob([new Uint8Array(30 * 1024 * 1024)]), alt: 'Huge' });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/dashboard/images?fileError=too-large');
+    expect(response.headers.get('location')).toBe('/dashboard/images?fileError=too-large&alt=Huge');
     expect(mediaFiles()).toEqual([]);
   });
 

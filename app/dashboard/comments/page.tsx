@@ -6,6 +6,7 @@ import { DashboardPager } from '@/components/dashboard/dashboard-pager';
 import { ModerationQueue } from '@/components/dashboard/moderation-queue';
 import { MODERATION_TABS, listModerationQueue } from '@/data/moderation';
 import { requireCapability } from '@/data/viewer';
+import { env } from '@/lib/env';
 import { idParam, oneParam } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Comments' };
@@ -34,7 +35,7 @@ export default async function CommentsModerationPage({ searchParams }: PageProps
           ))}
         </ul>
       </nav>
-      <ModerationQueue items={queue.items} />
+      <ModerationQueue items={queue.items} timeZone={env().SITE_TIMEZONE} />
       <DashboardPager path="/dashboard/comments" page={queue.page} pageCount={queue.pageCount} query={{ tab: tab === 'pending' ? undefined : tab }} />
     </>
   );

@@ -3,11 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 
+import { DateTime } from '@/components/ui/date-time';
 import { ImageDetailsForm } from '@/components/dashboard/image-details-form';
 import styles from '@/components/dashboard/image-library.module.css';
 import { getLibraryImage } from '@/data/images';
 import { requireCapability } from '@/data/viewer';
-import { formatDateTime } from '@/lib/format';
 import { formatBytes } from '@/lib/images';
 import { imageIdSchema } from '@/lib/validation/images';
 
@@ -30,7 +30,7 @@ export default async function ImagePage({ params }: PageProps<'/dashboard/images
       <h1>Image details</h1>
       <img className={styles.preview} src={image.src} width={image.width} height={image.height} alt={image.alt} />
       <p className={styles.meta}>
-        {image.width} × {image.height} pixels · {formatBytes(image.byteSize)} · uploaded {formatDateTime(image.createdAt)}
+        {image.width} × {image.height} pixels · {formatBytes(image.byteSize)} · uploaded <DateTime iso={image.createdAt} />
         {image.uploaderName ? ` by ${image.uploaderName}` : ''} · <a href={image.src}>Open the file</a>
       </p>
       <ImageDetailsForm id={image.id} alt={image.alt} credit={image.credit} />

@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 
+import { DateTime } from '@/components/ui/date-time';
 import styles from '@/components/dashboard/dashboard-admin.module.css';
 import { PeopleRoleForm, PeopleSignOutForm, PeopleStatusForm } from '@/components/dashboard/people-actions';
 import { PeopleStatus, ROLE_LABELS } from '@/components/dashboard/people-table';
 import { getPerson } from '@/data/people';
 import { requireCapability } from '@/data/viewer';
-import { formatDateTime } from '@/lib/format';
 import { userIdSchema } from '@/lib/validation/people';
 
 export const metadata: Metadata = { title: 'Person' };
@@ -49,10 +49,12 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/d
         <dt>Status</dt>
         <dd>
           <PeopleStatus person={person} />
-          {person.disabledAt && <span className={styles.muted}> since {formatDateTime(person.disabledAt)}</span>}
+          {person.disabledAt && <span className={styles.muted}> since <DateTime iso={person.disabledAt} /></span>}
         </dd>
         <dt>Joined</dt>
-        <dd>{formatDateTime(person.createdAt)}</dd>
+        <dd>
+          <DateTime iso={person.createdAt} />
+        </dd>
         <dt>Comments</dt>
         <dd>{person.commentCount}</dd>
         <dt>History</dt>
