@@ -78,12 +78,8 @@ export type DeskRow = {
 
 export const DESK_PAGE_SIZE = 25;
 
-const lastRevision = sql`(select max(r.created_at) from article_revisions r where r.article_id = ${articles.id})`;
-
-/** Contributors, editors, admins: the article list with filters, sort and pages, and counts per state. */
-export async function listDeskArticles(viewer: Viewer | null, filters: DeskFilters = {}) {
-  assertCan(viewer, 'article:write');
-  const db = getDb();
+/** The filters as SQL: `base` (scope, section, author, text) and `where` (base and the state). */
+function deskConditions(viewer: Viewer, filters: DeskFilters): { base: SQL | undefined; where: SQL | undefined } {
   const conditions: (SQL | undefined)[] = [scopeFor(viewer)];
   if (filters.mine) conditions.push(eq(articles.createdBy, viewer.id));
   if (filters.sectionId) conditions.push(eq(articles.sectionId, filters.sectionId));
@@ -93,72 +89,84 @@ export async function listDeskArticles(viewer: Viewer | null, filters: DeskFilte
     conditions.push(or(ilike(articles.headline, pattern), ilike(articles.slug, pattern)));
   }
   const base = and(...conditions);
-  const where = filters.state ? and(base, stateFilter(filters.state)) : base;
-  const page = Math.max(1, filters.page ?? 1);
-  const order =
-    filters.sort === 'headline'
-      ? [asc(articles.headline), asc(articles.id)]
-      : filters.sort === 'published'
-        ? [sql`${articles.publishedAt} desc nulls last`, desc(articles.id)]
-        : [sql`${lastRevision} desc nulls last`, desc(articles.id)];
+  return { base, where: filters.state ? and(base, stateFilter(filters.state)) : base };
+}
 
-  const [rows, totals, perState] = await Promise.all([
-    db
-      .select({
-        id: articles.id,
-        headline: articles.headline,
-        slug: articles.slug,
-        sectionName: sections.name,
-        sectionSlug: sections.slug,
-        state: stateSql,
-        pendingRevisionId: articles.pendingRevisionId,
-        publishedAt: articles.publishedAt,
-        lastSavedAt: sql<string | null>`${lastRevision}`,
-        lastSavedBy: sql<string | null>`(select u.name from article_revisions r join users u on u.id = r.created_by where r.article_id = ${articles.id} order by r.version desc limit 1)`,
-      })
-      .from(articles)
-      .innerJoin(sections, eq(sections.id, articles.sectionId))
-      .where(where)
-      .orderBy(...order)
-      .limit(DESK_PAGE_SIZE)
-      .offset((page - 1) * DESK_PAGE_SIZE),
-    db.select({ total: count() }).from(articles).where(where),
-    db.select({ state: stateSql, total: count() }).from(articles).where(base).groupBy(stateSql),
-  ]);
+/** One page of the desk. "Recently saved" is served by an index on saved_at (kept by every save). */
+async function selectDeskRows(where: SQL | undefined, sort: DeskSort | undefined, limit: number, offset: number): Promise<DeskRow[]> {
+  const order =
+    sort === 'headline'
+      ? [asc(articles.headline), asc(articles.id)]
+      : sort === 'published'
+        ? [sql`${articles.publishedAt} desc nulls last`, desc(articles.id)]
+        : [desc(articles.savedAt), desc(articles.id)];
+  const rows = await getDb()
+    .select({
+      id: articles.id,
+      headline: articles.headline,
+      slug: articles.slug,
+      sectionName: sections.name,
+      sectionSlug: sections.slug,
+      state: stateSql,
+      pendingRevisionId: articles.pendingRevisionId,
+      publishedAt: articles.publishedAt,
+      savedAt: articles.savedAt,
+      lastSavedBy: sql<string | null>`(select u.name from article_revisions r join users u on u.id = r.created_by where r.article_id = ${articles.id} order by r.version desc limit 1)`,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
   const bylines = await selectBylineRows(rows.map((row) => row.id));
-  const total = totals[0]?.total ?? 0;
+  return rows.map(
+    (row): DeskRow => ({
+      id: row.id,
+      headline: row.headline,
+      slug: row.slug,
+      sectionName: row.sectionName,
+      sectionSlug: row.sectionSlug,
+      state: row.state,
+      hasPendingChanges: row.pendingRevisionId !== null,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      lastSavedAt: row.savedAt.toISOString(),
+      lastSavedBy: row.lastSavedBy,
+      authors: bylines.filter((byline) => byline.articleId === row.id).map((byline) => byline.name),
+    }),
+  );
+}
+
+/** How many stories match `base` in each state (one pass over the rows). */
+async function countByState(base: SQL | undefined): Promise<Record<DeskState, number>> {
+  const perState = await getDb().select({ state: stateSql, total: count() }).from(articles).where(base).groupBy(stateSql);
   const counts = Object.fromEntries(DESK_STATES.map((state) => [state, 0])) as Record<DeskState, number>;
   for (const row of perState) counts[row.state] = row.total;
-  return {
-    items: rows.map(
-      (row): DeskRow => ({
-        id: row.id,
-        headline: row.headline,
-        slug: row.slug,
-        sectionName: row.sectionName,
-        sectionSlug: row.sectionSlug,
-        state: row.state,
-        hasPendingChanges: row.pendingRevisionId !== null,
-        publishedAt: row.publishedAt?.toISOString() ?? null,
-        lastSavedAt: row.lastSavedAt ? new Date(row.lastSavedAt).toISOString() : null,
-        lastSavedBy: row.lastSavedBy,
-        authors: bylines.filter((byline) => byline.articleId === row.id).map((byline) => byline.name),
-      }),
-    ),
-    counts,
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / DESK_PAGE_SIZE)),
-  };
+  return counts;
 }
+
+/** Contributors, editors, admins: the article list with filters, sort and pages, and counts per state. */
+export async function listDeskArticles(viewer: Viewer | null, filters: DeskFilters = {}) {
+  assertCan(viewer, 'article:write');
+  const { base, where } = deskConditions(viewer, filters);
+  const page = Math.max(1, filters.page ?? 1);
+  const [items, counts] = await Promise.all([selectDeskRows(where, filters.sort, DESK_PAGE_SIZE, (page - 1) * DESK_PAGE_SIZE), countByState(base)]);
+  // The states partition the rows, so the list's total comes from the same counts.
+  const total = filters.state ? counts[filters.state] : DESK_STATES.reduce((sum, state) => sum + counts[state], 0);
+  return { items, counts, total, page, pageCount: Math.max(1, Math.ceil(total / DESK_PAGE_SIZE)) };
+}
+
+const OVERVIEW_ITEMS = 10;
 
 /** Contributors, editors, admins: the dashboard home's at-a-glance lists and the moderation count. */
 export async function getDeskOverview(viewer: Viewer | null) {
   assertCan(viewer, 'article:write');
-  const [myDrafts, inReview, scheduled] = await Promise.all([
-    listDeskArticles(viewer, { state: 'draft', mine: true }),
-    listDeskArticles(viewer, { state: 'in_review' }),
-    listDeskArticles(viewer, { state: 'scheduled', sort: 'published' }),
+  const glance = (filters: DeskFilters) => selectDeskRows(deskConditions(viewer, filters).where, filters.sort, OVERVIEW_ITEMS, 0);
+  const [myDrafts, inReview, scheduled, counts] = await Promise.all([
+    glance({ state: 'draft', mine: true }),
+    glance({ state: 'in_review' }),
+    glance({ state: 'scheduled', sort: 'published' }),
+    countByState(deskConditions(viewer, {}).base),
   ]);
   let pendingComments: number | null = null;
   let openReports: number | null = null;
@@ -171,7 +179,7 @@ export async function getDeskOverview(viewer: Viewer | null) {
     pendingComments = pending?.total ?? 0;
     openReports = Number(reports?.total ?? 0);
   }
-  return { myDrafts: myDrafts.items.slice(0, 10), inReview: inReview.items.slice(0, 10), scheduled: scheduled.items.slice(0, 10), counts: inReview.counts, pendingComments, openReports };
+  return { myDrafts, inReview, scheduled, counts, pendingComments, openReports };
 }
 
 export type EditableArticle = {

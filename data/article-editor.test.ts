@@ -100,6 +100,30 @@ describe('who may do what', () => {
     expect(all).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(await outcome(listDeskArticles(null))).toBe('forbidden');
   });
+
+  it('lists the most recently saved first, with counts per state that add up to the total', async () => {
+    const { input, section } = await setting();
+    const editor = await factory.user('editor');
+    const marker = uniqueSuffix();
+    const older = await tracked(factory, createArticle(editor, input({ headline: `Older ${marker}` })));
+    const newer = await tracked(factory, createArticle(editor, input({ headline: `Newer ${marker}` })));
+    await submitForReview(editor, newer.id, 1);
+    const list = async () => (await listDeskArticles(editor, { q: marker, sectionId: section.id })).items.map((row) => row.id);
+    expect(await list()).toEqual([newer.id, older.id]);
+    // Saving the older story brings it to the top; its "last saved" is that save's time.
+    await saveArticle(editor, older.id, 1, input({ headline: `Older ${marker}, revised` }));
+    expect(await list()).toEqual([older.id, newer.id]);
+    const [first] = (await listDeskArticles(editor, { q: marker })).items;
+    const [revision] = await listRevisions(editor, older.id).then((history) => history.revisions);
+    expect(first!.lastSavedAt).toBe(revision!.createdAt);
+
+    const result = await listDeskArticles(editor, { q: marker });
+    expect(result.counts).toMatchObject({ draft: 1, in_review: 1, scheduled: 0, published: 0 });
+    expect(result.total).toBe(2);
+    const inReview = await listDeskArticles(editor, { q: marker, state: 'in_review' });
+    expect(inReview.items.map((row) => row.id)).toEqual([newer.id]);
+    expect(inReview.total).toBe(1);
+  });
 });
 
 describe('the workflow', () => {

@@ -248,8 +248,13 @@ async function conflict(tx: Transaction, row: ArticleRow, baseVersion: number): 
   });
 }
 
+/** Every save: a revision, and the story's saved time (the desk lists recently saved stories first). */
 async function insertRevision(tx: Transaction, articleId: number, version: number, snapshot: ArticleSnapshot, viewer: Viewer): Promise<number> {
-  const [revision] = await tx.insert(articleRevisions).values({ articleId, version, snapshot, createdBy: viewer.id }).returning({ id: articleRevisions.id });
+  const [revision] = await tx
+    .insert(articleRevisions)
+    .values({ articleId, version, snapshot, createdBy: viewer.id })
+    .returning({ id: articleRevisions.id, createdAt: articleRevisions.createdAt });
+  await tx.update(articles).set({ savedAt: revision!.createdAt }).where(eq(articles.id, articleId));
   return revision!.id;
 }
 

@@ -194,6 +194,8 @@ export const articles = pgTable(
     /** The revision readers were last given (set on publication). */
     publishedRevisionId: integer('published_revision_id').references((): AnyPgColumn => articleRevisions.id, { onDelete: 'set null' }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
+    /** When the story was last saved (its newest revision), for the dashboard's "recently saved first" list. */
+    savedAt: timestamptz('saved_at').notNull().defaultNow(),
     searchVector: tsvector('search_vector')
       .notNull()
       .generatedAlwaysAs(
@@ -214,6 +216,13 @@ export const articles = pgTable(
       .where(sql`${t.unpublishAt} is not null`),
     index('articles_search_idx').using('gin', t.searchVector),
     index('articles_headline_trgm_idx').using('gin', t.headline.op('gin_trgm_ops')),
+    // The desk's text filter matches headline or slug; with both indexed the planner can combine them.
+    index('articles_slug_trgm_idx').using('gin', t.slug.op('gin_trgm_ops')),
+    // The dashboard's desk: recently saved first, overall and within a status.
+    index('articles_desk_saved_idx').on(t.savedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('articles_desk_status_saved_idx').on(t.status, t.savedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The desk's counts per state (overall or in one section) as an index-only scan, not a pass over the bodies.
+    index('articles_desk_counts_idx').on(t.sectionId, t.status, t.publishedAt, t.unpublishAt),
     check('articles_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );

@@ -2,20 +2,24 @@
  * `npm run bench`: builds (once) a separate database of 100,000 synthetic articles on the configured server (or the
  * embedded one) and prints the median and p99 over 200 runs of the related-stories query, the queries behind the
  * article, front and section pages and a mix of searches, uncached (the data cache is stubbed out), plus the EXPLAIN of
- * the related-stories query. Options: --articles N (default 100000), --runs N (default 200), --rebuild,
+ * the related-stories query; then a 2,000-comment thread and the dashboard's desk list, home and moderation queue
+ * (a discussion is added to the archive once). Options: --articles N (default 100000), --runs N (default 200), --rebuild,
  * --only TEXT (only the measurements whose label contains TEXT).
  */
 import { sql } from 'drizzle-orm';
 
 import { closeDb, connect, getDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import { getDeskOverview, listDeskArticles } from '../data/article-desk';
 import { getPublicArticle } from '../data/articles';
 import { countPublic } from '../data/cards';
+import { getThread } from '../data/comments';
 import { getFrontPage, listSectionArticles } from '../data/lists';
+import { listModerationQueue } from '../data/moderation';
 import { relatedCandidatesQuery, scoreRelatedCandidates } from '../data/related';
 import { searchArticles } from '../data/search';
 import { resetEnvForTests } from '../lib/env';
-import { fillBenchArchive } from './lib/bench-data';
+import { fillBenchArchive, fillBenchDiscussion } from './lib/bench-data';
 import { withDatabase } from './lib/database';
 
 const argument = (name: string, fallback: number) => {
@@ -63,6 +67,9 @@ await withDatabase(async (server) => {
     await fillBenchArchive(bench.sql, ARTICLES);
     console.log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
+  const discussed = await fillBenchDiscussion(bench.sql);
+  // A migration since the archive was built may have rewritten rows: measure what autovacuum would leave behind.
+  await bench.sql`vacuum analyze`;
   await bench.sql.end();
 
   process.env.DATABASE_URL = url.toString();
@@ -92,6 +99,20 @@ await withDatabase(async (server) => {
   await measure('search: phrase of 2 rarer words', (i) => search(`"term${100 + (i % 20)} term${300 + (i % 30)}" -term77`));
   await measure('search: typo (trigram fallback)', () => search('harbor strikke councel'));
   await measure('search: filtered by section, page 3', () => searchArticles({ q: 'budget', page: 3, section: 'section-3', author: undefined, from: '2023-01-01', to: undefined }));
+
+  // A story with 2,000 comments: the first page of each sort, and a permalink deep in the thread.
+  await measure('comments: thread page 1 (oldest)', () => getThread(discussed, { sort: 'oldest', page: 1 }));
+  await measure('comments: thread page 1 (best)', () => getThread(discussed, { sort: 'best', page: 1 }));
+  await measure('comments: thread page 40 (newest)', () => getThread(discussed, { sort: 'newest', page: 40 }));
+
+  // The dashboard, as an editor (who sees every story): the desk list, its filters, the home page, the queue.
+  const editor = { id: '00000000-0000-4000-8000-000000000000', name: 'Bench editor', role: 'editor' } as const;
+  await measure('desk: all stories, page 1', () => listDeskArticles(editor));
+  await measure('desk: published, page 50', () => listDeskArticles(editor, { state: 'published', page: 50 }));
+  await measure('desk: section + headline text', (i) => listDeskArticles(editor, { sectionId: pick(i).sectionId, q: 'harbour' }));
+  await measure('desk: overview (dashboard home)', () => getDeskOverview(editor));
+  await measure('moderation: pending queue', () => listModerationQueue(editor, { tab: 'pending' }));
+  await measure('moderation: reported queue', () => listModerationQueue(editor, { tab: 'reported' }));
 
   const plan = await db.execute<{ 'QUERY PLAN': string }>(sql`explain (analyze, buffers, costs off) ${relatedCandidatesQuery(pick(0).id, [], stories)}`);
   console.log('\nEXPLAIN (ANALYZE, BUFFERS) of the related-stories query:\n');

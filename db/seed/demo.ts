@@ -123,6 +123,7 @@ export async function seedDemoContent(
           unpublishAt: article.unpublishAt,
           version: article.version,
           createdAt: article.createdAt,
+          savedAt: article.updatedAt ?? article.createdAt,
         })),
         (chunk) => tx.insert(articles).values(chunk).returning({ id: articles.id, key: articles.slug }),
       ),

@@ -57,3 +57,43 @@ export async function fillBenchArchive(client: postgres.Sql, articles: number): 
   // VACUUM sets the visibility map, as autovacuum would have on a live archive, so counts can be index-only.
   await client`vacuum analyze`;
 }
+
+/**
+ * Adds, once, a discussion to a benchmark archive: 300 commenters; 2,000 published comments under one story (one in
+ * five a reply, likes spread by a power law); and 400 pending and 100 reported comments spread over other stories,
+ * so the moderation queue has work. Returns the story's id.
+ */
+export async function fillBenchDiscussion(client: postgres.Sql): Promise<number> {
+  return client.begin(async (sql) => {
+    const [busy] = await sql<{ article_id: number }[]>`select article_id from comments group by article_id order by count(*) desc limit 1`;
+    if (busy) return Number(busy.article_id);
+    const [story] = await sql<{ id: number }[]>`
+      select id from articles where status = 'published' and published_at <= now() order by published_at desc limit 1`;
+    const storyId = Number(story!.id);
+    await sql`select setseed(0.17)`;
+    await sql`insert into users (name, email) select 'Commenter ' || g, 'bench-commenter-' || g || '@example.test' from generate_series(1, 300) g`;
+    // Commenters and stories are picked by striding through arrays of their ids: deterministic, and fast.
+    const people = sql`(select array_agg(id order by id) as ids from users where email like 'bench-commenter-%')`;
+    await sql`
+      insert into comments (article_id, user_id, body, status, like_count, created_at)
+      select ${storyId}, p.ids[1 + (g * 31) % 300], 'A considered view, number ' || g || ', on what the story leaves out.',
+             'published', floor(power(random(), 6) * 60)::int, now() - (g || ' minutes')::interval
+      from generate_series(1, 1600) g, ${people} p`;
+    await sql`
+      insert into comments (article_id, user_id, parent_id, body, status, created_at)
+      select ${storyId}, p.ids[1 + (g * 17) % 300], t.ids[1 + (g * 7) % 1600], 'A reply, number ' || g || '.', 'published', now()
+      from generate_series(1, 400) g, ${people} p,
+           (select array_agg(id order by id) as ids from comments where article_id = ${storyId}) t`;
+    await sql`
+      insert into comments (article_id, user_id, body, status, created_at)
+      select a.ids[1 + (g * 7919) % array_length(a.ids, 1)], p.ids[1 + (g * 13) % 300], 'Waiting for a moderator, number ' || g || '.',
+             (case when g <= 400 then 'pending' else 'published' end)::comment_status, now() - (g || ' minutes')::interval
+      from generate_series(1, 500) g, ${people} p,
+           (select array_agg(id order by id) as ids from articles where status = 'published' and published_at <= now() and id <> ${storyId}) a`;
+    await sql`
+      insert into comment_reports (comment_id, user_id, reason, note)
+      select c.id, p.ids[1 + (c.id * 11) % 300], 'spam', 'Bench report.'
+      from (select id from comments where body like 'Waiting for a moderator%' and status = 'published' order by id limit 100) c, ${people} p`;
+    return storyId;
+  });
+}

@@ -1,5 +1,5 @@
 /** Stand-in for next/cache in vitest: records what the data layer asked for. */
-export const recorded = { tags: [] as string[], lives: [] as unknown[], updated: [] as string[], revalidated: [] as string[] };
+export const recorded = { tags: [] as string[], lives: [] as unknown[], updated: [] as string[], revalidated: [] as string[], paths: [] as string[] };
 
 export function cacheTag(...tags: string[]): void {
   recorded.tags.push(...tags);
@@ -19,9 +19,15 @@ export function revalidateTag(tag: string, _profile?: unknown): void {
   recorded.revalidated.push(tag);
 }
 
+/** Actions: paths whose rendered pages go stale (the account page's sign-out-everywhere). */
+export function revalidatePath(path: string, _type?: 'layout' | 'page'): void {
+  recorded.paths.push(path);
+}
+
 export function resetRecorded(): void {
   recorded.tags.length = 0;
   recorded.lives.length = 0;
   recorded.updated.length = 0;
   recorded.revalidated.length = 0;
+  recorded.paths.length = 0;
 }
