@@ -271,3 +271,13 @@ test("a forged or missing id answers 404, and a contributor cannot open a collea
   await editor.context().close();
   await contributor.context().close();
 });
+
+test('on a phone the dashboard never scrolls sideways: wide tables scroll inside the page', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, fixture.staff.editor, '/dashboard');
+  for (const path of ['/dashboard', '/dashboard/articles', '/dashboard/articles/new', '/dashboard/comments?tab=all']) {
+    await page.goto(path);
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.page, path).toBeLessThanOrEqual(widths.viewport);
+  }
+});
