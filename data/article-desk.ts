@@ -9,7 +9,7 @@ import type { ArticleDetail } from '@/lib/dto';
 import type { ArticleNoteKind } from '@/lib/editorial';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { readingMinutes, renderMarkdown } from '@/lib/markdown';
-import { assertCan, can } from '@/lib/permissions';
+import { assertCan, can, mayEditStory, mayOpenStory } from '@/lib/permissions';
 
 import { rowSnapshot } from './article-editor';
 import { selectBylineRows, toImageRef } from './cards';
@@ -52,7 +52,7 @@ function stateFilter(state: DeskState): SQL {
   }
 }
 
-/** Contributors only ever see their own stories. */
+/** Contributors only ever see their own stories (mayOpenStory in lib/permissions.ts, as SQL). */
 function scopeFor(viewer: Viewer): SQL | undefined {
   return can(viewer, 'article:publish') ? undefined : eq(articles.createdBy, viewer.id);
 }
@@ -220,8 +220,8 @@ export async function getEditableArticle(viewer: Viewer | null, id: number): Pro
     .where(eq(articles.id, id))
     .limit(1);
   if (!row) throw new NotFoundError();
+  if (!mayOpenStory(viewer, row)) throw new ForbiddenError();
   const mayPublish = can(viewer, 'article:publish');
-  if (!mayPublish && row.createdBy !== viewer.id) throw new ForbiddenError();
   const [revision] = await db
     .select({ snapshot: articleRevisions.snapshot })
     .from(articleRevisions)
@@ -243,7 +243,7 @@ export async function getEditableArticle(viewer: Viewer | null, id: number): Pro
     publicPath: row.state === 'published' ? `/${row.sectionSlug}/${row.slug}` : null,
     snapshot,
     relatedSlugs: snapshot.relatedIds.map((relatedId) => related.find((item) => item.id === relatedId)?.slug).filter((slug): slug is string => Boolean(slug)),
-    mayEdit: mayPublish || (row.createdBy === viewer.id && row.status !== 'published'),
+    mayEdit: mayEditStory(viewer, row),
     mayPublish,
     notes: notes.map((note) => ({ ...note, notedAt: note.notedAt.toISOString() })),
   };

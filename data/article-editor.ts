@@ -6,7 +6,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { articleAuthors, articleRelatedPicks, articleRevisions, articleSlugHistory, articleTags, articles, authors, images, sections, tags, users } from '@/db/schema';
 import { changedFields, type ArticleSnapshot } from '@/lib/article-snapshot';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
-import { assertCan, can } from '@/lib/permissions';
+import { assertCan, mayEditStory } from '@/lib/permissions';
 import { slugify } from '@/lib/slug';
 
 import { recordAudit } from './audit';
@@ -51,9 +51,7 @@ export class ArticleConflictError extends ConflictError {
 
 /** Contributors may change their own unpublished stories; editors any story. */
 function assertMayEdit(viewer: Viewer, row: Pick<ArticleRow, 'createdBy' | 'status'>): void {
-  if (can(viewer, 'article:publish')) return;
-  if (can(viewer, 'article:write') && row.createdBy === viewer.id && row.status !== 'published') return;
-  throw new ForbiddenError();
+  if (!mayEditStory(viewer, row)) throw new ForbiddenError();
 }
 
 async function lockArticle(tx: Transaction, id: number): Promise<ArticleRow> {

@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, authors, images, sections, tagSlugHistory, tags, users } from '@/db/schema';
 import type { DashboardRecord } from '@/lib/dashboard-access';
-import { can } from '@/lib/permissions';
+import { mayOpenStory } from '@/lib/permissions';
 import type { ContentRoute } from '@/lib/public-routes';
 import { isValidSlug } from '@/lib/slug';
 
@@ -81,11 +81,12 @@ export async function resolveContentRoute(route: ContentRoute): Promise<RouteRes
 export async function dashboardRecordExists(viewer: Viewer, record: DashboardRecord): Promise<boolean> {
   const db = getDb();
   const found = async (query: Promise<unknown[]>) => (await query).length > 0;
-  const id = Number(record.id);
+  if (record.area === 'people') return found(db.select({ id: users.id }).from(users).where(eq(users.id, record.id)).limit(1));
+  const { id } = record;
   switch (record.area) {
     case 'articles': {
       const [row] = await db.select({ createdBy: articles.createdBy }).from(articles).where(eq(articles.id, id)).limit(1);
-      return !!row && (can(viewer, 'article:publish') || row.createdBy === viewer.id);
+      return !!row && mayOpenStory(viewer, row);
     }
     case 'authors':
       return found(db.select({ id: authors.id }).from(authors).where(eq(authors.id, id)).limit(1));
@@ -95,7 +96,5 @@ export async function dashboardRecordExists(viewer: Viewer, record: DashboardRec
       return found(db.select({ id: sections.id }).from(sections).where(eq(sections.id, id)).limit(1));
     case 'tags':
       return found(db.select({ id: tags.id }).from(tags).where(eq(tags.id, id)).limit(1));
-    case 'people':
-      return found(db.select({ id: users.id }).from(users).where(eq(users.id, String(record.id))).limit(1));
   }
 }

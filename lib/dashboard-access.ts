@@ -25,7 +25,7 @@ export function dashboardCapability(pathname: string): Capability {
 
 export const DASHBOARD_RECORD_AREAS = ['articles', 'authors', 'images', 'people', 'sections', 'tags'] as const;
 export type DashboardRecordArea = (typeof DASHBOARD_RECORD_AREAS)[number];
-export type DashboardRecord = { area: DashboardRecordArea; id: number | string };
+export type DashboardRecord = { area: 'people'; id: string } | { area: Exclude<DashboardRecordArea, 'people'>; id: number };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -22,3 +22,15 @@ export function can(viewer: { role: UserRole } | null, capability: Capability): 
 export function assertCan<T extends { role: UserRole }>(viewer: T | null, capability: Capability): asserts viewer is T {
   if (!can(viewer, capability)) throw new ForbiddenError();
 }
+
+type StoryOwnership = { createdBy: string | null; status: 'draft' | 'in_review' | 'published' };
+
+/** Whether the viewer may open a story in the dashboard: editors any story, contributors the stories they started. */
+export function mayOpenStory(viewer: { id: string; role: UserRole } | null, story: Pick<StoryOwnership, 'createdBy'>): boolean {
+  return can(viewer, 'article:publish') || (can(viewer, 'article:write') && story.createdBy === viewer!.id);
+}
+
+/** Whether the viewer may change a story: editors any story, contributors their own until it is published. */
+export function mayEditStory(viewer: { id: string; role: UserRole } | null, story: StoryOwnership): boolean {
+  return can(viewer, 'article:publish') || (mayOpenStory(viewer, story) && story.status !== 'published');
+}
