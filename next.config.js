@@ -1,9 +1,13 @@
+import { fileURLToPath } from 'node:url';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   cacheComponents: true,
   // A route must finish rendering before the first byte so that notFound() and permanentRedirect() give real
   // 404 and 308 status codes (docs/adr/0001).
   partialPrefetching: false,
+  // 'use cache' entries, and the tag ledger the page cache in front of Next reads (docs/adr/0009).
+  cacheHandlers: { default: fileURLToPath(new URL('./server/cache-handler.mjs', import.meta.url)) },
   poweredByHeader: false,
   reactStrictMode: true,
   // The end-to-end suite builds into its own folder so it never overwrites the build `npm start` serves.

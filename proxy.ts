@@ -73,12 +73,8 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    {
-      source: '/((?!_next/static|_next/image|media/|favicon.ico|api/).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
+    // Prefetches too: they must get the same status codes (a dashboard page a reader may not see is a 404) and a
+    // policy of their own.
+    '/((?!_next/static|_next/image|media/|favicon.ico|api/).*)',
   ],
 };

@@ -1,7 +1,7 @@
 /**
  * The server the Playwright suite runs against: a fresh database of its own on the configured server (or the
  * embedded one), the suite's fixture newsroom written into it BEFORE the server starts (so cached pages include
- * it), a production build in .next-e2e, and `next start`. On SIGTERM it stops the server and drops the database.
+ * it), a production build in .next-e2e, and the site as `npm start` runs it (server/main.ts). On SIGTERM it stops the server and drops the database.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -55,9 +55,9 @@ try {
   } as NodeJS.ProcessEnv;
   await ensureFreshBuild({ distDir, env: childEnv });
 
-  const next = spawn(path.join('node_modules', '.bin', 'next'), ['start', '--port', port], {
+  const next = spawn(path.join('node_modules', '.bin', 'tsx'), ['server/main.ts'], {
     stdio: 'inherit',
-    env: { ...childEnv, NEXT_DIST_DIR: distDir },
+    env: { ...childEnv, NEXT_DIST_DIR: distDir, PORT: port },
   });
   const stop = () => next.kill('SIGTERM');
   process.on('SIGINT', stop);

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the database (DATABASE_URL, or the embedded one under DATA_DIR), migrations, demo content for an
- * empty embedded database, a build that matches the source, then `next start`. Ctrl-C or SIGTERM stops the
+ * empty embedded database, a build that matches the source, then the site (server/main.ts: Next behind the page cache). Ctrl-C or SIGTERM stops the
  * site and then the embedded database, cleanly.
  */
 import { spawn } from 'node:child_process';
@@ -36,7 +36,7 @@ try {
   await ensureFreshBuild({ distDir: '.next', env: childEnv });
 
   const port = String(env().PORT);
-  const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '--port', port], { stdio: 'inherit', env: childEnv });
+  const server = spawn(path.join('node_modules', '.bin', 'tsx'), ['server/main.ts'], { stdio: 'inherit', env: { ...childEnv, PORT: port } });
   console.log(`serving on http://localhost:${port}`);
 
   const stop = (signal: NodeJS.Signals) => {

@@ -1,0 +1,106 @@
+import postgres from 'postgres';
+
+/**
+ * One small query a second, whatever the traffic (never one per request), tells the front two things:
+ * - whether PostgreSQL answers. While it does not, pages that must query get a 503 at once instead of hanging,
+ *   cached pages are served stale, and the watch asks four times a second so that readers are back within moments
+ *   of the database;
+ * - when the public set of stories next changes by itself (a scheduled story falls due, or one expires), so the
+ *   cached pages can be invalidated at that minute without anyone's request.
+ */
+export type DatabaseWatchOptions = {
+  url: string;
+  /** Between checks while the database answers. */
+  intervalMs?: number;
+  /** Between checks while it does not. */
+  downIntervalMs?: number;
+  /** A check slower than this counts as a failure. */
+  timeoutMs?: number;
+  onDown?: (reason: string) => void;
+  onUp?: (downForMs: number) => void;
+  /** The next scheduled change, as last read (null: none). */
+  onSchedule?: (next: Date | null) => void;
+};
+
+const NEXT_CHANGE = `
+  select least(
+    (select min(published_at) from articles where status = 'published' and published_at > now()),
+    (select min(unpublish_at) from articles where unpublish_at > now())
+  ) as next`;
+
+export class DatabaseWatch {
+  private sql: postgres.Sql | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<boolean> | null = null;
+  private downSince: number | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: DatabaseWatchOptions) {}
+
+  get isDown(): boolean {
+    return this.downSince !== null;
+  }
+
+  start(): void {
+    this.stopped = false;
+    void this.check();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.sql?.end({ timeout: 1 }).catch(() => {});
+    this.sql = null;
+  }
+
+  /** Checks now (joining a check under way); true when the database answered. */
+  check(): Promise<boolean> {
+    this.running ??= this.probe().finally(() => {
+      this.running = null;
+      this.schedule();
+    });
+    return this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const delay = this.isDown ? (this.options.downIntervalMs ?? 250) : (this.options.intervalMs ?? 1000);
+    this.timer = setTimeout(() => void this.check(), delay);
+    this.timer.unref();
+  }
+
+  private async probe(): Promise<boolean> {
+    const timeoutMs = this.options.timeoutMs ?? 1000;
+    this.sql ??= postgres(this.options.url, { max: 1, connect_timeout: Math.max(1, Math.ceil(timeoutMs / 1000)), idle_timeout: 0, onnotice: () => {} });
+    const sql = this.sql;
+    let timeout: NodeJS.Timeout | undefined;
+    try {
+      const rows = await Promise.race([
+        sql.unsafe<{ next: Date | null }[]>(NEXT_CHANGE),
+        new Promise<never>((_, reject) => {
+          timeout = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+      const next = rows[0]?.next ?? null;
+      this.options.onSchedule?.(next ? new Date(next) : null);
+      if (this.downSince !== null) {
+        const downFor = Date.now() - this.downSince;
+        this.downSince = null;
+        this.options.onUp?.(downFor);
+      }
+      return true;
+    } catch (error) {
+      // A connection that failed or hangs is dropped; the next check opens a new one.
+      this.sql = null;
+      void sql.end({ timeout: 0 }).catch(() => {});
+      if (this.downSince === null) {
+        this.downSince = Date.now();
+        this.options.onDown?.(error instanceof Error ? error.message : String(error));
+      }
+      return false;
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+import type http from 'node:http';
+
+import { createNonce } from '@/lib/csp';
+
+import type { DatabaseWatch } from './database-watch';
+import { fill, fillGzip } from './page-body';
+import type { PageRenderer, Rendered } from './page-render';
+import { isFresh, type PageEntry, type PageStore } from './page-store';
+import { hasPersonalCookie, pageCacheKey } from './request-policy';
+
+type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+
+/**
+ * What a CDN or proxy may do with a public page: keep it 10 s, then serve it stale for up to a minute while it
+ * asks again, and for up to a day while this site answers with errors. Browsers revalidate every time (ETag).
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=10, stale-while-revalidate=60, stale-if-error=86400';
+/** A reader who waits for a 503 is told to try again in this many seconds. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** Responses that never need the database: the build's files and the site's stored images. */
+const NEEDS_NO_DATABASE = /^\/(?:_next\/static\/|favicon\.ico$|media\/)/;
+
+export type CacheState = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+
+export type FrontOptions = {
+  handle: NextHandler;
+  renderer: PageRenderer;
+  store: PageStore;
+  watch: DatabaseWatch;
+};
+
+/**
+ * The request handler in front of Next (docs/adr/0009). Anonymous reads of public pages are answered from the
+ * page cache with a fresh nonce stamped into the stored body; a miss is rendered once, however many readers ask
+ * together. Everyone else is answered by Next as before. While the database is down, stored pages are served
+ * stale and anything that needs a query gets a 503 at once.
+ */
+export function createFront({ handle, renderer, store, watch }: FrontOptions) {
+  const pending = new Map<string, Promise<Rendered>>();
+
+  function renderOnce(key: string): Promise<Rendered> {
+    let render = pending.get(key);
+    if (!render) {
+      render = renderer.render(key).finally(() => pending.delete(key));
+      pending.set(key, render);
+    }
+    return render;
+  }
+
+  async function serveCached(key: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const stored = store.get(key);
+    if (stored && isFresh(stored)) return respond(stored, 'HIT', req, res);
+    if (watch.isDown) return stored ? respond(stored, 'STALE', req, res) : unavailable(res);
+
+    const rendered = await renderOnce(key);
+    if (rendered.ok && rendered.status < 500) {
+      if (rendered.storable) store.set(key, rendered.entry);
+      return respond(rendered.entry, rendered.storable ? 'MISS' : 'BYPASS', req, res);
+    }
+    // The render failed: the database is the usual reason, and then the reader gets the last good page.
+    const databaseUp = await watch.check();
+    if (stored) return respond(stored, 'STALE', req, res);
+    if (!databaseUp || !rendered.ok) return unavailable(res);
+    return respond(rendered.entry, 'BYPASS', req, res);
+  }
+
+  return async function front(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const key = pageCacheKey(req.method, req.url, req.headers);
+    if (key !== null) return serveCached(key, req, res);
+    if (watch.isDown && !NEEDS_NO_DATABASE.test(req.url ?? '')) return unavailable(res);
+    if (!NEEDS_NO_DATABASE.test(req.url ?? '')) holdServerErrors(res, watch);
+    if (hasPersonalCookie(req.headers)) res.setHeader('Vary', 'Cookie');
+    return handle(req, res);
+  };
+}
+
+/** Whether the request's validators match the entry (RFC 9110 §13.1: If-None-Match wins over If-Modified-Since). */
+function isNotModified(entry: PageEntry, req: http.IncomingMessage): boolean {
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch) {
+    const weak = (tag: string) => tag.trim().replace(/^W\//, '');
+    return ifNoneMatch === '*' || ifNoneMatch.split(',').some((tag) => weak(tag) === weak(entry.etag));
+  }
+  const ifModifiedSince = req.headers['if-modified-since'];
+  if (ifModifiedSince) {
+    const since = Date.parse(ifModifiedSince);
+    return !Number.isNaN(since) && Math.floor(entry.timestamp / 1000) * 1000 <= since;
+  }
+  return false;
+}
+
+function acceptsGzip(req: http.IncomingMessage): boolean {
+  const accept = req.headers['accept-encoding'];
+  if (!accept) return false;
+  return accept.split(',').some((part) => {
+    const [coding, ...params] = part.trim().split(';');
+    if (coding?.trim().toLowerCase() !== 'gzip' && coding?.trim() !== '*') return false;
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+/** Answers from a stored entry, with a nonce of its own in the body and the policy. */
+export function respond(entry: PageEntry, state: CacheState, req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
+  res.setHeader('Vary', 'Cookie, Accept-Encoding');
+  res.setHeader('ETag', entry.etag);
+  res.setHeader('Last-Modified', new Date(entry.timestamp).toUTCString());
+  res.setHeader('X-Cache', state);
+  if (state === 'HIT' || state === 'STALE') res.setHeader('Age', String(Math.max(0, Math.floor((Date.now() - entry.timestamp) / 1000))));
+
+  if (isNotModified(entry, req)) {
+    // No policy on a 304: the browser keeps the one stored with the body it already holds, whose nonce it matches.
+    res.writeHead(304).end();
+    return;
+  }
+  for (const [name, value] of entry.headers) res.setHeader(name, value);
+  const nonce = createNonce();
+  if (entry.policy) res.setHeader('Content-Security-Policy', entry.policy.join(nonce));
+  const gzip = acceptsGzip(req) ? fillGzip(entry.body, nonce) : null;
+  const body = gzip ?? fill(entry.body, nonce);
+  if (gzip) res.setHeader('Content-Encoding', 'gzip');
+  res.setHeader('Content-Length', body.length);
+  res.writeHead(entry.status);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const UNAVAILABLE_PAGE = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Back in a moment</title></head><body><main><h1>Back in a moment</h1><p>This page cannot be shown just now. Please try again in a few seconds.</p><p><a href="/">Front page</a></p></main></body></html>`;
+
+/** 503 with Retry-After: the site is up, the page needs the database, and the database is not answering. */
+export function unavailable(res: http.ServerResponse): void {
+  res.writeHead(503, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Retry-After': String(RETRY_AFTER_SECONDS),
+    'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+  });
+  res.end(UNAVAILABLE_PAGE);
+}
+
+/**
+ * A request Next answers with a 5xx while the database has just gone away becomes a 503 with Retry-After, not a
+ * 500: the first write of a 5xx response is held until the database watch has checked.
+ */
+function holdServerErrors(res: http.ServerResponse, watch: DatabaseWatch): void {
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  let decided = false;
+  const held: unknown[][] = [];
+  let ended: unknown[] | null = null;
+
+  const decide = () => {
+    decided = true;
+    void watch.check().then((up) => {
+      res.write = write as typeof res.write;
+      res.end = end as typeof res.end;
+      if (!up && !res.headersSent) {
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        unavailable(res);
+        return;
+      }
+      for (const args of held) write(...args);
+      if (ended) end(...ended);
+    });
+  };
+
+  res.write = ((...args: unknown[]) => {
+    if (res.statusCode < 500 || res.headersSent) {
+      res.write = write as typeof res.write;
+      res.end = end as typeof res.end;
+      return write(...args);
+    }
+    held.push(args);
+    if (!decided) decide();
+    return true;
+  }) as typeof res.write;
+  res.end = ((...args: unknown[]) => {
+    if (!decided && (res.statusCode < 500 || res.headersSent)) {
+      res.write = write as typeof res.write;
+      res.end = end as typeof res.end;
+      return end(...args);
+    }
+    ended = args;
+    if (!decided) decide();
+    return res;
+  }) as typeof res.end;
+}

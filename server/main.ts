@@ -1,0 +1,74 @@
+/**
+ * One instance of the site: Next behind the page cache (docs/adr/0009). Started by `npm start` and by the
+ * end-to-end suite, with DATABASE_URL, AUTH_SECRET and NODE_ENV=production set. On SIGTERM it stops taking
+ * requests, finishes those in flight, then exits.
+ */
+import http from 'node:http';
+
+import next from 'next';
+
+import { env } from '@/lib/env';
+
+import { invalidateTags } from './cache-handler.mjs';
+import { DatabaseWatch } from './database-watch';
+import { createFront } from './front';
+import { PageRenderer } from './page-render';
+import { PageStore } from './page-store';
+
+const DRAIN_MS = 10_000;
+
+const { PORT, SITE_URL, DATABASE_URL, PAGE_CACHE_MB } = env();
+if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: start the site with `npm start`.');
+
+const app = next({ dev: false, dir: process.cwd(), port: PORT, customServer: true });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+let scheduled: NodeJS.Timeout | null = null;
+const watch = new DatabaseWatch({
+  url: DATABASE_URL,
+  onDown: (reason) => console.error(`[front] the database is not answering (${reason}): cached pages are served stale, other pages answer 503`),
+  onUp: (downForMs) => console.log(`[front] the database is back after ${(downForMs / 1000).toFixed(1)} s`),
+  // A story that falls due (or expires) changes every list: the pages are invalidated at that moment.
+  onSchedule: (due) => {
+    if (scheduled) clearTimeout(scheduled);
+    scheduled = null;
+    if (!due) return;
+    const delay = Math.max(0, due.getTime() - Date.now());
+    if (delay > 2 ** 31 - 1) return;
+    scheduled = setTimeout(() => {
+      console.log(`[front] scheduled change at ${due.toISOString()}: story lists invalidated`);
+      invalidateTags(['articles']);
+    }, delay);
+    scheduled.unref();
+  },
+});
+watch.start();
+
+const renderer = new PageRenderer(handle, new URL(SITE_URL));
+await renderer.listen();
+const front = createFront({ handle, renderer, store: new PageStore(PAGE_CACHE_MB * 1024 * 1024), watch });
+
+const server = http.createServer((req, res) => {
+  front(req, res).catch((error: unknown) => {
+    console.error('[front] request failed:', error);
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Internal Server Error');
+  });
+});
+server.listen(PORT, () => console.log(`[front] listening on port ${PORT}`));
+
+let stopping = false;
+function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[front] ${signal}: finishing requests in flight, then stopping`);
+  const force = setTimeout(() => process.exit(0), DRAIN_MS);
+  force.unref();
+  server.close(() => {
+    void Promise.all([renderer.close(), watch.stop()]).finally(() => process.exit(0));
+  });
+  server.closeIdleConnections();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,49 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+import { parseThreadQuery, threadSearch } from '@/lib/comment-order';
+import { parseContentRoute } from '@/lib/public-routes';
+
+/**
+ * Which requests the page cache may answer (docs/adr/0009). Only a read by someone the site cannot tell apart
+ * from any other reader: no session, no preview, not one of the React router's own requests, not a personal or
+ * staff area. Everything else goes to Next untouched.
+ */
+
+/** Auth.js's session cookie (plain or __Secure-, possibly split into chunks) and Next's draft-mode cookie. */
+const PERSONAL_COOKIE = /(?:^|;\s*)(?:(?:__Secure-)?authjs\.session-token(?:\.\d+)?|__prerender_bypass)=/;
+
+/** Areas that are personal, staff-only, per query, or served by their own handlers. */
+const NOT_CACHED = /^\/(?:dashboard|api|_next|login|register|account|search|media)(?:\/|$)/;
+
+/** Headers the React router sends when it fetches a page's payload instead of its HTML. */
+const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action', 'next-url'] as const;
+
+export function hasPersonalCookie(headers: IncomingHttpHeaders): boolean {
+  return PERSONAL_COOKIE.test(headers.cookie ?? '');
+}
+
+/**
+ * The page-cache key for a request, or null when the request must be rendered for its sender. The key is the
+ * path plus only the query parameters the page reads, in one canonical order, so that `?utm_source=…` or a
+ * random parameter cannot make a new entry (or a new render).
+ */
+export function pageCacheKey(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders): string | null {
+  if (method !== 'GET' && method !== 'HEAD') return null;
+  if (!rawUrl || !rawUrl.startsWith('/')) return null;
+  if (hasPersonalCookie(headers)) return null;
+  if (ROUTER_HEADERS.some((name) => headers[name] !== undefined)) return null;
+
+  let url: URL;
+  try {
+    url = new URL(rawUrl, 'http://cache.invalid');
+  } catch {
+    return null;
+  }
+  if (url.searchParams.has('_rsc') || NOT_CACHED.test(url.pathname)) return null;
+
+  const route = parseContentRoute(url.pathname);
+  if (route !== null && typeof route === 'object' && route.kind === 'article') {
+    return `${url.pathname}${threadSearch(parseThreadQuery(Object.fromEntries(url.searchParams)))}`;
+  }
+  return url.pathname;
+}
