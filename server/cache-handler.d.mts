@@ -8,6 +8,7 @@ export type RenderRecord = { tags: Set<string>; expiresAt: number };
 export const renderScope: AsyncLocalStorage<RenderRecord>;
 export function lastInvalidated(tags: Iterable<string>): number;
 export function invalidateTags(tags: string[]): void;
+export function preciseNow(): number;
 
 declare const handler: CacheHandler;
 export default handler;

@@ -49,9 +49,15 @@ export function lastInvalidated(tags) {
  * @param {string[]} tags
  */
 export function invalidateTags(tags) {
-  // Strictly later than anything stored in this millisecond, so an entry made just now is invalidated too.
-  const now = Date.now() + 1;
+  // Sub-millisecond, so a page rendered just after an invalidation is not mistaken for one made before it; an
+  // entry stamped in whole milliseconds (Next's) in the same millisecond counts as older, as it may be.
+  const now = preciseNow();
   for (const tag of tags) state.tagTimes.set(tag, now);
+}
+
+/** Milliseconds since the epoch, with a fraction. */
+export function preciseNow() {
+  return performance.timeOrigin + performance.now();
 }
 
 /** @param {StoredEntry} entry */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import { parseContentRoute } from '@/lib/public-routes';
 
-import { renderScope, type RenderRecord } from './cache-handler.mjs';
+import { preciseNow, renderScope, type RenderRecord } from './cache-handler.mjs';
 import { isCompressible, makeTemplate } from './page-body';
 import type { PageEntry } from './page-store';
 
@@ -78,7 +78,7 @@ export class PageRenderer {
 
   async render(key: string): Promise<Rendered> {
     const id = randomUUID();
-    const startedAt = Date.now();
+    const startedAt = preciseNow();
     const record: RenderRecord = { tags: new Set(), expiresAt: startedAt + MAX_PAGE_AGE_MS };
     this.records.set(id, record);
     try {

@@ -62,7 +62,7 @@ export class PageStore {
   }
 }
 
-/** Fresh: its data has not run out and none of its tags was invalidated after its render began. */
+/** Fresh: its data has not run out and none of its tags was invalidated since its render began (same millisecond included). */
 export function isFresh(entry: PageEntry, now = Date.now()): boolean {
   return now < entry.expiresAt && lastInvalidated(entry.tags) < entry.timestamp;
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+
+import { pageCacheKey } from './request-policy';
+
+const anonymous = {};
+
+describe('pageCacheKey', () => {
+  it('keys anonymous reads of public pages by path', () => {
+    expect(pageCacheKey('GET', '/', anonymous)).toBe('/');
+    expect(pageCacheKey('HEAD', '/politics', anonymous)).toBe('/politics');
+    expect(pageCacheKey('GET', '/politics/page/2', anonymous)).toBe('/politics/page/2');
+    expect(pageCacheKey('GET', '/tag/housing/feed.xml', anonymous)).toBe('/tag/housing/feed.xml');
+    expect(pageCacheKey('GET', '/sitemap.xml', anonymous)).toBe('/sitemap.xml');
+  });
+
+  it('drops query parameters a page does not read, and orders the ones it does', () => {
+    expect(pageCacheKey('GET', '/politics?utm_source=x&fbclid=1', anonymous)).toBe('/politics');
+    expect(pageCacheKey('GET', '/politics/a-story?x=1', anonymous)).toBe('/politics/a-story');
+    expect(pageCacheKey('GET', '/politics/a-story?comment=12&sort=newest&junk=1', anonymous)).toBe('/politics/a-story?sort=newest&comment=12');
+    // Values a page would not accept fall back to the defaults, so they share the plain entry.
+    expect(pageCacheKey('GET', '/politics/a-story?sort=bogus&cpage=0', anonymous)).toBe('/politics/a-story');
+  });
+
+  it('never answers a signed-in reader, a preview or the router from the cache', () => {
+    expect(pageCacheKey('GET', '/', { cookie: 'authjs.session-token=abc' })).toBeNull();
+    expect(pageCacheKey('GET', '/', { cookie: 'theme=dark; __Secure-authjs.session-token.0=abc' })).toBeNull();
+    expect(pageCacheKey('GET', '/', { cookie: '__prerender_bypass=1' })).toBeNull();
+    expect(pageCacheKey('GET', '/', { rsc: '1' })).toBeNull();
+    expect(pageCacheKey('GET', '/', { 'next-router-prefetch': '1' })).toBeNull();
+    expect(pageCacheKey('GET', '/?_rsc=abc', anonymous)).toBeNull();
+    // Cookies that say nothing about who is reading do not matter.
+    expect(pageCacheKey('GET', '/', { cookie: 'authjs.csrf-token=abc; theme=dark' })).toBe('/');
+  });
+
+  it('leaves writes, personal and staff areas, search and files to Next', () => {
+    expect(pageCacheKey('POST', '/politics/a-story', anonymous)).toBeNull();
+    for (const path of ['/dashboard', '/dashboard/articles', '/api/health', '/login', '/register', '/account', '/search?q=x', '/media/a.webp', '/_next/static/x.js']) {
+      expect(pageCacheKey('GET', path, anonymous)).toBeNull();
+    }
+    expect(pageCacheKey('GET', 'http://evil.example/', anonymous)).toBeNull();
+    expect(pageCacheKey('GET', undefined, anonymous)).toBeNull();
+  });
+});
