@@ -72,7 +72,7 @@ export class DatabaseWatch {
 
   private async probe(): Promise<boolean> {
     const timeoutMs = this.options.timeoutMs ?? 1000;
-    this.sql ??= postgres(this.options.url, { max: 1, connect_timeout: Math.max(1, Math.ceil(timeoutMs / 1000)), idle_timeout: 0, onnotice: () => {} });
+    this.sql ??= postgres(this.options.url, { max: 1, connect_timeout: Math.max(1, Math.ceil(timeoutMs / 1000)), idle_timeout: 0, fetch_types: false, onnotice: () => {} });
     const sql = this.sql;
     let timeout: NodeJS.Timeout | undefined;
     try {

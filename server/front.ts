@@ -108,6 +108,8 @@ export function respond(entry: PageEntry, state: CacheState, req: http.IncomingM
   res.setHeader('ETag', entry.etag);
   res.setHeader('Last-Modified', new Date(entry.timestamp).toUTCString());
   res.setHeader('X-Cache', state);
+  // What the page was made from, for a CDN that purges by tag (Cloudflare's Cache-Tag; Fastly calls it Surrogate-Key).
+  res.setHeader('Cache-Tag', entry.tags.join(','));
   if (state === 'HIT' || state === 'STALE') res.setHeader('Age', String(Math.max(0, Math.floor((Date.now() - entry.timestamp) / 1000))));
 
   if (isNotModified(entry, req)) {
