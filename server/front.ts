@@ -117,8 +117,8 @@ export function respond(entry: PageEntry, state: CacheState, req: http.IncomingM
     res.writeHead(304).end();
     return;
   }
-  for (const [name, value] of entry.headers) res.setHeader(name, value);
   const nonce = createNonce();
+  for (const [name, value] of entry.headers) res.setHeader(name, value.join(nonce));
   if (entry.policy) res.setHeader('Content-Security-Policy', entry.policy.join(nonce));
   const gzip = acceptsGzip(req) ? fillGzip(entry.body, nonce) : null;
   const body = gzip ?? fill(entry.body, nonce);

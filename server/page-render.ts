@@ -84,7 +84,7 @@ export class PageRenderer {
     try {
       const response = await this.fetch(key, id);
       const path = key.split('?')[0]!;
-      return { ok: true, status: response.status, entry: toEntry(response, record, startedAt, routeTags(path)), storable: CACHEABLE_STATUSES.has(response.status) && !response.headers['set-cookie'] };
+      return { ok: true, status: response.status, entry: toEntry(response, this.site, record, startedAt, routeTags(path)), storable: CACHEABLE_STATUSES.has(response.status) && !response.headers['set-cookie'] };
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
     } finally {
@@ -123,18 +123,21 @@ export class PageRenderer {
   }
 }
 
-function toEntry(response: { status: number; headers: http.IncomingHttpHeaders; body: Buffer }, record: RenderRecord, startedAt: number, extraTags: string[]): PageEntry {
+function toEntry(response: { status: number; headers: http.IncomingHttpHeaders; body: Buffer }, site: URL, record: RenderRecord, startedAt: number, extraTags: string[]): PageEntry {
   const csp = typeof response.headers['content-security-policy'] === 'string' ? response.headers['content-security-policy'] : null;
   const nonce = csp?.match(/'nonce-([A-Za-z0-9+/=_-]+)'/)?.[1] ?? null;
   const contentType = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : undefined;
   const body = makeTemplate(response.body, nonce, isCompressible(contentType));
-  const headers: [string, string][] = [];
+  const headers: [string, string[]][] = [];
   for (const [name, value] of Object.entries(response.headers)) {
     if (value === undefined || NOT_STORED.has(name) || name.startsWith('x-nextjs-')) continue;
-    headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
+    let text = Array.isArray(value) ? value.join(', ') : value;
+    // A redirect within the site is stored relative, so it works under whatever host the reader used.
+    if (name === 'location' && text.startsWith(`${site.origin}/`)) text = text.slice(site.origin.length);
+    headers.push([name, nonce ? text.split(nonce) : [text]]);
   }
   const hash = createHash('sha256').update(String(response.status));
-  for (const [name, value] of headers) hash.update(`\0${name}:${value}`);
+  for (const [name, value] of headers) hash.update(`\0${name}:${value.join('\0')}`);
   for (const piece of body.pieces) hash.update('\0').update(piece);
   const bytes = body.pieces.reduce((sum, piece) => sum + piece.length, 0) + (body.deflated?.reduce((sum, piece) => sum + piece.length, 0) ?? 0);
   return {

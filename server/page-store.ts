@@ -4,8 +4,9 @@ import type { BodyTemplate } from './page-body';
 /** One cached response: everything needed to answer again without Next, the nonce left as holes. */
 export type PageEntry = {
   status: number;
-  /** Response headers worth repeating (content type, location, security headers), lower-case names. */
-  headers: [string, string][];
+  /** Response headers worth repeating (content type, location, security headers), lower-case names, each value
+   * split at the nonce like the body (almost always one piece). */
+  headers: [string, string[]][];
   body: BodyTemplate;
   /** The Content-Security-Policy split at its nonce, or null when the response had none. */
   policy: string[] | null;
