@@ -6,7 +6,7 @@ import type { DatabaseWatch } from './database-watch';
 import { fill, fillGzip } from './page-body';
 import type { PageRenderer, Rendered } from './page-render';
 import { isFresh, type PageEntry, type PageStore } from './page-store';
-import { hasPersonalCookie, pageCacheKey } from './request-policy';
+import { pageCacheKey } from './request-policy';
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
@@ -70,7 +70,6 @@ export function createFront({ handle, renderer, store, watch }: FrontOptions) {
     if (key !== null) return serveCached(key, req, res);
     if (watch.isDown && !NEEDS_NO_DATABASE.test(req.url ?? '')) return unavailable(res);
     if (!NEEDS_NO_DATABASE.test(req.url ?? '')) holdServerErrors(res, watch);
-    if (hasPersonalCookie(req.headers)) res.setHeader('Vary', 'Cookie');
     return handle(req, res);
   };
 }
