@@ -28,12 +28,15 @@ const NEXT_CHANGE = `
     (select min(unpublish_at) from articles where unpublish_at > now())
   ) as next`;
 
+class SlowAnswer extends Error {}
+
 export class DatabaseWatch {
   private sql: postgres.Sql | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<boolean> | null = null;
   private downSince: number | null = null;
   private stopped = false;
+  private slowAnswers = 0;
 
   constructor(private readonly options: DatabaseWatchOptions) {}
 
@@ -79,9 +82,10 @@ export class DatabaseWatch {
       const rows = await Promise.race([
         sql.unsafe<{ next: Date | null }[]>(NEXT_CHANGE),
         new Promise<never>((_, reject) => {
-          timeout = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+          timeout = setTimeout(() => reject(new SlowAnswer(`no answer within ${timeoutMs} ms`)), timeoutMs);
         }),
       ]);
+      this.slowAnswers = 0;
       const next = rows[0]?.next ?? null;
       this.options.onSchedule?.(next ? new Date(next) : null);
       if (this.downSince !== null) {
@@ -94,6 +98,11 @@ export class DatabaseWatch {
       // A connection that failed or hangs is dropped; the next check opens a new one.
       this.sql = null;
       void sql.end({ timeout: 0 }).catch(() => {});
+      // A refused or broken connection means down at once. A slow answer only on the second in a row: a busy
+      // process (the first renders after start-up) can fire the timer before an answer that has already arrived.
+      const slow = error instanceof SlowAnswer;
+      this.slowAnswers = slow ? this.slowAnswers + 1 : 0;
+      if (slow && this.slowAnswers < 2) return false;
       if (this.downSince === null) {
         this.downSince = Date.now();
         this.options.onDown?.(error instanceof Error ? error.message : String(error));
