@@ -1,0 +1,56 @@
+import { expect, type Page } from '@playwright/test';
+
+import { fixture } from '../fixtures/newsroom';
+
+/**
+ * Dashboard steps the page-cache journeys share: a story of their own (filed in the journeys' Newsdesk section, so
+ * the reader journeys' sections stay as seeded), published and later deleted, and a brand-new reader account.
+ */
+
+const storyForm = (page: Page) => page.getByRole('form', { name: 'Story' });
+export const storyField = (page: Page, label: string) => storyForm(page).getByLabel(label, { exact: true });
+
+export type PublishedStory = { headline: string; slug: string; path: string; editorPath: string };
+
+/** As a signed-in editor: writes a story in the Newsdesk section and publishes it now. */
+export async function publishStory(page: Page, headline: string): Promise<PublishedStory> {
+  await page.goto('/dashboard/articles/new');
+  await storyField(page, 'Headline').fill(headline);
+  await storyField(page, 'Standfirst').fill('A standfirst written for the page-cache journeys.');
+  await storyField(page, 'Section').selectOption({ label: fixture.desk.name });
+  await storyForm(page).getByRole('group', { name: 'Authors' }).getByLabel(fixture.ada.name).check();
+  await storyField(page, 'Body (Markdown)').fill('The first paragraph of the story.\n\n## What happens next\n\nMore to come.');
+  await storyForm(page).getByRole('button', { name: 'Create draft' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Draft created' })).toBeVisible();
+  await page.waitForURL(/\/dashboard\/articles\/\d+(\?|$)/);
+  const editorPath = new URL(page.url()).pathname;
+  const slug = await storyField(page, 'Slug').inputValue();
+  const publish = page.getByRole('form', { name: /Publish/ });
+  await publish.getByRole('radio', { name: 'Now' }).check();
+  await publish.getByRole('button', { name: 'Publish now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
+  return { headline, slug, path: `/${fixture.desk.slug}/${slug}`, editorPath };
+}
+
+/** As a signed-in editor: deletes a story for good (the front page belongs to the reader journeys). */
+export async function deleteStory(page: Page, story: PublishedStory): Promise<void> {
+  await page.goto(story.editorPath);
+  await page.getByText('Delete this story', { exact: true }).click();
+  await page.getByLabel(/Yes, delete this story/).check();
+  await page.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(page.getByRole('status')).toHaveText('The story was deleted.');
+}
+
+export type Account = { name: string; email: string; password: string };
+
+/** Registers a new reader (whose first comments wait for moderation) and lands, signed in, on `callbackUrl`. */
+export async function registerReader(page: Page, account: Account, callbackUrl: string): Promise<void> {
+  await page.goto(`/register?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel('Display name').fill(account.name);
+  await page.getByLabel('E-mail address').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByLabel('Password again').fill(account.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(callbackUrl);
+  await expect(page.getByText('Signed in as')).toBeVisible();
+}
