@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { dashboardRecordExists, resolveContentRoute } from '@/data/routes';
 import { getViewerForRequest } from '@/data/viewer';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/csp';
+import { isDatabaseUnavailable } from '@/lib/database-errors';
 import { dashboardCapability, dashboardRecordOf, isDashboardPath } from '@/lib/dashboard-access';
 import { env } from '@/lib/env';
 import { can } from '@/lib/permissions';
@@ -20,6 +21,19 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
  * 3. The dashboard's status codes, for the same reason (docs/adr/0006).
  */
 export async function proxy(request: NextRequest) {
+  try {
+    return await route(request);
+  } catch (error) {
+    // The database has just gone away (the front answers 503 itself once its watch notices): say so, not 500.
+    if (!isDatabaseUnavailable(error)) throw error;
+    return new NextResponse('The site cannot show this page just now. Please try again in a few seconds.', {
+      status: 503,
+      headers: { 'Retry-After': '5', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  }
+}
+
+async function route(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // Anonymous visitors to the dashboard go to sign-in; anyone without the area's capability, or asking for a record
   // that is not there for them, gets a real 404.

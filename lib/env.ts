@@ -32,6 +32,12 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Memory the page cache of one instance may use for anonymous pages (docs/adr/0009). */
   PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(256),
+  /** Redis shared by every instance for the data and page caches and their invalidations (docs/adr/0010). */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
+    .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   AUTH_SECRET: z.string().min(32).optional(),
   AUTH_GITHUB_ID: z.string().min(1).optional(),

@@ -49,7 +49,7 @@ export function createFront({ handle, renderer, store, watch }: FrontOptions) {
   }
 
   async function serveCached(key: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const stored = store.get(key);
+    const stored = store.get(key) ?? (await store.getShared(key));
     if (stored && isFresh(stored)) return respond(stored, 'HIT', req, res);
     if (watch.isDown) return stored ? respond(stored, 'STALE', req, res) : unavailable(res);
 
@@ -69,7 +69,10 @@ export function createFront({ handle, renderer, store, watch }: FrontOptions) {
     const key = pageCacheKey(req.method, req.url, req.headers);
     if (key !== null) return serveCached(key, req, res);
     if (watch.isDown && !NEEDS_NO_DATABASE.test(req.url ?? '')) return unavailable(res);
-    if (!NEEDS_NO_DATABASE.test(req.url ?? '')) holdServerErrors(res, watch);
+    // A server error is the first sign of a database that has just gone: check now rather than within a second.
+    res.once('finish', () => {
+      if (res.statusCode >= 500) void watch.check();
+    });
     return handle(req, res);
   };
 }
@@ -141,52 +144,4 @@ export function unavailable(res: http.ServerResponse): void {
     'X-Frame-Options': 'DENY',
   });
   res.end(UNAVAILABLE_PAGE);
-}
-
-/**
- * A request Next answers with a 5xx while the database has just gone away becomes a 503 with Retry-After, not a
- * 500: the first write of a 5xx response is held until the database watch has checked.
- */
-function holdServerErrors(res: http.ServerResponse, watch: DatabaseWatch): void {
-  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
-  let decided = false;
-  const held: unknown[][] = [];
-  let ended: unknown[] | null = null;
-
-  const decide = () => {
-    decided = true;
-    void watch.check().then((up) => {
-      res.write = write as typeof res.write;
-      res.end = end as typeof res.end;
-      if (!up && !res.headersSent) {
-        for (const name of res.getHeaderNames()) res.removeHeader(name);
-        unavailable(res);
-        return;
-      }
-      for (const args of held) write(...args);
-      if (ended) end(...ended);
-    });
-  };
-
-  res.write = ((...args: unknown[]) => {
-    if (res.statusCode < 500 || res.headersSent) {
-      res.write = write as typeof res.write;
-      res.end = end as typeof res.end;
-      return write(...args);
-    }
-    held.push(args);
-    if (!decided) decide();
-    return true;
-  }) as typeof res.write;
-  res.end = ((...args: unknown[]) => {
-    if (!decided && (res.statusCode < 500 || res.headersSent)) {
-      res.write = write as typeof res.write;
-      res.end = end as typeof res.end;
-      return end(...args);
-    }
-    ended = args;
-    if (!decided) decide();
-    return res;
-  }) as typeof res.end;
 }

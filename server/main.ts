@@ -9,16 +9,22 @@ import next from 'next';
 
 import { env } from '@/lib/env';
 
-import { invalidateTags } from './cache-handler.mjs';
+import { installRemote, invalidateLocally } from './cache-handler.mjs';
 import { DatabaseWatch } from './database-watch';
 import { createFront } from './front';
 import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
+import { RedisRemote } from './redis-remote';
 
 const DRAIN_MS = 10_000;
 
-const { PORT, SITE_URL, DATABASE_URL, PAGE_CACHE_MB } = env();
+const { PORT, SITE_URL, DATABASE_URL, PAGE_CACHE_MB, REDIS_URL } = env();
 if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: start the site with `npm start`.');
+
+// Installed before Next loads the 'use cache' handler, which finds it on the process-wide cache state.
+const shared = REDIS_URL ? new RedisRemote(REDIS_URL) : null;
+installRemote(shared);
+await shared?.connect();
 
 const app = next({ dev: false, dir: process.cwd(), port: PORT, customServer: true });
 await app.prepare();
@@ -38,7 +44,7 @@ const watch = new DatabaseWatch({
     if (delay > 2 ** 31 - 1) return;
     scheduled = setTimeout(() => {
       console.log(`[front] scheduled change at ${due.toISOString()}: story lists invalidated`);
-      invalidateTags(['articles']);
+      invalidateLocally(['articles']);
     }, delay);
     scheduled.unref();
   },
@@ -66,7 +72,7 @@ function stop(signal: NodeJS.Signals) {
   const force = setTimeout(() => process.exit(0), DRAIN_MS);
   force.unref();
   server.close(() => {
-    void Promise.all([renderer.close(), watch.stop()]).finally(() => process.exit(0));
+    void Promise.all([renderer.close(), watch.stop(), shared?.close()]).finally(() => process.exit(0));
   });
   server.closeIdleConnections();
 }

@@ -1,4 +1,4 @@
-import { lastInvalidated } from './cache-handler.mjs';
+import { isCurrent, remote } from './cache-handler.mjs';
 import type { BodyTemplate } from './page-body';
 
 /** One cached response: everything needed to answer again without Next, the nonce left as holes. */
@@ -20,10 +20,14 @@ export type PageEntry = {
   bytes: number;
 };
 
+/** How long a page stays in the shared store after its data runs out: the stale copy a database outage needs. */
+const SHARED_STALE_KEEP_MS = 60 * 60 * 1000;
+
 /**
  * The pages of one instance, least recently used first, bounded by bytes. Tag invalidations are read from the
  * ledger the `'use cache'` handler keeps (server/cache-handler.mjs), so `updateTag()` in a server action reaches
- * the data cache and the page cache alike.
+ * the data cache and the page cache alike. With a shared store (REDIS_URL), a page one instance rendered is
+ * fetched by the others instead of rendered again.
  */
 export class PageStore {
   private readonly entries = new Map<string, PageEntry>();
@@ -40,7 +44,20 @@ export class PageStore {
     return entry;
   }
 
+  /** A page from the shared store, kept here too once found. */
+  async getShared(key: string): Promise<PageEntry | undefined> {
+    const bytes = await remote()?.get(`page:${key}`);
+    const entry = bytes ? decodePage(bytes) : undefined;
+    if (entry) this.keep(key, entry);
+    return entry;
+  }
+
   set(key: string, entry: PageEntry): void {
+    this.keep(key, entry);
+    remote()?.set(`page:${key}`, encodePage(entry), entry.expiresAt - Date.now() + SHARED_STALE_KEEP_MS);
+  }
+
+  private keep(key: string, entry: PageEntry): void {
     this.delete(key);
     if (entry.bytes > this.maxBytes / 16) return;
     this.entries.set(key, entry);
@@ -63,7 +80,32 @@ export class PageStore {
   }
 }
 
-/** Fresh: its data has not run out and none of its tags was invalidated since its render began (same millisecond included). */
+/** Fresh: its data has not run out and none of its tags was invalidated since its render began. */
 export function isFresh(entry: PageEntry, now = Date.now()): boolean {
-  return now < entry.expiresAt && lastInvalidated(entry.tags) < entry.timestamp;
+  return now < entry.expiresAt && isCurrent(entry.tags, entry.timestamp);
+}
+
+type PageMeta = Omit<PageEntry, 'body'> & { holeLength: number; pieces: number[]; deflated: number[] | null };
+
+/** A page as bytes for the shared store: a 4-byte length, the metadata as JSON, then the pieces and their deflated forms. */
+export function encodePage(entry: PageEntry): Buffer {
+  const { body, ...rest } = entry;
+  const meta: PageMeta = { ...rest, holeLength: body.holeLength, pieces: body.pieces.map((piece) => piece.length), deflated: body.deflated?.map((piece) => piece.length) ?? null };
+  const head = Buffer.from(JSON.stringify(meta));
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(head.length, 0);
+  return Buffer.concat([length, head, ...body.pieces, ...(body.deflated ?? [])]);
+}
+
+export function decodePage(bytes: Uint8Array): PageEntry | undefined {
+  try {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headLength = buffer.readUInt32BE(0);
+    const { holeLength, pieces, deflated, ...rest } = JSON.parse(buffer.subarray(4, 4 + headLength).toString()) as PageMeta;
+    let at = 4 + headLength;
+    const take = (length: number) => Buffer.from(buffer.subarray(at, (at += length)));
+    return { ...rest, body: { holeLength, pieces: pieces.map(take), deflated: deflated?.map(take) ?? null } };
+  } catch {
+    return undefined;
+  }
 }
