@@ -55,7 +55,8 @@ try {
   } as NodeJS.ProcessEnv;
   await ensureFreshBuild({ distDir, env: childEnv });
 
-  const next = spawn(path.join('node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  // Plain Node with tsx's loader (not the tsx CLI, which SIGKILLs a child that takes a moment over SIGTERM).
+  const next = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     stdio: 'inherit',
     env: { ...childEnv, NEXT_DIST_DIR: distDir, PORT: port },
   });
