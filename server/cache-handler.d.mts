@@ -22,7 +22,7 @@ export function remote(): Remote | null;
 export function isCurrent(tags: Iterable<string>, timestamp: number): boolean;
 export function lastInvalidated(tags: Iterable<string>): number;
 export function invalidateTags(tags: string[]): void;
-export function invalidateLocally(tags: string[]): void;
+export function invalidateLocally(tags: string[], at?: number): void;
 export function preciseNow(): number;
 export function encodeEntry(entry: StoredEntry): Uint8Array;
 export function decodeEntry(bytes: Uint8Array): StoredEntry | undefined;

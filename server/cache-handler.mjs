@@ -96,15 +96,17 @@ export function invalidateTags(tags) {
 }
 
 /**
- * Marks tags invalidated now in this instance only: for invalidations heard from other instances (the time is when
- * this one heard, so no two machines' clocks are compared for tags) and for the scheduler, which runs in each.
+ * Marks tags invalidated in this instance only: for invalidations heard from other instances (at the time this one
+ * heard, so no two machines' clocks are compared for tags) and for the scheduler, which runs in each. `at` is for
+ * the first catch-up of a new instance, which holds nothing yet and takes the times recorded in the shared store.
  * @param {string[]} tags
+ * @param {number} [at]
  */
-export function invalidateLocally(tags) {
+export function invalidateLocally(tags, at) {
   // Sub-millisecond, so a page rendered just after an invalidation is not mistaken for one made before it; an
   // entry stamped in whole milliseconds (Next's) in the same millisecond counts as older, as it may be.
-  const now = preciseNow();
-  for (const tag of tags) state.tagTimes.set(tag, now);
+  const time = at ?? preciseNow();
+  for (const tag of tags) state.tagTimes.set(tag, Math.max(time, state.tagTimes.get(tag) ?? 0));
 }
 
 /** Milliseconds since the epoch, with a fraction. */

@@ -128,16 +128,17 @@ export class RedisRemote implements Remote {
         });
       }
       if (!this.control.isReady) await new Promise((resolve) => this.control.once('ready', resolve));
-      // Whatever changed while this instance was not listening is invalidated now (the first time: whatever other
-      // instances invalidated before this one started, which costs nothing as this one holds nothing yet).
+      // Whatever changed while this instance was not listening is invalidated.
       const times = await this.control.hGetAll(this.tagsKey);
-      const changed = Object.entries(times)
-        .filter(([tag, at]) => Number(at) > (this.seen.get(tag) ?? 0))
-        .map(([tag, at]) => {
-          this.seen.set(tag, Number(at));
-          return tag;
-        });
-      if (changed.length) invalidateLocally(changed);
+      const first = this.seen.size === 0;
+      const changed = Object.entries(times).filter(([tag, at]) => Number(at) > (this.seen.get(tag) ?? 0));
+      for (const [tag, at] of changed) {
+        this.seen.set(tag, Number(at));
+        // A new instance holds nothing of its own yet: the recorded times are right against entries other
+        // instances stored (their clocks, within CLOCK_SKEW_MS). Later catch-ups invalidate as of now.
+        if (first) invalidateLocally([tag], Number(at));
+      }
+      if (!first && changed.length) invalidateLocally(changed.map(([tag]) => tag));
       this.subscribed = true;
       this.recovered();
     } catch (error) {
