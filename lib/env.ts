@@ -40,6 +40,8 @@ const schema = z.object({
     .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   AUTH_SECRET: z.string().min(32).optional(),
+  /** Encrypts server actions' bound arguments; every instance of one site must share it (docs/adr/0010). */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.string().min(16).optional(),
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   AUTH_GOOGLE_ID: z.string().min(1).optional(),

@@ -3,6 +3,7 @@
  * end-to-end suite, with DATABASE_URL, AUTH_SECRET and NODE_ENV=production set. On SIGTERM it stops taking
  * requests, finishes those in flight, then exits.
  */
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 
 import next from 'next';
@@ -18,13 +19,32 @@ import { RedisRemote } from './redis-remote';
 
 const DRAIN_MS = 10_000;
 
-const { PORT, SITE_URL, DATABASE_URL, PAGE_CACHE_MB, REDIS_URL } = env();
+const { PORT, SITE_URL, DATABASE_URL, PAGE_CACHE_MB, REDIS_URL, AUTH_SECRET, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY } = env();
 if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: start the site with `npm start`.');
 
 // Installed before Next loads the 'use cache' handler, which finds it on the process-wide cache state.
 const shared = REDIS_URL ? new RedisRemote(REDIS_URL) : null;
 installRemote(shared);
 await shared?.connect();
+if (shared) await checkSharedSecrets(shared);
+
+/**
+ * Several instances (REDIS_URL) must share AUTH_SECRET (sessions made by one are read by the others) and
+ * NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (a form rendered by one is posted to another). A missing or different value
+ * is a start-up error, not a stream of failed sign-ins and actions later.
+ */
+async function checkSharedSecrets(remote: RedisRemote): Promise<void> {
+  const actionsKey = NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+  if (!actionsKey) {
+    throw new Error('Several instances share this site (REDIS_URL is set): set NEXT_SERVER_ACTIONS_ENCRYPTION_KEY to the same value on every instance, before it builds (for example `openssl rand -base64 32`).');
+  }
+  const fingerprint = createHash('sha256').update(`${AUTH_SECRET ?? ''}\0${actionsKey}`).digest('hex');
+  const agreement = await remote.agree('secrets', fingerprint);
+  if (agreement === 'differs') {
+    throw new Error('AUTH_SECRET or NEXT_SERVER_ACTIONS_ENCRYPTION_KEY differs from the running instances\' (REDIS_URL is shared): give every instance the same values.');
+  }
+  if (agreement === 'unknown') console.error('[front] Redis did not answer: could not check that every instance shares AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY');
+}
 
 const app = next({ dev: false, dir: process.cwd(), port: PORT, customServer: true });
 await app.prepare();

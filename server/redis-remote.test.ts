@@ -117,6 +117,17 @@ describe('the shared cache in Redis', () => {
     }
   });
 
+  it('tells whether every instance shares the same secrets', async () => {
+    const [a, b, c] = await Promise.all([0, 1, 2].map(() => connected(new RedisRemote(REDIS_URL, { prefix, log: quiet }))));
+    try {
+      expect(await a!.agree('secrets', 'fingerprint-1', 5000)).toBe('agreed');
+      expect(await b!.agree('secrets', 'fingerprint-1', 5000)).toBe('agreed');
+      expect(await c!.agree('secrets', 'fingerprint-2', 5000)).toBe('differs');
+    } finally {
+      await Promise.all([a!.close(), b!.close(), c!.close()]);
+    }
+  });
+
   it('while Redis cannot be reached: answers at once, stores nothing, and serves nothing older than the bound', async () => {
     const logs: string[] = [];
     const remote = new RedisRemote('redis://127.0.0.1:1', { prefix, log: (message) => logs.push(message) });
@@ -129,6 +140,7 @@ describe('the shared cache in Redis', () => {
       remote.publish(['articles']);
       expect(performance.now() - started).toBeLessThan(200);
       expect(remote.trusted).toBe(false);
+      expect(await remote.agree('secrets', 'anything')).toBe('unknown');
       await until(() => logs.length > 0);
       expect(logs[0]).toMatch(/Redis unavailable/);
 

@@ -112,6 +112,30 @@ export class RedisRemote implements Remote {
       .catch((error: Error) => this.trouble('cache', `publish: ${error.message}`));
   }
 
+  /**
+   * Whether every running instance holds the same `value` for `name` (a fingerprint of their shared secrets). The
+   * first instance records its value for `ttlMs` and keeps renewing it while it runs; a later one compares.
+   * 'unknown' when Redis does not answer within two seconds.
+   */
+  async agree(name: string, value: string, ttlMs = 30_000): Promise<'agreed' | 'differs' | 'unknown'> {
+    if (!this.control.isReady) {
+      await Promise.race([new Promise((resolve) => this.control.once('ready', resolve)), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      if (!this.control.isReady) return 'unknown';
+    }
+    const key = `${this.prefix}agreement:${name}`;
+    try {
+      await this.control.set(key, value, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
+      if ((await this.control.get(key)) !== value) return 'differs';
+      const renew = setInterval(() => {
+        void this.control.set(key, value, { expiration: { type: 'PX', value: ttlMs } }).catch(() => {});
+      }, ttlMs / 3);
+      renew.unref();
+      return 'agreed';
+    } catch {
+      return 'unknown';
+    }
+  }
+
   /** On every (re)connection: listen (node-redis renews the subscription itself after the first time), then catch up. */
   private async resubscribe(): Promise<void> {
     try {
