@@ -7,6 +7,9 @@
  * when that user cannot reach the binaries under node_modules or the data directory (a checkout under /root,
  * mode 700) we use a copy of the binaries and a cluster directory under /var/lib/newsroom instead, linked from
  * the data directory. Nothing under the checkout has its permissions widened.
+ *
+ * The process that started the server may ask for it to be restarted whenever it dies (restartOnCrash, used by
+ * `npm start`): on the same cluster and port, PostgreSQL recovering from the crash by itself.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -30,6 +33,12 @@ export type EmbeddedPostgres = {
   adminUrl: string;
   /** True when this process started the server (and so must stop it). */
   isOwner: boolean;
+  /**
+   * When this process started the server: starts it again, on the same cluster and port, whenever it stops
+   * without stop() having asked (a crash, `kill -9`, the OOM killer); PostgreSQL recovers from the crash by itself.
+   * Returns false, and does nothing, when another process owns the server.
+   */
+  restartOnCrash(events?: { onGiveUp?: (error: Error) => void }): boolean;
   stop(): Promise<void>;
 };
 
@@ -147,6 +156,16 @@ function initialise(binDir: string, clusterDir: string, secret: string, ids: Ids
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM means the process exists but belongs to another user (the postgres user): it is alive.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The port of a server already running on this cluster, read from its postmaster.pid. */
 function runningPort(clusterDir: string): number | null {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
@@ -158,13 +177,7 @@ function runningPort(clusterDir: string): number | null {
   }
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!pid || !port) return null;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM means the process exists but belongs to another user (the postgres user): it is alive.
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
-  }
+  if (!pid || !port || !isAlive(pid)) return null;
   return port;
 }
 
@@ -189,11 +202,17 @@ function freePort(preferred: number | null): Promise<number> {
   })();
 }
 
+/**
+ * After a crash PostgreSQL first fsyncs every file of the cluster, one by one, before it replays the WAL: seconds on
+ * a busy disk. On Linux one syncfs() per file system does the same job (PostgreSQL 14+, `recovery_init_sync_method`).
+ */
+const CRASH_RECOVERY_SYNC = os.platform() === 'linux' ? ['-c', 'recovery_init_sync_method=syncfs'] : [];
+
 function startServer(binDir: string, clusterDir: string, port: number, ids: Ids | null, logFile: string): Promise<ChildProcess> {
   const out = fs.openSync(logFile, 'a');
   const child = spawn(
     path.join(binDir, 'postgres'),
-    ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...CRASH_RECOVERY_SYNC],
     // Its own process group: a Ctrl-C or SIGTERM aimed at our group must not stop it while we still need it
     // (dropping a test database, say); we stop it ourselves, in order, in stop().
     { ...(ids ?? {}), stdio: ['ignore', out, 'pipe'], env: { ...process.env, LC_ALL: 'C' }, detached: true },
@@ -212,9 +231,172 @@ function startServer(binDir: string, clusterDir: string, port: number, ids: Ids 
       }
     };
     child.stderr?.on('data', onData);
-    child.once('exit', (code, signal) => reject(new Error(`PostgreSQL exited during start-up (${code ?? signal}):\n${output}`)));
+    child.once('exit', (code, signal) => {
+      // What it printed last may still be in the pipe: wait for the end of its output, briefly.
+      const fail = () => reject(new Error(`PostgreSQL exited during start-up (${code ?? signal}):\n${output}`));
+      const timer = setTimeout(fail, 200);
+      child.once('close', () => {
+        clearTimeout(timer);
+        fail();
+      });
+    });
     child.once('error', reject);
   });
+}
+
+/** How a process ended, for the log: "killed by SIGKILL", "exit code 1". */
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `killed by ${signal}` : `exit code ${code}`;
+}
+
+/** The line of a failed start-up worth logging: PostgreSQL's FATAL message, else its last words, else the error's first line. */
+function startFailureReason(error: Error): string {
+  const lines = error.message.split('\n').filter((line) => line.trim());
+  const fatal = lines.find((line) => line.includes('FATAL:'));
+  if (fatal) return fatal.slice(fatal.indexOf('FATAL:') + 6).trim();
+  return (lines.length > 1 ? lines.at(-1)! : (lines[0] ?? '')).trim();
+}
+
+export type KeepRunningOptions = {
+  /** Starts the process again (`exitedPid`: the one that stopped); rejects when it could not. */
+  start: (exitedPid: number | undefined) => Promise<ChildProcess>;
+  /** Between failed start attempts. */
+  retryDelayMs?: number;
+  /** Failed attempts stop after this long since the exit. */
+  giveUpAfterMs?: number;
+  onExit?: (how: string) => void;
+  onRetry?: (error: Error, attempt: number) => void;
+  onRestart?: (tookMs: number, attempts: number) => void;
+  onGiveUp?: (error: Error) => void;
+};
+
+export type KeptRunning = {
+  /** The process running now: the first one until it is restarted, null while a restart is under way or after giving up. */
+  readonly current: ChildProcess | null;
+  /**
+   * Stops watching (an exit from now on is expected) and resolves, once a restart under way has finished, with
+   * the process then running, for the caller to stop.
+   */
+  release(): Promise<ChildProcess | null>;
+};
+
+/**
+ * A supervisor for one child process: when it exits before release(), it is started again at once, and again
+ * every `retryDelayMs` while starting fails (old processes may still hold what it needs for a moment), until
+ * `giveUpAfterMs` have passed.
+ */
+export function keepRunning(first: ChildProcess, options: KeepRunningOptions): KeptRunning {
+  const retryDelayMs = options.retryDelayMs ?? 250;
+  const giveUpAfterMs = options.giveUpAfterMs ?? 60_000;
+  let current: ChildProcess | null = first;
+  let released = false;
+  let restarting: Promise<void> | null = null;
+
+  const restart = async (exitedPid: number | undefined) => {
+    const since = performance.now();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const child = await options.start(exitedPid);
+        current = child;
+        if (released) return;
+        options.onRestart?.(performance.now() - since, attempt);
+        watch(child);
+        return;
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        if (released) return;
+        if (performance.now() - since >= giveUpAfterMs) {
+          options.onGiveUp?.(failure);
+          return;
+        }
+        options.onRetry?.(failure, attempt);
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+        if (released) return;
+      }
+    }
+  };
+
+  const onExit = (child: ChildProcess, code: number | null, signal: NodeJS.Signals | null) => {
+    if (released || child !== current) return;
+    current = null;
+    options.onExit?.(describeExit(code, signal));
+    restarting = restart(child.pid).finally(() => {
+      restarting = null;
+    });
+  };
+
+  function watch(child: ChildProcess) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      onExit(child, child.exitCode, child.signalCode);
+      return;
+    }
+    child.once('exit', (code, signal) => onExit(child, code, signal));
+  }
+
+  watch(first);
+  return {
+    get current() {
+      return current;
+    },
+    async release() {
+      released = true;
+      await restarting;
+      return current;
+    },
+  };
+}
+
+/** Attachment counts of System V shared memory segments by id (Linux: /proc/sysvipc/shm), or null when unknown. */
+export function readSharedMemoryAttachments(table = readSysvShmTable()): Map<number, number> | null {
+  if (table === null) return null;
+  const [header, ...rows] = table.trim().split('\n');
+  const columns = header?.trim().split(/\s+/) ?? [];
+  const idColumn = columns.indexOf('shmid');
+  const attachColumn = columns.indexOf('nattch');
+  if (idColumn < 0 || attachColumn < 0) return null;
+  const attachments = new Map<number, number>();
+  for (const row of rows) {
+    const fields = row.trim().split(/\s+/);
+    attachments.set(Number(fields[idColumn]), Number(fields[attachColumn]));
+  }
+  return attachments;
+}
+
+function readSysvShmTable(): string | null {
+  try {
+    return fs.readFileSync('/proc/sysvipc/shm', 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Removes the cluster's postmaster.pid when PostgreSQL could not get past it by itself, and doing so is safe; true
+ * when it did. PostgreSQL ignores a lock file whose process is gone (and then frees the old shared memory), so the
+ * file is only removed when it names `deadPid`, a postmaster we saw exit, whose PID another process has taken
+ * since. Even then only when nothing is still attached to the shared memory segment it names: PostgreSQL refuses
+ * to start while old backends are attached, the check that protects the data, and the file is what it checks.
+ */
+export function clearStalePidFile(
+  clusterDir: string,
+  deadPid: number | undefined,
+  attachments = readSharedMemoryAttachments(),
+  pidInUse: (pid: number) => boolean = isAlive,
+): boolean {
+  if (!deadPid || attachments === null) return false;
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  } catch {
+    return false;
+  }
+  if (Number(lines[0]) !== deadPid || !pidInUse(deadPid)) return false;
+  // Line 7: the shared memory key and id ("  5432001    32769"); absent when it died before creating it.
+  const shmid = Number(lines[6]?.trim().split(/\s+/)[1]);
+  if (Number.isInteger(shmid) && (attachments.get(shmid) ?? 0) > 0) return false;
+  fs.rmSync(pidFile, { force: true });
+  return true;
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
@@ -259,26 +441,63 @@ export async function ensureEmbeddedPostgres(options: { dataDir: string; databas
 
   let port = runningPort(clusterDir);
   let child: ChildProcess | null = null;
+  let restartServer: ((exitedPid: number | undefined) => Promise<ChildProcess>) | null = null;
   if (port === null) {
     const binDir = binariesFor(ids);
     if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) initialise(binDir, clusterDir, secret, ids);
     const portFile = path.join(dataDir, 'postgres.port');
     const previous = fs.existsSync(portFile) ? Number(fs.readFileSync(portFile, 'utf8')) : null;
-    port = await freePort(previous);
-    child = await startServer(binDir, clusterDir, port, ids, path.join(dataDir, 'postgres.log'));
+    const chosen = await freePort(previous);
+    const logFile = path.join(dataDir, 'postgres.log');
+    child = await startServer(binDir, clusterDir, chosen, ids, logFile);
+    port = chosen;
     fs.writeFileSync(portFile, String(port));
     log(`started on 127.0.0.1:${port} (data: ${clusterDir})`);
+    // The same cluster on the same port, so every URL handed out stays valid.
+    restartServer = (exitedPid) => {
+      if (clearStalePidFile(clusterDir, exitedPid)) log(`removed the stale postmaster.pid (PID ${exitedPid} now belongs to another process)`);
+      return startServer(binDir, clusterDir, chosen, ids, logFile);
+    };
   }
 
   const adminUrl = urlFor(port, 'postgres');
   await ensureDatabase(adminUrl, options.database);
 
   let stopping: Promise<void> | null = null;
+  let supervisor: KeptRunning | null = null;
   return {
     url: urlFor(port, options.database),
     adminUrl,
     isOwner: child !== null,
+    restartOnCrash(events) {
+      if (!child || !restartServer || stopping) return false;
+      if (supervisor) return true;
+      let lastReason = '';
+      supervisor = keepRunning(child, {
+        start: restartServer,
+        onExit: (how) => log(`the database server stopped unexpectedly (${how}); restarting`),
+        onRetry: (error) => {
+          const reason = startFailureReason(error);
+          if (reason !== lastReason) log(`not started yet (${reason}); trying again`);
+          lastReason = reason;
+        },
+        onRestart: (tookMs) => {
+          lastReason = '';
+          log(`restarted in ${(tookMs / 1000).toFixed(1)} s`);
+        },
+        onGiveUp: (error) => {
+          log(`could not restart the database server: ${startFailureReason(error)}`);
+          events?.onGiveUp?.(error);
+        },
+      });
+      return true;
+    },
     async stop() {
+      if (supervisor) {
+        // From here on its exit is expected; a restart under way finishes first, and its server is the one to stop.
+        child = await supervisor.release();
+        supervisor = null;
+      }
       if (!child) return;
       const server = child;
       // Another process may have connected since we started it (the site, while tests ran): leave it running.

@@ -1,10 +1,10 @@
 /**
  * `npm start`: the database (DATABASE_URL, or the embedded one under DATA_DIR), migrations, demo content for an
  * empty embedded database, a build that matches the source, then the site (server/main.ts: Next behind the page cache). Ctrl-C or SIGTERM stops the
- * site and then the embedded database, cleanly.
+ * site and then the embedded database, cleanly. An embedded database this process started is restarted, on the
+ * same data and port, if it dies (a crash, `kill -9`); meanwhile the site serves what it has (docs/adr/0009).
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 import { runMigrations } from '../db/migrate';
 import { env } from '../lib/env';
@@ -15,12 +15,31 @@ import { seedIfEmpty } from './lib/seed';
 
 const database = await resolveDatabase();
 let shuttingDown = false;
+let site: ChildProcess | null = null;
+/** Set when the site is stopped because something failed, so that `npm start` exits with an error. */
+let failed = false;
 
 async function shutdown(code: number): Promise<never> {
   shuttingDown = true;
   await database.release();
   process.exit(code);
 }
+
+/** Stops the site (it finishes requests in flight); its exit then stops the database and this process. */
+function stopSite(message: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(message);
+  site?.kill('SIGTERM');
+}
+
+database.restartOnCrash({
+  onGiveUp: () => {
+    failed = true;
+    if (site) stopSite('the database could not be restarted: stopping the site...');
+    else void shutdown(1);
+  },
+});
 
 try {
   await runMigrations(database.url);
@@ -33,22 +52,25 @@ try {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
   } as NodeJS.ProcessEnv;
-  await ensureFreshBuild({ distDir: '.next', env: childEnv });
+  // The folder next.config.js serves from: NEXT_DIST_DIR when set (a second checkout's build beside this one).
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  await ensureFreshBuild({ distDir, env: childEnv });
 
   const port = String(env().PORT);
-  const server = spawn(path.join('node_modules', '.bin', 'tsx'), ['server/main.ts'], { stdio: 'inherit', env: { ...childEnv, PORT: port } });
+  // Plain Node with tsx's loader, not the tsx CLI: the CLI SIGKILLs a child that does not acknowledge a relayed
+  // SIGTERM within a few tens of milliseconds (a busy machine), which would cut the site's drain short.
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    stdio: 'inherit',
+    env: { ...childEnv, NEXT_DIST_DIR: distDir, PORT: port },
+  });
+  site = server;
   console.log(`serving on http://localhost:${port}`);
 
-  const stop = (signal: NodeJS.Signals) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    console.log(`\n${signal}: stopping the site...`);
-    server.kill('SIGTERM');
-  };
+  const stop = (signal: NodeJS.Signals) => stopSite(`\n${signal}: stopping the site...`);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   server.once('exit', (code, signal) => {
-    void shutdown(code ?? (signal ? 0 : 1));
+    void shutdown(failed ? 1 : (code ?? (signal ? 0 : 1)));
   });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

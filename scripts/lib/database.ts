@@ -7,6 +7,12 @@ export type ResolvedDatabase = {
   adminUrl: string;
   /** True when the embedded default is in use (DATABASE_URL unset). */
   isEmbedded: boolean;
+  /**
+   * When this process started the embedded server: restarts it, on the same data and port, whenever it dies
+   * before release() (a crash, `kill -9`); `onGiveUp` is called when it cannot be started again. Returns whether
+   * the server is supervised (false for DATABASE_URL, or an embedded server another process started).
+   */
+  restartOnCrash(events?: { onGiveUp?: (error: Error) => void }): boolean;
   /** Stops the embedded server if this process started it; otherwise does nothing. */
   release(): Promise<void>;
 };
@@ -17,10 +23,16 @@ export const EMBEDDED_DATABASE = 'newsroom';
 export async function resolveDatabase(): Promise<ResolvedDatabase> {
   const configured = env().DATABASE_URL;
   if (configured) {
-    return { url: configured, adminUrl: adminUrlFor(configured), isEmbedded: false, release: async () => {} };
+    return { url: configured, adminUrl: adminUrlFor(configured), isEmbedded: false, restartOnCrash: () => false, release: async () => {} };
   }
   const embedded = await ensureEmbeddedPostgres({ dataDir: dataDir(), database: EMBEDDED_DATABASE });
-  return { url: embedded.url, adminUrl: embedded.adminUrl, isEmbedded: true, release: () => embedded.stop() };
+  return {
+    url: embedded.url,
+    adminUrl: embedded.adminUrl,
+    isEmbedded: true,
+    restartOnCrash: (events) => embedded.restartOnCrash(events),
+    release: () => embedded.stop(),
+  };
 }
 
 /** Runs `main`, then releases the database, on success, failure or Ctrl-C alike. */
