@@ -3,7 +3,7 @@
 /** Shown when a page fails. Never shows the error itself: the digest lets an operator find it in the logs. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <div className="notice-page" role="alert">
+    <div className="notice-page" role="alert" data-error-page="true">
       <h1>Something went wrong</h1>
       <p>Sorry, this page could not be shown. Please try again in a moment.</p>
       {error.digest && <p className="notice-page__code">Reference: {error.digest}</p>}

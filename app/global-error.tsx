@@ -4,7 +4,7 @@
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
     <html lang="en-GB">
-      <body>
+      <body data-error-page="true">
         <main>
           <h1>Something went wrong</h1>
           <p>Sorry, the site could not be shown. Please try again in a moment.</p>

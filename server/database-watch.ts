@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 
 /**
- * One small query a second, whatever the traffic (never one per request), tells the front two things:
+ * One small query every half second, whatever the traffic (never one per request), tells the front two things:
  * - whether PostgreSQL answers. While it does not, pages that must query get a 503 at once instead of hanging,
  *   cached pages are served stale, and the watch asks four times a second so that readers are back within moments
  *   of the database;
@@ -68,7 +68,7 @@ export class DatabaseWatch {
   private schedule(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    const delay = this.isDown ? (this.options.downIntervalMs ?? 250) : (this.options.intervalMs ?? 1000);
+    const delay = this.isDown ? (this.options.downIntervalMs ?? 250) : (this.options.intervalMs ?? 500);
     this.timer = setTimeout(() => void this.check(), delay);
     this.timer.unref();
   }

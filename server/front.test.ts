@@ -16,8 +16,8 @@ import { PageStore } from './page-store';
  * a small handler that behaves as our pages do: a fresh nonce per render in the policy and on every script, and
  * data read through the 'use cache' handler (so the page learns its tags).
  */
-type Stand = { renders: number; status: number; personal: string | null; delayMs: number; tag: string };
-const stand: Stand = { renders: 0, status: 200, personal: null, delayMs: 0, tag: 'article:1' };
+type Stand = { renders: number; status: number; personal: string | null; delayMs: number; tag: string; failing: boolean };
+const stand: Stand = { renders: 0, status: 200, personal: null, delayMs: 0, tag: 'article:1', failing: false };
 
 async function nextStandIn(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   stand.renders++;
@@ -35,7 +35,9 @@ async function nextStandIn(req: http.IncomingMessage, res: http.ServerResponse):
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Content-Security-Policy', `script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'nonce-${nonce}'`);
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.end(`<!doctype html><html><head><script nonce="${nonce}">1</script></head><body><p>${viewer}</p><p>${'Council news. '.repeat(300)}</p><script nonce="${nonce}" src="/_next/static/a.js"></script></body></html>`);
+  // As Next does when a page throws after its response has begun: the error boundary, with status 200.
+  const failure = stand.failing ? '<div role="alert" data-error-page="true">Something went wrong</div>' : '';
+  res.end(`<!doctype html><html><head><script nonce="${nonce}">1</script></head><body>${failure}<p>${viewer}</p><p>${'Council news. '.repeat(300)}</p><script nonce="${nonce}" src="/_next/static/a.js"></script></body></html>`);
 }
 
 let server: http.Server;
@@ -61,7 +63,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  Object.assign(stand, { status: 200, personal: null, delayMs: 0, tag: 'article:1' });
+  Object.assign(stand, { status: 200, personal: null, delayMs: 0, tag: 'article:1', failing: false });
 });
 
 const path = () => `/politics/story-${randomBytes(4).toString('hex')}`;
@@ -162,6 +164,24 @@ describe('the page cache in front of Next', () => {
     const head = await fetch(url, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('never stores an error page: the last good page instead, or the error as a 500 nobody may keep', async () => {
+    const url = base + path();
+    stand.failing = true;
+    const broken = await fetch(url);
+    expect(broken.status).toBe(500);
+    expect(broken.headers.get('cache-control')).toBe('private, no-store');
+    expect(broken.headers.get('x-cache')).toBe('BYPASS');
+    stand.failing = false;
+    expect((await fetch(url)).headers.get('x-cache')).toBe('MISS');
+
+    invalidateTags([stand.tag]);
+    stand.failing = true;
+    const stale = await fetch(url);
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('x-cache')).toBe('STALE');
+    expect(await stale.text()).not.toContain('Something went wrong');
   });
 
   it('keeps serving stored pages when the database is down, and answers 503 at once for the rest', async () => {

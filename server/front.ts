@@ -54,15 +54,16 @@ export function createFront({ handle, renderer, store, watch }: FrontOptions) {
     if (watch.isDown) return stored ? respond(stored, 'STALE', req, res) : unavailable(res);
 
     const rendered = await renderOnce(key);
-    if (rendered.ok && rendered.status < 500) {
+    if (rendered.ok) {
       if (rendered.storable) store.set(key, rendered.entry);
       return respond(rendered.entry, rendered.storable ? 'MISS' : 'BYPASS', req, res);
     }
-    // The render failed: the database is the usual reason, and then the reader gets the last good page.
+    // The render failed (an error page, or no answer): the database is the usual reason, and then the reader gets
+    // the last good page, or a 503. Otherwise it is a fault of the page: its error page, as a 500, never stored.
     const databaseUp = await watch.check();
     if (stored) return respond(stored, 'STALE', req, res);
-    if (!databaseUp || !rendered.ok) return unavailable(res);
-    return respond(rendered.entry, 'BYPASS', req, res);
+    if (!databaseUp || !rendered.entry) return unavailable(res);
+    return respond({ ...rendered.entry, status: Math.max(500, rendered.entry.status) }, 'BYPASS', req, res);
   }
 
   return async function front(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -105,11 +106,16 @@ function acceptsGzip(req: http.IncomingMessage): boolean {
 
 /** Answers from a stored entry, with a nonce of its own in the body and the policy. */
 export function respond(entry: PageEntry, state: CacheState, req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.setHeader('X-Cache', state);
+  if (state === 'BYPASS') {
+    // Not stored (an error page, or a response that set a cookie): nobody else may keep it either.
+    res.setHeader('Cache-Control', 'private, no-store');
+    return send(entry, req, res);
+  }
   res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
   res.setHeader('Vary', 'Cookie, Accept-Encoding');
   res.setHeader('ETag', entry.etag);
   res.setHeader('Last-Modified', new Date(entry.timestamp).toUTCString());
-  res.setHeader('X-Cache', state);
   // What the page was made from, for a CDN that purges by tag (Cloudflare's Cache-Tag; Fastly calls it Surrogate-Key).
   res.setHeader('Cache-Tag', entry.tags.join(','));
   if (state === 'HIT' || state === 'STALE') res.setHeader('Age', String(Math.max(0, Math.floor((Date.now() - entry.timestamp) / 1000))));
@@ -119,6 +125,11 @@ export function respond(entry: PageEntry, state: CacheState, req: http.IncomingM
     res.writeHead(304).end();
     return;
   }
+  send(entry, req, res);
+}
+
+/** The entry's status, headers and body, with a nonce of its own. */
+function send(entry: PageEntry, req: http.IncomingMessage, res: http.ServerResponse): void {
   const nonce = createNonce();
   for (const [name, value] of entry.headers) res.setHeader(name, value.join(nonce));
   if (entry.policy) res.setHeader('Content-Security-Policy', entry.policy.join(nonce));

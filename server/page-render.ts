@@ -28,9 +28,20 @@ const NOT_STORED = new Set([
  */
 const BASE_TAGS = ['articles', 'sections', '_N_T_/layout'];
 
+/** A page that rendered, or one that failed: an error page (kept to show, never to store) or no answer at all. */
 export type Rendered =
   | { ok: true; status: number; entry: PageEntry; storable: boolean }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; entry?: PageEntry };
+
+/**
+ * Next answers a page that failed while rendering with its error page and, once the response has begun, status 200:
+ * the error boundary (`data-error-page`, app/error.tsx and app/global-error.tsx) or its own error shell.
+ */
+const ERROR_PAGE_MARKERS = [Buffer.from('data-error-page="true"'), Buffer.from('<html id="__next_error__"')];
+
+export function isErrorPage(status: number, body: Buffer): boolean {
+  return status >= 500 || ERROR_PAGE_MARKERS.some((marker) => body.includes(marker));
+}
 
 /** Tags a page's address implies, for answers decided before any cached data is read (404s, 308s). */
 function routeTags(path: string): string[] {
@@ -84,7 +95,9 @@ export class PageRenderer {
     try {
       const response = await this.fetch(key, id);
       const path = key.split('?')[0]!;
-      return { ok: true, status: response.status, entry: toEntry(response, this.site, record, startedAt, routeTags(path)), storable: CACHEABLE_STATUSES.has(response.status) && !response.headers['set-cookie'] };
+      const entry = toEntry(response, this.site, record, startedAt, routeTags(path));
+      if (isErrorPage(response.status, response.body)) return { ok: false, reason: `the page rendered an error (${response.status})`, entry };
+      return { ok: true, status: response.status, entry, storable: CACHEABLE_STATUSES.has(response.status) && !response.headers['set-cookie'] };
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
     } finally {
