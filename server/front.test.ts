@@ -166,10 +166,25 @@ describe('the page cache in front of Next', () => {
     expect(await head.text()).toBe('');
   });
 
+  it('tries a failed render once more: a passing fault (a connection the pool had lost) costs a moment, not an error', async () => {
+    const url = base + path();
+    stand.failing = true;
+    const before = stand.renders;
+    setTimeout(() => {
+      stand.failing = false;
+    }, 100);
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-cache')).toBe('MISS');
+    expect(stand.renders - before).toBe(2);
+  });
+
   it('never stores an error page: the last good page instead, or the error as a 500 nobody may keep', async () => {
     const url = base + path();
     stand.failing = true;
+    const before = stand.renders;
     const broken = await fetch(url);
+    expect(stand.renders - before).toBe(2);
     expect(broken.status).toBe(500);
     expect(broken.headers.get('cache-control')).toBe('private, no-store');
     expect(broken.headers.get('x-cache')).toBe('BYPASS');

@@ -15,6 +15,8 @@ type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Prom
  * asks again, and for up to a day while this site answers with errors. Browsers revalidate every time (ETag).
  */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=10, stale-while-revalidate=60, stale-if-error=86400';
+/** A render that failed while the database answers is tried once more after this long. */
+const RETRY_RENDER_AFTER_MS = 250;
 /** A reader who waits for a 503 is told to try again in this many seconds. */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -53,13 +55,19 @@ export function createFront({ handle, renderer, store, watch }: FrontOptions) {
     if (stored && isFresh(stored)) return respond(stored, 'HIT', req, res);
     if (watch.isDown) return stored ? respond(stored, 'STALE', req, res) : unavailable(res);
 
-    const rendered = await renderOnce(key);
+    let rendered = await renderOnce(key);
+    // The render failed (an error page, or no answer): the database is the usual reason. If it answers again
+    // (restarted faster than the watch looks, or a pooled connection it had dropped), one more try a moment later.
+    if (!rendered.ok && (await watch.check())) {
+      await new Promise((resolve) => setTimeout(resolve, RETRY_RENDER_AFTER_MS));
+      rendered = await renderOnce(key);
+    }
     if (rendered.ok) {
       if (rendered.storable) store.set(key, rendered.entry);
       return respond(rendered.entry, rendered.storable ? 'MISS' : 'BYPASS', req, res);
     }
-    // The render failed (an error page, or no answer): the database is the usual reason, and then the reader gets
-    // the last good page, or a 503. Otherwise it is a fault of the page: its error page, as a 500, never stored.
+    // Still failing: the last good page, or a 503 while the database is down. Otherwise it is a fault of the page:
+    // its error page, as a 500, never stored.
     const databaseUp = await watch.check();
     if (stored) return respond(stored, 'STALE', req, res);
     if (!databaseUp || !rendered.entry) return unavailable(res);
