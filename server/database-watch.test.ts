@@ -19,6 +19,19 @@ describe('DatabaseWatch', () => {
     }
   });
 
+  it('confirms with a fresh answer at most once per interval, however many ask', async () => {
+    const watch = new DatabaseWatch({ url: process.env.DATABASE_URL!, ...quiet });
+    try {
+      expect(await watch.confirm()).toBe(true);
+      const started = performance.now();
+      const answers = await Promise.all(Array.from({ length: 50 }, () => watch.confirm(60_000)));
+      expect(answers.every(Boolean)).toBe(true);
+      expect(performance.now() - started).toBeLessThan(50);
+    } finally {
+      await watch.stop();
+    }
+  });
+
   it('calls a refused connection down at once', async () => {
     const downs: string[] = [];
     const watch = new DatabaseWatch({ url: 'postgres://postgres@127.0.0.1:1/none', ...quiet, onDown: (reason) => downs.push(reason) });

@@ -37,6 +37,7 @@ export class DatabaseWatch {
   private downSince: number | null = null;
   private stopped = false;
   private slowAnswers = 0;
+  private answeredAt = 0;
 
   constructor(private readonly options: DatabaseWatchOptions) {}
 
@@ -54,6 +55,17 @@ export class DatabaseWatch {
     if (this.timer) clearTimeout(this.timer);
     await this.sql?.end({ timeout: 1 }).catch(() => {});
     this.sql = null;
+  }
+
+  /**
+   * Whether the database answered within the last `maxAgeMs`, checking now if it has not: for a request about to
+   * need it, so that one arriving just after the database went away gets a 503, not an error page. At most one
+   * check per `maxAgeMs` however many requests ask.
+   */
+  async confirm(maxAgeMs = 250): Promise<boolean> {
+    if (this.isDown) return false;
+    if (performance.now() - this.answeredAt <= maxAgeMs) return true;
+    return this.check();
   }
 
   /** Checks now (joining a check under way); true when the database answered. */
@@ -86,6 +98,7 @@ export class DatabaseWatch {
         }),
       ]);
       this.slowAnswers = 0;
+      this.answeredAt = performance.now();
       const next = rows[0]?.next ?? null;
       this.options.onSchedule?.(next ? new Date(next) : null);
       if (this.downSince !== null) {

@@ -210,7 +210,7 @@ describe('the page cache in front of Next', () => {
     await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
     const localBase = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
     try {
-      // The database is still thought up: the failed render is retried against the watch, which finds it down.
+      // Before rendering, the front makes sure the database answered lately: here it does not.
       const cold = await fetch(localBase + path());
       expect(cold.status).toBe(503);
       expect(cold.headers.get('retry-after')).toBe('5');
@@ -229,18 +229,18 @@ describe('the page cache in front of Next', () => {
       await down.stop();
     }
 
-    // The shared front still has the page: an invalidated entry is served stale when the render fails and the
-    // database does not answer.
-    const brokenWatch = new DatabaseWatch({ url: 'postgres://postgres@127.0.0.1:1/none', intervalMs: 60_000, downIntervalMs: 60_000 });
+    // A page stored while the database answered is served stale, even invalidated, once it does not.
     const store = new PageStore(1024 * 1024);
     stand.status = 200;
+    const page = path();
+    const filling = createFront({ handle: nextStandIn, renderer, store, watch });
+    const brokenWatch = new DatabaseWatch({ url: 'postgres://postgres@127.0.0.1:1/none', intervalMs: 60_000, downIntervalMs: 60_000 });
     const front2 = createFront({ handle: nextStandIn, renderer, store, watch: brokenWatch });
-    const local2 = http.createServer((req, res) => void front2(req, res));
+    const local2 = http.createServer((req, res) => void (req.headers['x-fill'] ? filling(req, res) : front2(req, res)));
     await new Promise<void>((resolve) => local2.listen(0, '127.0.0.1', resolve));
     const base2 = `http://127.0.0.1:${(local2.address() as AddressInfo).port}`;
     try {
-      const page = path();
-      expect((await fetch(base2 + page)).headers.get('x-cache')).toBe('MISS');
+      expect((await fetch(base2 + page, { headers: { 'x-fill': '1' } })).headers.get('x-cache')).toBe('MISS');
       invalidateTags(['articles']);
       stand.status = 500;
       const stale = await fetch(base2 + page);

@@ -53,7 +53,7 @@ export function createFront({ handle, renderer, store, watch }: FrontOptions) {
   async function serveCached(key: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const stored = store.get(key) ?? (await store.getShared(key));
     if (stored && isFresh(stored)) return respond(stored, 'HIT', req, res);
-    if (watch.isDown) return stored ? respond(stored, 'STALE', req, res) : unavailable(res);
+    if (!(await watch.confirm())) return stored ? respond(stored, 'STALE', req, res) : unavailable(res);
 
     let rendered = await renderOnce(key);
     // The render failed (an error page, or no answer): the database is the usual reason. If it answers again
@@ -77,7 +77,7 @@ export function createFront({ handle, renderer, store, watch }: FrontOptions) {
   return async function front(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const key = pageCacheKey(req.method, req.url, req.headers);
     if (key !== null) return serveCached(key, req, res);
-    if (watch.isDown && !NEEDS_NO_DATABASE.test(req.url ?? '')) return unavailable(res);
+    if (!NEEDS_NO_DATABASE.test(req.url ?? '') && !(await watch.confirm())) return unavailable(res);
     // A server error is the first sign of a database that has just gone: check now rather than within a second.
     res.once('finish', () => {
       if (res.statusCode >= 500) void watch.check();
