@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   {
     // The layers allowed to reach the database directly.
-    files: ['data/**', 'db/**', 'scripts/**', 'test/**', 'e2e/**', '**/*.test.ts', '*.config.ts'],
+    files: ['data/**', 'db/**', 'scripts/**', 'server/**', 'test/**', 'e2e/**', '**/*.test.ts', '*.config.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [authImports] }] },
   },
   {

@@ -44,8 +44,17 @@ export function getSql(): postgres.Sql {
   return connection().sql;
 }
 
-export async function closeDb(): Promise<void> {
+export async function closeDb(timeoutSeconds = 5): Promise<void> {
   const current = globalForDb.__newsroomDb;
   globalForDb.__newsroomDb = undefined;
-  await current?.sql.end({ timeout: 5 });
+  await current?.sql.end({ timeout: timeoutSeconds });
+}
+
+/**
+ * Drops the process's pool at once, for when the database has restarted: its idle connections are all dead, and
+ * each would otherwise fail one query before being replaced. The next query opens a new pool. The pool is on
+ * globalThis, so this reaches the copy of this module in Next's server bundle too.
+ */
+export async function resetDbPool(): Promise<void> {
+  await closeDb(0);
 }

@@ -8,6 +8,7 @@ import http from 'node:http';
 
 import next from 'next';
 
+import { resetDbPool } from '@/db/client';
 import { env } from '@/lib/env';
 
 import { installRemote, invalidateLocally } from './cache-handler.mjs';
@@ -54,7 +55,11 @@ let scheduled: NodeJS.Timeout | null = null;
 const watch = new DatabaseWatch({
   url: DATABASE_URL,
   onDown: (reason) => console.error(`[front] the database is not answering (${reason}): cached pages are served stale, other pages answer 503`),
-  onUp: (downForMs) => console.log(`[front] the database is back after ${(downForMs / 1000).toFixed(1)} s`),
+  onUp: (downForMs) => {
+    console.log(`[front] the database is back after ${(downForMs / 1000).toFixed(1)} s`);
+    // The site's pooled connections died with it: start afresh rather than fail one query on each.
+    void resetDbPool();
+  },
   // A story that falls due (or expires) changes every list: the pages are invalidated at that moment.
   onSchedule: (due) => {
     if (scheduled) clearTimeout(scheduled);
