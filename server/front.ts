@@ -6,7 +6,7 @@ import type { DatabaseWatch } from './database-watch';
 import { fill, fillGzip } from './page-body';
 import type { PageRenderer, Rendered } from './page-render';
 import { isFresh, type PageEntry, type PageStore } from './page-store';
-import { pageCacheKey } from './request-policy';
+import { anonymousSearch, pageCacheKey } from './request-policy';
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
@@ -50,18 +50,32 @@ export function createFront({ handle, renderer, store, watch }: FrontOptions) {
     return render;
   }
 
+  /**
+   * Renders `key` (one render for everyone asking at once). A render that failed (an error page, or no answer)
+   * while the database answers is tried once more a moment later: it may have restarted faster than the watch
+   * looks, or a pooled connection was lost.
+   */
+  async function render(key: string): Promise<Rendered> {
+    const rendered = await renderOnce(key);
+    if (rendered.ok || !(await watch.check())) return rendered;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_RENDER_AFTER_MS));
+    return renderOnce(key);
+  }
+
+  async function serveSearch(key: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!(await watch.confirm())) return unavailable(res);
+    const rendered = await render(key);
+    if (rendered.ok) return respond(rendered.entry, 'BYPASS', req, res);
+    if (!(await watch.check()) || !rendered.entry) return unavailable(res);
+    return respond({ ...rendered.entry, status: Math.max(500, rendered.entry.status) }, 'BYPASS', req, res);
+  }
+
   async function serveCached(key: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const stored = store.get(key) ?? (await store.getShared(key));
     if (stored && isFresh(stored)) return respond(stored, 'HIT', req, res);
     if (!(await watch.confirm())) return stored ? respond(stored, 'STALE', req, res) : unavailable(res);
 
-    let rendered = await renderOnce(key);
-    // The render failed (an error page, or no answer): the database is the usual reason. If it answers again
-    // (restarted faster than the watch looks, or a pooled connection it had dropped), one more try a moment later.
-    if (!rendered.ok && (await watch.check())) {
-      await new Promise((resolve) => setTimeout(resolve, RETRY_RENDER_AFTER_MS));
-      rendered = await renderOnce(key);
-    }
+    const rendered = await render(key);
     if (rendered.ok) {
       if (rendered.storable) store.set(key, rendered.entry);
       return respond(rendered.entry, rendered.storable ? 'MISS' : 'BYPASS', req, res);
@@ -77,6 +91,8 @@ export function createFront({ handle, renderer, store, watch }: FrontOptions) {
   return async function front(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const key = pageCacheKey(req.method, req.url, req.headers);
     if (key !== null) return serveCached(key, req, res);
+    const search = anonymousSearch(req.method, req.url, req.headers);
+    if (search !== null) return serveSearch(search, req, res);
     if (!NEEDS_NO_DATABASE.test(req.url ?? '') && !(await watch.confirm())) return unavailable(res);
     // A server error is the first sign of a database that has just gone: check now rather than within a second.
     res.once('finish', () => {

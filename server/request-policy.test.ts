@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { pageCacheKey } from './request-policy';
+import { anonymousSearch, pageCacheKey } from './request-policy';
 
 const anonymous = {};
 
@@ -39,5 +39,17 @@ describe('pageCacheKey', () => {
     }
     expect(pageCacheKey('GET', 'http://evil.example/', anonymous)).toBeNull();
     expect(pageCacheKey('GET', undefined, anonymous)).toBeNull();
+  });
+});
+
+describe('anonymousSearch', () => {
+  it('takes an anonymous search with its whole query, and nothing else', () => {
+    expect(anonymousSearch('GET', '/search?q=council&section=politics', anonymous)).toBe('/search?q=council&section=politics');
+    expect(anonymousSearch('GET', '/search', anonymous)).toBe('/search');
+    expect(anonymousSearch('GET', '/search?q=x', { cookie: 'authjs.session-token=abc' })).toBeNull();
+    expect(anonymousSearch('GET', '/search?q=x', { rsc: '1' })).toBeNull();
+    expect(anonymousSearch('POST', '/search', anonymous)).toBeNull();
+    expect(anonymousSearch('GET', '/searching', anonymous)).toBeNull();
+    expect(anonymousSearch('GET', '/politics', anonymous)).toBeNull();
   });
 });

@@ -22,28 +22,41 @@ export function hasPersonalCookie(headers: IncomingHttpHeaders): boolean {
   return PERSONAL_COOKIE.test(headers.cookie ?? '');
 }
 
+/** The request's URL when it is a read by someone the site cannot tell apart from any other reader, else null. */
+function anonymousRead(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders): URL | null {
+  if (method !== 'GET' && method !== 'HEAD') return null;
+  if (!rawUrl || !rawUrl.startsWith('/')) return null;
+  if (hasPersonalCookie(headers)) return null;
+  if (ROUTER_HEADERS.some((name) => headers[name] !== undefined)) return null;
+  try {
+    const url = new URL(rawUrl, 'http://cache.invalid');
+    return url.searchParams.has('_rsc') ? null : url;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The page-cache key for a request, or null when the request must be rendered for its sender. The key is the
  * path plus only the query parameters the page reads, in one canonical order, so that `?utm_source=…` or a
  * random parameter cannot make a new entry (or a new render).
  */
 export function pageCacheKey(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders): string | null {
-  if (method !== 'GET' && method !== 'HEAD') return null;
-  if (!rawUrl || !rawUrl.startsWith('/')) return null;
-  if (hasPersonalCookie(headers)) return null;
-  if (ROUTER_HEADERS.some((name) => headers[name] !== undefined)) return null;
-
-  let url: URL;
-  try {
-    url = new URL(rawUrl, 'http://cache.invalid');
-  } catch {
-    return null;
-  }
-  if (url.searchParams.has('_rsc') || NOT_CACHED.test(url.pathname)) return null;
-
+  const url = anonymousRead(method, rawUrl, headers);
+  if (!url || NOT_CACHED.test(url.pathname)) return null;
   const route = parseContentRoute(url.pathname);
   if (route !== null && typeof route === 'object' && route.kind === 'article') {
     return `${url.pathname}${threadSearch(parseThreadQuery(Object.fromEntries(url.searchParams)))}`;
   }
   return url.pathname;
+}
+
+/**
+ * An anonymous search, as the path and query to render: never stored (every query is its own page), but rendered
+ * through the front like a page-cache miss, so a search that fails because the database just went away answers
+ * 503 rather than Next's error page with status 200.
+ */
+export function anonymousSearch(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders): string | null {
+  const url = anonymousRead(method, rawUrl, headers);
+  return url?.pathname === '/search' ? `${url.pathname}${url.search}` : null;
 }
