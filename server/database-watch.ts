@@ -38,11 +38,17 @@ export class DatabaseWatch {
   private stopped = false;
   private slowAnswers = 0;
   private answeredAt = 0;
+  private lastDownAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: DatabaseWatchOptions) {}
 
   get isDown(): boolean {
     return this.downSince !== null;
+  }
+
+  /** Whether the database was down at any moment in the last `ms` (errors just after it returns are its echo). */
+  wasDownWithin(ms: number): boolean {
+    return this.isDown || performance.now() - this.lastDownAt <= ms;
   }
 
   start(): void {
@@ -102,6 +108,7 @@ export class DatabaseWatch {
       const next = rows[0]?.next ?? null;
       this.options.onSchedule?.(next ? new Date(next) : null);
       if (this.downSince !== null) {
+        this.lastDownAt = performance.now();
         const downFor = Date.now() - this.downSince;
         this.downSince = null;
         this.options.onUp?.(downFor);

@@ -30,7 +30,14 @@ export type FrontOptions = {
   renderer: PageRenderer;
   store: PageStore;
   watch: DatabaseWatch;
+  /** Drops the site's database pool (its connections may have died with a database that restarted). */
+  resetDatabasePool?: () => Promise<void>;
 };
+
+/** A failed render right after an outage is its echo: the reader is told to come back, not shown an error. */
+const OUTAGE_ECHO_MS = 5000;
+/** The pool is dropped at most this often, whatever fails. */
+const POOL_RESET_INTERVAL_MS = 5000;
 
 /**
  * The request handler in front of Next (docs/adr/0009). Anonymous reads of public pages are answered from the
@@ -38,8 +45,9 @@ export type FrontOptions = {
  * together. Everyone else is answered by Next as before. While the database is down, stored pages are served
  * stale and anything that needs a query gets a 503 at once.
  */
-export function createFront({ handle, renderer, store, watch }: FrontOptions) {
+export function createFront({ handle, renderer, store, watch, resetDatabasePool }: FrontOptions) {
   const pending = new Map<string, Promise<Rendered>>();
+  let poolResetAt = Number.NEGATIVE_INFINITY;
 
   function renderOnce(key: string): Promise<Rendered> {
     let render = pending.get(key);
@@ -58,16 +66,25 @@ export function createFront({ handle, renderer, store, watch }: FrontOptions) {
   async function render(key: string): Promise<Rendered> {
     const rendered = await renderOnce(key);
     if (rendered.ok || !(await watch.check())) return rendered;
+    if (resetDatabasePool && performance.now() - poolResetAt > POOL_RESET_INTERVAL_MS) {
+      poolResetAt = performance.now();
+      await resetDatabasePool();
+    }
     await new Promise((resolve) => setTimeout(resolve, RETRY_RENDER_AFTER_MS));
     return renderOnce(key);
+  }
+
+  /** A render that failed twice: 503 while (or just after) the database is down, else the page's fault, a 500. */
+  async function failed(rendered: Rendered, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!(await watch.check()) || watch.wasDownWithin(OUTAGE_ECHO_MS) || !rendered.entry) return unavailable(res);
+    return respond({ ...rendered.entry, status: Math.max(500, rendered.entry.status) }, 'BYPASS', req, res);
   }
 
   async function serveSearch(key: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!(await watch.confirm())) return unavailable(res);
     const rendered = await render(key);
     if (rendered.ok) return respond(rendered.entry, 'BYPASS', req, res);
-    if (!(await watch.check()) || !rendered.entry) return unavailable(res);
-    return respond({ ...rendered.entry, status: Math.max(500, rendered.entry.status) }, 'BYPASS', req, res);
+    return failed(rendered, req, res);
   }
 
   async function serveCached(key: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -80,12 +97,9 @@ export function createFront({ handle, renderer, store, watch }: FrontOptions) {
       if (rendered.storable) store.set(key, rendered.entry);
       return respond(rendered.entry, rendered.storable ? 'MISS' : 'BYPASS', req, res);
     }
-    // Still failing: the last good page, or a 503 while the database is down. Otherwise it is a fault of the page:
-    // its error page, as a 500, never stored.
-    const databaseUp = await watch.check();
+    // Still failing: the last good page; otherwise a 503, or the page's own fault as a 500 (never stored).
     if (stored) return respond(stored, 'STALE', req, res);
-    if (!databaseUp || !rendered.entry) return unavailable(res);
-    return respond({ ...rendered.entry, status: Math.max(500, rendered.entry.status) }, 'BYPASS', req, res);
+    return failed(rendered, req, res);
   }
 
   return async function front(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -78,7 +78,7 @@ watch.start();
 
 const renderer = new PageRenderer(handle, new URL(SITE_URL));
 await renderer.listen();
-const front = createFront({ handle, renderer, store: new PageStore(PAGE_CACHE_MB * 1024 * 1024), watch });
+const front = createFront({ handle, renderer, store: new PageStore(PAGE_CACHE_MB * 1024 * 1024), watch, resetDatabasePool: resetDbPool });
 
 const server = http.createServer((req, res) => {
   front(req, res).catch((error: unknown) => {
