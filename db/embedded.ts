@@ -156,7 +156,8 @@ function initialise(binDir: string, clusterDir: string, secret: string, ids: Ids
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this PID exists (whoever owns it). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -30,6 +30,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 
+import { isAlive } from '../db/embedded';
 import { isBuildFresh, sourceFingerprint } from './lib/build';
 
 const { values: options } = parseArgs({
@@ -155,15 +156,6 @@ function postmasterPid(): number | null {
     return pid > 0 ? pid : null;
   } catch {
     return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
