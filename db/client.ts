@@ -44,17 +44,20 @@ export function getSql(): postgres.Sql {
   return connection().sql;
 }
 
-export async function closeDb(timeoutSeconds = 5): Promise<void> {
+export async function closeDb(): Promise<void> {
   const current = globalForDb.__newsroomDb;
   globalForDb.__newsroomDb = undefined;
-  await current?.sql.end({ timeout: timeoutSeconds });
+  await current?.sql.end({ timeout: 5 });
 }
 
 /**
- * Drops the process's pool at once, for when the database has restarted: its idle connections are all dead, and
- * each would otherwise fail one query before being replaced. The next query opens a new pool. The pool is on
- * globalThis, so this reaches the copy of this module in Next's server bundle too.
+ * Swaps the process's pool for a new one, for when the database has restarted: the old pool's idle connections are
+ * all dead, and each would otherwise fail one query before being replaced. Queries under way on the old pool may
+ * finish (5 s); new ones open new connections. The pool is on globalThis, so this reaches the copy of this module
+ * in Next's server bundle too.
  */
-export async function resetDbPool(): Promise<void> {
-  await closeDb(0);
+export function resetDbPool(): void {
+  const current = globalForDb.__newsroomDb;
+  globalForDb.__newsroomDb = undefined;
+  void current?.sql.end({ timeout: 5 }).catch(() => {});
 }

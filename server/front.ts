@@ -30,8 +30,8 @@ export type FrontOptions = {
   renderer: PageRenderer;
   store: PageStore;
   watch: DatabaseWatch;
-  /** Drops the site's database pool (its connections may have died with a database that restarted). */
-  resetDatabasePool?: () => Promise<void>;
+  /** Swaps the site's database pool for a new one (its connections may have died with a database that restarted). */
+  resetDatabasePool?: () => void;
 };
 
 /** A failed render right after an outage is its echo: the reader is told to come back, not shown an error. */
@@ -68,7 +68,7 @@ export function createFront({ handle, renderer, store, watch, resetDatabasePool 
     if (rendered.ok || !(await watch.check())) return rendered;
     if (resetDatabasePool && performance.now() - poolResetAt > POOL_RESET_INTERVAL_MS) {
       poolResetAt = performance.now();
-      await resetDatabasePool();
+      resetDatabasePool();
     }
     await new Promise((resolve) => setTimeout(resolve, RETRY_RENDER_AFTER_MS));
     return renderOnce(key);

@@ -58,7 +58,7 @@ const watch = new DatabaseWatch({
   onUp: (downForMs) => {
     console.log(`[front] the database is back after ${(downForMs / 1000).toFixed(1)} s`);
     // The site's pooled connections died with it: start afresh rather than fail one query on each.
-    void resetDbPool();
+    resetDbPool();
   },
   // A story that falls due (or expires) changes every list: the pages are invalidated at that moment.
   onSchedule: (due) => {
