@@ -16,6 +16,7 @@ import { DatabaseWatch } from './database-watch';
 import { createFront } from './front';
 import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
+import { createScheduler } from './scheduled-changes';
 import { RedisRemote } from './redis-remote';
 
 const DRAIN_MS = 10_000;
@@ -51,7 +52,6 @@ const app = next({ dev: false, dir: process.cwd(), port: PORT, customServer: tru
 await app.prepare();
 const handle = app.getRequestHandler();
 
-let scheduled: NodeJS.Timeout | null = null;
 const watch = new DatabaseWatch({
   url: DATABASE_URL,
   onDown: (reason) => console.error(`[front] the database is not answering (${reason}): cached pages are served stale, other pages answer 503`),
@@ -61,18 +61,7 @@ const watch = new DatabaseWatch({
     resetDbPool();
   },
   // A story that falls due (or expires) changes every list: the pages are invalidated at that moment.
-  onSchedule: (due) => {
-    if (scheduled) clearTimeout(scheduled);
-    scheduled = null;
-    if (!due) return;
-    const delay = Math.max(0, due.getTime() - Date.now());
-    if (delay > 2 ** 31 - 1) return;
-    scheduled = setTimeout(() => {
-      console.log(`[front] scheduled change at ${due.toISOString()}: story lists invalidated`);
-      invalidateLocally(['articles']);
-    }, delay);
-    scheduled.unref();
-  },
+  onSchedule: createScheduler(invalidateLocally),
 });
 watch.start();
 
