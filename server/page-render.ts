@@ -30,7 +30,7 @@ const BASE_TAGS = ['articles', 'sections', '_N_T_/layout'];
 
 /** A page that rendered, or one that failed: an error page (kept to show, never to store) or no answer at all. */
 export type Rendered =
-  | { ok: true; status: number; entry: PageEntry; storable: boolean }
+  | { ok: true; entry: PageEntry; storable: boolean }
   | { ok: false; reason: string; entry?: PageEntry };
 
 /**
@@ -97,7 +97,7 @@ export class PageRenderer {
       const path = key.split('?')[0]!;
       const entry = toEntry(response, this.site, record, startedAt, routeTags(path));
       if (isErrorPage(response.status, response.body)) return { ok: false, reason: `the page rendered an error (${response.status})`, entry };
-      return { ok: true, status: response.status, entry, storable: CACHEABLE_STATUSES.has(response.status) && !response.headers['set-cookie'] };
+      return { ok: true, entry, storable: CACHEABLE_STATUSES.has(response.status) && !response.headers['set-cookie'] };
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
     } finally {
