@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { getDb } from '@/db/client';
 import { auditLog, images } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { resetEnvForTests } from '@/lib/env';
+import { mediaDir, resetEnvForTests } from '@/lib/env';
 import { ImageRejectedError, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES, type UploadProblem } from '@/lib/images';
 import { createFactory } from '@/test/factories';
 
@@ -18,7 +18,6 @@ import { createFactory } from '@/test/factories';
 vi.mock('@/auth', () => ({ auth: async () => null }));
 
 import { getLibraryImage, listImageChoices, listImages, updateImageDetails, uploadImage } from './images';
-import { mediaDir } from './media';
 import type { Viewer } from './viewer';
 
 // Uploads go to a data directory of this file's own, so checks of "no file written" see only our files.

@@ -9,6 +9,7 @@ import sharp, { type Metadata } from 'sharp';
 
 import { getDb } from '@/db/client';
 import { images, users } from '@/db/schema';
+import { mediaDir } from '@/lib/env';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { ImageRejectedError, MAX_INPUT_PIXELS, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES } from '@/lib/images';
 import { type ImageDetailsInput, imageDetailsSchema } from '@/lib/validation/images';
@@ -16,7 +17,6 @@ import { assertCan } from '@/lib/permissions';
 
 import { recordAudit } from './audit';
 import { imageSrc } from './cards';
-import { mediaDir } from './media';
 import type { Viewer } from './viewer';
 
 export type LibraryImage = {

@@ -3,7 +3,7 @@ import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-import { dataDir } from '@/lib/env';
+import { mediaDir } from '@/lib/env';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
@@ -15,10 +15,6 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Server-made file names only: no path separators, no dot files, a known image extension. */
 const FILE_NAME = /^[a-z0-9][a-z0-9-]{0,100}\.(webp|jpe?g|png|avif)$/;
-
-export function mediaDir(): string {
-  return path.join(dataDir(), 'media');
-}
 
 /** Public: the bytes and content type of a stored image, or null when there is no such file. */
 export async function readMedia(fileName: string): Promise<{ body: Buffer; contentType: string } | null> {

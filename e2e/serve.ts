@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { createDatabase, dropAbandonedDatabases, dropDatabase } from '../db/admin';
 import { connect } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { dataDir } from '../lib/env';
+import { mediaDir } from '../lib/env';
 import { ensureFreshBuild } from '../scripts/lib/build';
 import { resolveDatabase } from '../scripts/lib/database';
 import { seedFixtureNewsroom } from './fixtures/newsroom';
@@ -28,7 +28,7 @@ if (!/^postgres(ql)?:\/\/[^/]*@?(127\.0\.0\.1|localhost)[:/]/.test(server.adminU
 await dropAbandonedDatabases(server.adminUrl, 'newsroom_e2e_');
 const name = `newsroom_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
 const url = await createDatabase(server.adminUrl, name);
-const heroFile = path.join(dataDir(), 'media', `${name.replaceAll('_', '-')}.webp`);
+const heroFile = path.join(mediaDir(), `${name.replaceAll('_', '-')}.webp`);
 
 async function cleanUp() {
   fs.rmSync(heroFile, { force: true });

@@ -1,9 +1,9 @@
 /**
- * The caller's address for rate limiting: the first X-Forwarded-For hop (set by Next's own server, or by the proxy in
- * front of it), else X-Real-IP. Behind an untrusted proxy this can be forged, which is why sign-in is also limited
- * per account.
+ * The caller's address for rate limiting. The server in front of Next (server/main.ts) replaces X-Forwarded-For with
+ * the one address it established: the connection's peer, or what the proxies named in TRUSTED_PROXIES report. Under
+ * `next dev` it is Next's own value.
  */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (forwarded || headers.get('x-real-ip') || 'unknown').slice(0, 64);
+  return (forwarded || 'unknown').slice(0, 64);
 }

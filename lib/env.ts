@@ -12,6 +12,19 @@ const schema = z.object({
     .min(1)
     .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL')
     .optional(),
+  /** Streaming replicas of DATABASE_URL, comma-separated: public reads go to them (docs/adr/0011). */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((url) => url.trim()).filter((url) => url.length > 0))
+    .pipe(z.array(z.string().refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be postgres:// URLs separated by commas'))),
+  /** Named prepared statements; `false` behind PgBouncer in transaction mode (docs/adr/0011). */
+  DATABASE_PREPARE: z
+    .enum(['true', 'false', '1', '0'], 'must be true, false, 1 or 0')
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
+  /** How far behind the primary a replica may be and still serve public reads (docs/adr/0011). */
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).max(60000).default(2000),
   DATA_DIR: z.string().trim().min(1).default('./.data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url().default('http://localhost:3000'),
@@ -38,6 +51,13 @@ const schema = z.object({
     .trim()
     .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
     .optional(),
+  /**
+   * Proxies whose X-Forwarded-For the site believes (addresses or CIDR ranges, comma-separated), for example the
+   * nginx in front of it (docs/deploy.md). Unset: the connection's peer is the client.
+   */
+  TRUSTED_PROXIES: z.string().trim().optional(),
+  /** Uploaded and generated pictures: a folder every instance reads and writes (docs/deploy.md). */
+  MEDIA_DIR: z.string().trim().min(1).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   AUTH_SECRET: z.string().min(32).optional(),
   /** Encrypts server actions' bound arguments; every instance of one site must share it (docs/adr/0010). */
@@ -67,6 +87,12 @@ export function env(): Env {
 /** Absolute path of the data directory (embedded database, uploaded and generated images). */
 export function dataDir(): string {
   return path.resolve(env().DATA_DIR);
+}
+
+/** Absolute path of the folder of uploaded and generated pictures: MEDIA_DIR, else DATA_DIR/media. */
+export function mediaDir(): string {
+  const { MEDIA_DIR } = env();
+  return MEDIA_DIR ? path.resolve(MEDIA_DIR) : path.join(dataDir(), 'media');
 }
 
 /** Test hook: forget the parsed environment after a test changed process.env. */

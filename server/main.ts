@@ -12,6 +12,7 @@ import { resetDbPool } from '@/db/client';
 import { env } from '@/lib/env';
 
 import { installRemote, invalidateLocally } from './cache-handler.mjs';
+import { clientAddressOf, parseTrustedProxies } from './client-address';
 import { DatabaseWatch } from './database-watch';
 import { createFront } from './front';
 import { PageRenderer } from './page-render';
@@ -20,9 +21,16 @@ import { createScheduler } from './scheduled-changes';
 import { RedisRemote } from './redis-remote';
 
 const DRAIN_MS = 10_000;
+/**
+ * Connections the kernel may queue before this process accepts them (Node's default is 511). A burst of a thousand
+ * readers or posts at once must wait in the queue, not be reset (capped by net.core.somaxconn).
+ */
+const LISTEN_BACKLOG = 4096;
 
-const { PORT, SITE_URL, DATABASE_URL, PAGE_CACHE_MB, REDIS_URL, AUTH_SECRET, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY } = env();
+const { PORT, SITE_URL, DATABASE_URL, PAGE_CACHE_MB, REDIS_URL, AUTH_SECRET, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, TRUSTED_PROXIES } = env();
 if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: start the site with `npm start`.');
+if (!AUTH_SECRET) throw new Error('AUTH_SECRET is not set: sessions cannot be signed. `npm start` makes one in DATA_DIR; with several instances give each the same value (docs/deploy.md).');
+const trustedProxies = parseTrustedProxies(TRUSTED_PROXIES);
 
 // Installed before Next loads the 'use cache' handler, which finds it on the process-wide cache state.
 const shared = REDIS_URL ? new RedisRemote(REDIS_URL) : null;
@@ -70,13 +78,16 @@ await renderer.listen();
 const front = createFront({ handle, renderer, store: new PageStore(PAGE_CACHE_MB * 1024 * 1024), watch, resetDatabasePool: resetDbPool });
 
 const server = http.createServer((req, res) => {
+  // From here on, X-Forwarded-For holds one address: the client's as far as the trusted proxies say (lib/client-address).
+  req.headers['x-forwarded-for'] = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
+  delete req.headers['x-real-ip'];
   front(req, res).catch((error: unknown) => {
     console.error('[front] request failed:', error);
     if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Internal Server Error');
   });
 });
-server.listen(PORT, () => console.log(`[front] listening on port ${PORT}`));
+server.listen({ port: PORT, backlog: LISTEN_BACKLOG }, () => console.log(`[front] listening on port ${PORT}`));
 
 let stopping = false;
 function stop(signal: NodeJS.Signals) {

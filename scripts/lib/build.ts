@@ -49,14 +49,21 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
   });
 }
 
-/** Builds with `next build` unless the build in `distDir` was made from exactly this source. */
+/**
+ * Builds with `next build` unless the build in `distDir` was made from exactly this source. The build's deployment
+ * id (Next's version-skew protection: asset URLs, `'use cache'` keys, a reload when a browser meets another
+ * deployment) is NEXT_DEPLOYMENT_ID when the operator sets one, else made from the source: every machine that builds
+ * the same commit builds the same deployment, so instances built separately agree (docs/deploy.md).
+ */
 export async function ensureFreshBuild(options: { distDir: string; env: NodeJS.ProcessEnv }): Promise<void> {
-  const fingerprint = sourceFingerprint();
+  const operatorId = options.env.NEXT_DEPLOYMENT_ID?.trim();
+  const fingerprint = operatorId ? `${sourceFingerprint()}+${operatorId}` : sourceFingerprint();
   if (isBuildFresh(options.distDir, fingerprint)) {
     console.log(`build in ${options.distDir} is up to date`);
     return;
   }
   console.log(`building (${fs.existsSync(options.distDir) ? 'source changed since the last build' : 'no build yet'})...`);
-  await run(path.join('node_modules', '.bin', 'next'), ['build'], { ...options.env, NEXT_DIST_DIR: options.distDir });
+  const deploymentId = operatorId || `src-${fingerprint.slice(0, 16)}`;
+  await run(path.join('node_modules', '.bin', 'next'), ['build'], { ...options.env, NEXT_DIST_DIR: options.distDir, NEXT_DEPLOYMENT_ID: deploymentId });
   fs.writeFileSync(stampFile(options.distDir), `${fingerprint}\n`);
 }

@@ -1,10 +1,8 @@
-import path from 'node:path';
-
 import { sql } from 'drizzle-orm';
 
 import { connect } from '../../db/client';
 import { seedDemoContent } from '../../db/seed/demo';
-import { dataDir } from '../../lib/env';
+import { mediaDir } from '../../lib/env';
 import { hashPassword } from '../../lib/passwords';
 
 export async function hasContent(url: string): Promise<boolean> {
@@ -21,7 +19,7 @@ export async function seedDemo(url: string): Promise<void> {
   const { sql: client, db } = connect(url, { max: 2 });
   try {
     const started = performance.now();
-    const summary = await seedDemoContent(db, { mediaDir: path.join(dataDir(), 'media') });
+    const summary = await seedDemoContent(db, { mediaDir: mediaDir() });
     console.log(
       `demo content: ${summary.sections} sections, ${summary.tags} tags, ${summary.authors} authors, ${summary.articles} articles ` +
         `(${summary.scheduled} scheduled), ${summary.images} images in ${Math.round(performance.now() - started)} ms`,
