@@ -11,6 +11,8 @@ const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync('/us
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  // The multi-instance journeys run against their own servers (playwright.cluster.config.ts).
+  testIgnore: ['cluster/**'],
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

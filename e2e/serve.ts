@@ -5,45 +5,16 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 
-import sharp from 'sharp';
-
-import { createDatabase, dropAbandonedDatabases, dropDatabase } from '../db/admin';
-import { connect } from '../db/client';
-import { runMigrations } from '../db/migrate';
-import { mediaDir } from '../lib/env';
 import { ensureFreshBuild } from '../scripts/lib/build';
-import { resolveDatabase } from '../scripts/lib/database';
-import { seedFixtureNewsroom } from './fixtures/newsroom';
+import { prepareFixtureDatabase } from './support/fixture-database';
 
 const port = process.env.E2E_PORT ?? '3100';
 // Separate build folders let two suites (say, two people's branches) run side by side.
 const distDir = process.env.E2E_DIST_DIR ?? '.next-e2e';
-const server = await resolveDatabase();
-if (!/^postgres(ql)?:\/\/[^/]*@?(127\.0\.0\.1|localhost)[:/]/.test(server.adminUrl)) {
-  throw new Error('The end-to-end suite only runs against a local database server.');
-}
-await dropAbandonedDatabases(server.adminUrl, 'newsroom_e2e_');
-const name = `newsroom_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
-const url = await createDatabase(server.adminUrl, name);
-const heroFile = path.join(mediaDir(), `${name.replaceAll('_', '-')}.webp`);
-
-async function cleanUp() {
-  fs.rmSync(heroFile, { force: true });
-  await dropDatabase(server.adminUrl, name).catch((error) => console.error('could not drop', name, error));
-  await server.release();
-}
+const { url, cleanUp } = await prepareFixtureDatabase('newsroom_e2e_');
 
 try {
-  await runMigrations(url);
-  const { sql, db } = connect(url, { max: 2 });
-  fs.mkdirSync(path.dirname(heroFile), { recursive: true });
-  await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#2f5d7c' } }).webp().toFile(heroFile);
-  await seedFixtureNewsroom(db, { heroFileName: path.basename(heroFile) });
-  await sql.end();
-
   const childEnv = {
     ...process.env,
     DATABASE_URL: url,

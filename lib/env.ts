@@ -59,6 +59,10 @@ const schema = z.object({
   /** Uploaded and generated pictures: a folder every instance reads and writes (docs/deploy.md). */
   MEDIA_DIR: z.string().trim().min(1).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** The build folder (next.config.js reads it too). */
+  NEXT_DIST_DIR: z.string().trim().min(1).default('.next'),
+  /** Next's version-skew id, fixed at build time (scripts/lib/build.ts); every instance of one build shares it. */
+  NEXT_DEPLOYMENT_ID: z.string().trim().min(1).optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   /** Encrypts server actions' bound arguments; every instance of one site must share it (docs/adr/0010). */
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.string().min(16).optional(),

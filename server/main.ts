@@ -4,12 +4,15 @@
  * requests, finishes those in flight, then exits.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 
 import next from 'next';
 
 import { resetDbPool } from '@/db/client';
 import { env } from '@/lib/env';
+import { DEPLOYMENT_ID_FILE } from '@/scripts/lib/build';
 
 import { installRemote, invalidateLocally } from './cache-handler.mjs';
 import { clientAddressOf, parseTrustedProxies } from './client-address';
@@ -27,7 +30,8 @@ const DRAIN_MS = 10_000;
  */
 const LISTEN_BACKLOG = 4096;
 
-const { PORT, SITE_URL, DATABASE_URL, PAGE_CACHE_MB, REDIS_URL, AUTH_SECRET, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, TRUSTED_PROXIES } = env();
+const { PORT, SITE_URL, DATABASE_URL, PAGE_CACHE_MB, REDIS_URL, AUTH_SECRET, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, TRUSTED_PROXIES, NEXT_DIST_DIR, NEXT_DEPLOYMENT_ID } =
+  env();
 if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: start the site with `npm start`.');
 if (!AUTH_SECRET) throw new Error('AUTH_SECRET is not set: sessions cannot be signed. `npm start` makes one in DATA_DIR; with several instances give each the same value (docs/deploy.md).');
 const trustedProxies = parseTrustedProxies(TRUSTED_PROXIES);
@@ -54,6 +58,23 @@ async function checkSharedSecrets(remote: RedisRemote): Promise<void> {
     throw new Error('AUTH_SECRET or NEXT_SERVER_ACTIONS_ENCRYPTION_KEY differs from the running instances\' (REDIS_URL is shared): give every instance the same values.');
   }
   if (agreement === 'unknown') console.error('[front] Redis did not answer: could not check that every instance shares AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY');
+}
+
+adoptBuildDeploymentId();
+/**
+ * The build's deployment id must be Next's at run time too: the browser bundles carry it (`?dpl=` on the chunks they
+ * load), and a server that renders script tags without it makes the browser load every chunk twice and never
+ * hydrate. Next reads it from NEXT_DEPLOYMENT_ID when it loads next.config.js, so it is set here, before, from the file
+ * the build left (scripts/lib/build.ts) unless the operator set it.
+ */
+function adoptBuildDeploymentId(): void {
+  if (NEXT_DEPLOYMENT_ID) return;
+  try {
+    const id = fs.readFileSync(path.join(NEXT_DIST_DIR, DEPLOYMENT_ID_FILE), 'utf8').trim();
+    if (id) process.env.NEXT_DEPLOYMENT_ID = id;
+  } catch {
+    // A build made without one (plain `next build`): no deployment id, on both sides.
+  }
 }
 
 const app = next({ dev: false, dir: process.cwd(), port: PORT, customServer: true });

@@ -33,6 +33,9 @@ function stampFile(distDir: string): string {
   return path.join(distDir, 'newsroom-source.sha256');
 }
 
+/** Where a build keeps the deployment id it was made with: server/main.ts gives it to Next at start (see there). */
+export const DEPLOYMENT_ID_FILE = 'newsroom-deployment-id';
+
 export function isBuildFresh(distDir: string, fingerprint: string): boolean {
   try {
     return fs.existsSync(path.join(distDir, 'BUILD_ID')) && fs.readFileSync(stampFile(distDir), 'utf8').trim() === fingerprint;
@@ -65,5 +68,6 @@ export async function ensureFreshBuild(options: { distDir: string; env: NodeJS.P
   console.log(`building (${fs.existsSync(options.distDir) ? 'source changed since the last build' : 'no build yet'})...`);
   const deploymentId = operatorId || `src-${fingerprint.slice(0, 16)}`;
   await run(path.join('node_modules', '.bin', 'next'), ['build'], { ...options.env, NEXT_DIST_DIR: options.distDir, NEXT_DEPLOYMENT_ID: deploymentId });
+  fs.writeFileSync(path.join(options.distDir, DEPLOYMENT_ID_FILE), `${deploymentId}\n`);
   fs.writeFileSync(stampFile(options.distDir), `${fingerprint}\n`);
 }
