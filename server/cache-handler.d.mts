@@ -3,7 +3,8 @@ import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { CacheHandler } from 'next/cache';
 
 /** What a render made for the page cache learns from the entries it reads and writes. */
-export type RenderRecord = { tags: Set<string>; expiresAt: number };
+/** What a render for the page cache read: tags, the earliest expiry, and when its oldest data was made. */
+export type RenderRecord = { tags: Set<string>; expiresAt: number; dataSince: number };
 
 /** The store shared by every instance (server/redis-remote.ts). */
 export type Remote = {
@@ -19,6 +20,7 @@ export const UNTRUSTED_MAX_AGE_MS: number;
 export const renderScope: AsyncLocalStorage<RenderRecord>;
 export function installRemote(remote: Remote | null): void;
 export function remote(): Remote | null;
+export function setReadMargin(ms: number): void;
 export function isCurrent(tags: Iterable<string>, timestamp: number): boolean;
 export function lastInvalidated(tags: Iterable<string>): number;
 export function invalidateTags(tags: string[]): void;

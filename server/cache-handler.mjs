@@ -19,7 +19,7 @@ const MAX_BYTES = 64 * 1024 * 1024;
 /**
  * @typedef {import('next/cache').CacheEntry} CacheEntry
  * @typedef {{ value: Uint8Array, tags: string[], stale: number, timestamp: number, expire: number, revalidate: number }} StoredEntry
- * @typedef {{ tags: Set<string>, expiresAt: number }} RenderRecord
+ * @typedef {{ tags: Set<string>, expiresAt: number, dataSince: number }} RenderRecord
  * @typedef {{ readonly trusted: boolean, get(key: string): Promise<Uint8Array | undefined>, set(key: string, bytes: Uint8Array, ttlMs: number): void, publish(tags: string[]): void }} Remote
  */
 
@@ -35,7 +35,7 @@ const CLOCK_SKEW_MS = 250;
 export const UNTRUSTED_MAX_AGE_MS = 5000;
 
 /** Shared by every copy of this module in the process (Next's import and the server's). */
-const state = /** @type {{ entries: Map<string, StoredEntry>, bytes: number, tagTimes: Map<string, number>, renderScope: AsyncLocalStorage<RenderRecord>, remote: Remote | null }} */ (
+const state = /** @type {{ entries: Map<string, StoredEntry>, bytes: number, tagTimes: Map<string, number>, renderScope: AsyncLocalStorage<RenderRecord>, remote: Remote | null, readMargin: number }} */ (
   // @ts-expect-error: a process-wide slot on globalThis
   (globalThis[Symbol.for('newsroom.cache')] ??= {
     entries: new Map(),
@@ -43,6 +43,7 @@ const state = /** @type {{ entries: Map<string, StoredEntry>, bytes: number, tag
     tagTimes: new Map(),
     renderScope: new AsyncLocalStorage(),
     remote: null,
+    readMargin: 0,
   })
 );
 
@@ -60,16 +61,30 @@ export function remote() {
 }
 
 /**
+ * How far behind the primary the data an entry is made from may be (REPLICA_MAX_LAG_MS with read replicas,
+ * docs/adr/0011; 0 without): an entry made within this much of an invalidation of one of its tags may hold what a
+ * replica returned before it had the change, so it is served only until the replica must have it, then made again.
+ * @param {number} ms
+ */
+export function setReadMargin(ms) {
+  state.readMargin = Math.max(0, ms);
+}
+
+/**
  * Whether something made at `timestamp` from data with `tags` may still be served: none of the tags invalidated
- * since (with a margin for other instances' clocks), and, while invalidations from other instances cannot reach
- * this one, not older than UNTRUSTED_MAX_AGE_MS.
+ * since (with a margin for other instances' clocks); if one was invalidated less than the read margin before, only
+ * until that margin has passed; and, while invalidations from other instances cannot reach this one, not older than
+ * UNTRUSTED_MAX_AGE_MS.
  * @param {Iterable<string>} tags
  * @param {number} timestamp
  */
 export function isCurrent(tags, timestamp) {
   const shared = state.remote;
   if (shared && !shared.trusted && preciseNow() - timestamp > UNTRUSTED_MAX_AGE_MS) return false;
-  return lastInvalidated(tags) < timestamp - (shared ? CLOCK_SKEW_MS : 0);
+  const skew = shared ? CLOCK_SKEW_MS : 0;
+  const invalidated = lastInvalidated(tags);
+  if (invalidated >= timestamp - skew) return false;
+  return invalidated < timestamp - skew - state.readMargin || preciseNow() < invalidated + state.readMargin;
 }
 
 /** The render being recorded for the page cache, if any: it learns the tags and lifetimes of what it reads. */
@@ -120,6 +135,8 @@ function record(entry) {
   if (!render) return;
   for (const tag of entry.tags) render.tags.add(tag);
   render.expiresAt = Math.min(render.expiresAt, entry.timestamp + entry.revalidate * 1000);
+  // A page is as old as the oldest data in it: its freshness is judged from there.
+  render.dataSince = Math.min(render.dataSince, entry.timestamp);
 }
 
 /** @param {string} key */

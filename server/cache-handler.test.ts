@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import handler, { invalidateTags, lastInvalidated, renderScope, type RenderRecord } from './cache-handler.mjs';
+import handler, { invalidateTags, isCurrent, lastInvalidated, renderScope, setReadMargin, type RenderRecord } from './cache-handler.mjs';
 
 const entry = (tags: string[], timestamp = Date.now(), revalidate = 900) => ({
   value: new Blob([new TextEncoder().encode(`value for ${tags.join(',')}`)]).stream(),
@@ -35,17 +35,19 @@ describe("the 'use cache' handler", () => {
     expect(await handler.getExpiration(['_N_T_/layout'])).toBeGreaterThan(0);
   });
 
-  it('tells a render being recorded for the page cache the tags and lifetime of what it reads and writes', async () => {
+  it('tells a render being recorded for the page cache the tags, lifetime and age of what it reads and writes', async () => {
     const read = unique();
     const now = Date.now();
-    await handler.set(read, Promise.resolve(entry(['sections'], now, 60)));
-    const record: RenderRecord = { tags: new Set(), expiresAt: Number.POSITIVE_INFINITY };
+    // Data made three seconds before the render: the page is that old, whenever it was rendered.
+    await handler.set(read, Promise.resolve(entry(['sections'], now - 3000, 60)));
+    const record: RenderRecord = { tags: new Set(), expiresAt: Number.POSITIVE_INFINITY, dataSince: now };
     await renderScope.run(record, async () => {
       await handler.get(read, []);
       await handler.set(unique(), Promise.resolve(entry(['comments:7'], now, 900)));
     });
     expect([...record.tags].sort()).toEqual(['comments:7', 'sections']);
-    expect(record.expiresAt).toBe(now + 60_000);
+    expect(record.expiresAt).toBe(now - 3000 + 60_000);
+    expect(record.dataSince).toBe(now - 3000);
   });
 
   it('keeps the time of the latest invalidation of any of several tags', () => {
@@ -53,5 +55,33 @@ describe("the 'use cache' handler", () => {
     expect(lastInvalidated([a, b])).toBe(0);
     invalidateTags([a]);
     expect(lastInvalidated([a, b])).toBeGreaterThan(0);
+  });
+
+  it('with a read margin (read replicas), serves an entry made just after an invalidation only until the replica must have caught up', async () => {
+    const tag = `article:${unique()}`;
+    const [early, late] = [unique(), unique()];
+    setReadMargin(300);
+    try {
+      invalidateTags([tag]);
+      const invalidated = lastInvalidated([tag]);
+      // Made 50 ms after the edit, perhaps from a replica that had not replayed it: served for now...
+      await handler.set(early, Promise.resolve(entry([tag], invalidated + 50)));
+      // ...while one made after the margin was read from a replica that had the edit.
+      await handler.set(late, Promise.resolve(entry([tag], invalidated + 301)));
+      expect(await handler.get(early, [])).toBeDefined();
+      expect(isCurrent([tag], invalidated + 50)).toBe(true);
+      // The page cache asks the same question (server/page-store.ts): made again once the margin has passed.
+      await new Promise((resolve) => setTimeout(resolve, 320));
+      expect(isCurrent([tag], invalidated + 50)).toBe(false);
+      expect(await handler.get(early, [])).toBeUndefined();
+      expect(isCurrent([tag], invalidated + 301)).toBe(true);
+      expect(await handler.get(late, [])).toBeDefined();
+      // Made before the invalidation: never served, margin or not.
+      expect(isCurrent([tag], invalidated - 1)).toBe(false);
+    } finally {
+      setReadMargin(0);
+    }
+    // Without a margin (no replicas) an entry made after the invalidation is current at once and stays so.
+    expect(isCurrent([tag], lastInvalidated([tag]) + 1)).toBe(true);
   });
 });

@@ -60,6 +60,10 @@ try {
     '/redis/start': () => redis.start(),
   };
   const controlServer = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/database') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end(url);
+      return;
+    }
     const action = req.method === 'POST' ? actions[req.url ?? ''] : undefined;
     if (!action) {
       res.writeHead(404).end();

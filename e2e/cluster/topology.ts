@@ -21,6 +21,11 @@ export const loadReaders = {
 
 export type ControlAction = 'a/stop' | 'a/kill' | 'a/start' | 'redis/stop' | 'redis/start';
 
+/** The database the cluster serves, for journeys that count rows (GET on the control port). */
+export async function databaseUrl(): Promise<string> {
+  return (await fetch(`${topology.control}/database`)).text();
+}
+
 /** Asks e2e/cluster/serve.ts to stop or start a part; resolves when it is done. */
 export async function control(action: ControlAction): Promise<void> {
   const response = await fetch(`${topology.control}/${action}`, { method: 'POST' });
