@@ -3,7 +3,7 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 
-import { getDb } from '@/db/client';
+import { getDb, getPublicDb, type Database } from '@/db/client';
 import { articleNotes, articleSlugHistory, articleTags, articles, images, sections, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleDetail } from '@/lib/dto';
@@ -29,7 +29,7 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
     cacheLife('days');
     return null;
   }
-  const db = getDb();
+  const db = getPublicDb();
   const [row] = await db
     .select({
       id: articles.id,
@@ -66,7 +66,7 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
   }
 
   const [byline, tagRows, notes] = await Promise.all([
-    selectBylineRows([row.id]),
+    selectBylineRows([row.id], db),
     db
       .select({ name: tags.name, slug: tags.slug })
       .from(articleTags)
@@ -112,8 +112,8 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
 }
 
 /** Where an old slug lives now (section and current slug of a public article), or null. Uncached. */
-export async function findArticleRedirect(oldSlug: string): Promise<{ sectionSlug: string; slug: string } | null> {
-  const [row] = await getDb()
+export async function findArticleRedirect(oldSlug: string, db: Database = getDb()): Promise<{ sectionSlug: string; slug: string } | null> {
+  const [row] = await db
     .select({ sectionSlug: sections.slug, slug: articles.slug })
     .from(articleSlugHistory)
     .innerJoin(articles, eq(articles.id, articleSlugHistory.articleId))
@@ -134,7 +134,7 @@ export async function getArticleRedirect(oldSlug: string): Promise<{ sectionSlug
     cacheLife('days');
     return null;
   }
-  const redirect = await findArticleRedirect(oldSlug);
+  const redirect = await findArticleRedirect(oldSlug, getPublicDb());
   cacheLife(lifetimeUntil(await getNextScheduledChange(), HOUR));
   return redirect;
 }

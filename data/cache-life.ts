@@ -2,7 +2,7 @@ import 'server-only';
 
 import { sql } from 'drizzle-orm';
 
-import { getDb } from '@/db/client';
+import { getReplicaDb } from '@/db/client';
 
 export const MINUTE = 60;
 export const HOUR = 60 * MINUTE;
@@ -12,10 +12,10 @@ export type Lifetime = { stale: number; revalidate: number; expire: number };
 
 /**
  * The next moment the public set of stories changes by itself: a scheduled story falls due or one expires.
- * Cached lists must not outlive it.
+ * Cached lists must not outlive it. Public: read from a replica when there are some (docs/adr/0011).
  */
 export async function getNextScheduledChange(): Promise<Date | null> {
-  const rows = await getDb().execute<{ next: Date | string | null }>(sql`
+  const rows = await getReplicaDb().execute<{ next: Date | string | null }>(sql`
     select least(
       (select min(published_at) from articles where status = 'published' and published_at > now()),
       (select min(unpublish_at) from articles where unpublish_at > now())

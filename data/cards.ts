@@ -2,7 +2,7 @@ import 'server-only';
 
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 
-import { getDb } from '@/db/client';
+import { getDb, getPublicDb, type Database } from '@/db/client';
 import { articleAuthors, articles, authors, images, sections } from '@/db/schema';
 import type { ArticleCard, AuthorRef, ImageRef } from '@/lib/dto';
 
@@ -48,10 +48,10 @@ type CardRow = {
   height: number | null;
 };
 
-/** The authors of many articles in one query, in byline order. */
-export async function selectBylineRows(articleIds: number[]) {
+/** The authors of many articles in one query, in byline order (`db`: getPublicDb() for public pages). */
+export async function selectBylineRows(articleIds: number[], db: Database = getDb()) {
   if (articleIds.length === 0) return [];
-  return getDb()
+  return db
     .select({ articleId: articleAuthors.articleId, id: authors.id, name: authors.name, slug: authors.slug, jobTitle: authors.jobTitle })
     .from(articleAuthors)
     .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
@@ -60,9 +60,9 @@ export async function selectBylineRows(articleIds: number[]) {
 }
 
 /** Bylines for many articles, keyed by article id. */
-export async function listBylines(articleIds: number[]): Promise<Map<number, AuthorRef[]>> {
+export async function listBylines(articleIds: number[], db?: Database): Promise<Map<number, AuthorRef[]>> {
   const bylines = new Map<number, AuthorRef[]>();
-  for (const row of await selectBylineRows(articleIds)) {
+  for (const row of await selectBylineRows(articleIds, db)) {
     const list = bylines.get(row.articleId) ?? [];
     list.push({ name: row.name, slug: row.slug });
     bylines.set(row.articleId, list);
@@ -70,8 +70,8 @@ export async function listBylines(articleIds: number[]): Promise<Map<number, Aut
   return bylines;
 }
 
-export async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
-  const bylines = await listBylines(rows.map((row) => row.id));
+export async function toCards(rows: CardRow[], db?: Database): Promise<ArticleCard[]> {
+  const bylines = await listBylines(rows.map((row) => row.id), db);
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -85,9 +85,9 @@ export async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
   }));
 }
 
-/** Public article cards matching `where`, newest first. */
-export async function selectPublicCards(options: { where?: SQL; limit: number; offset?: number }): Promise<ArticleCard[]> {
-  const db = getDb();
+/** Public article cards matching `where`, newest first; read from a replica when there are some (docs/adr/0011). */
+export async function selectPublicCards(options: { where?: SQL; limit: number; offset?: number; db?: Database }): Promise<ArticleCard[]> {
+  const db = options.db ?? getPublicDb();
   let query = db
     .select(cardColumns)
     .from(articles)
@@ -101,12 +101,12 @@ export async function selectPublicCards(options: { where?: SQL; limit: number; o
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(options.limit)
     .offset(options.offset ?? 0);
-  return toCards(rows);
+  return toCards(rows, db);
 }
 
-/** Counts public articles matching `where`. */
-export async function countPublic(where?: SQL): Promise<number> {
-  const rows = await getDb()
+/** Counts public articles matching `where` (`db`: getPublicDb() for public pages). */
+export async function countPublic(where?: SQL, db: Database = getDb()): Promise<number> {
+  const rows = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(articles)
     .where(where ? and(isPublic(), where) : isPublic());

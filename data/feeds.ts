@@ -3,7 +3,7 @@ import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 
-import { getDb } from '@/db/client';
+import { getPublicDb } from '@/db/client';
 import { articleTags, articles, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleCard } from '@/lib/dto';
@@ -37,7 +37,7 @@ export async function listFeedEntries(scope: FeedScope): Promise<FeedEntry[]> {
   cacheLife(lifetimeUntil(await getNextScheduledChange(), HOUR));
   const cards = await selectPublicCards({ where: scopeFilter(scope), limit: FEED_SIZE });
   if (cards.length === 0) return [];
-  const rows = await getDb()
+  const rows = await getPublicDb()
     .select({ articleId: articleTags.articleId, name: tags.name })
     .from(articleTags)
     .innerJoin(tags, eq(tags.id, articleTags.tagId))

@@ -4,7 +4,7 @@ import { inArray, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cacheLife, cacheTag } from 'next/cache';
 
-import { getDb } from '@/db/client';
+import { getPublicDb, getReplicaDb } from '@/db/client';
 import { articles, sections } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleCard, FrontPage, Page } from '@/lib/dto';
@@ -28,7 +28,7 @@ async function listLifetime() {
 async function paginate(where: ReturnType<typeof sql>, page: number): Promise<Page<ArticleCard>> {
   const [items, total] = await Promise.all([
     selectPublicCards({ where, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    countPublic(where),
+    countPublic(where, getPublicDb()),
   ]);
   return { items, page, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
@@ -65,10 +65,11 @@ export async function getFrontPage(): Promise<FrontPage> {
   'use cache';
   cacheTag(cacheTags.sections());
   await listLifetime();
-  const db = getDb();
+  // One server for the whole page (the rail is raw SQL, which withReplicas would send to the primary).
+  const db = getReplicaDb();
 
   // The newest stories, in one index scan: the lead is the newest with a picture, the next ones the top stories.
-  const newest = await selectPublicCards({ limit: HEAD_WINDOW });
+  const newest = await selectPublicCards({ limit: HEAD_WINDOW, db });
   const lead = newest.find((card) => card.hero !== null) ?? newest[0] ?? null;
   const top = newest.filter((card) => card !== lead).slice(0, TOP_STORIES);
   const shown = [lead, ...top].flatMap((card) => (card ? [card.id] : []));
@@ -87,7 +88,7 @@ export async function getFrontPage(): Promise<FrontPage> {
     ) r`);
   const railIds = railRows.map((row) => row.id);
   const railCards = railIds.length
-    ? await selectPublicCards({ where: inArray(articles.id, railIds), limit: railIds.length })
+    ? await selectPublicCards({ where: inArray(articles.id, railIds), limit: railIds.length, db })
     : [];
   const sectionList = await db.select({ id: sections.id, name: sections.name, slug: sections.slug }).from(sections).orderBy(sections.position, sections.name);
   const rails = sectionList
@@ -98,6 +99,6 @@ export async function getFrontPage(): Promise<FrontPage> {
     .filter((rail) => rail.articles.length > 0);
 
   const onPage = [...shown, ...railIds];
-  const latest = await selectPublicCards({ where: onPage.length ? notInArray(articles.id, onPage) : undefined, limit: LATEST });
+  const latest = await selectPublicCards({ where: onPage.length ? notInArray(articles.id, onPage) : undefined, limit: LATEST, db });
   return { lead, top, rails, latest };
 }

@@ -4,7 +4,7 @@ import { inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cacheLife, cacheTag } from 'next/cache';
 
-import { getDb } from '@/db/client';
+import { getDb, getPublicDb, getReplicaDb, type Database } from '@/db/client';
 import { articleRelatedPicks, articleTags, articles, sections, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import type { RelatedStory } from '@/lib/dto';
@@ -108,10 +108,10 @@ export function relatedCandidatesQuery(articleId: number, excludeIds: number[], 
 }
 
 /** Scored candidates for the sidebar, best first (before editor picks and near-duplicates are applied). */
-export async function scoreRelatedCandidates(articleId: number, excludeIds: number[] = [], archiveSize?: number): Promise<ScoredCandidate[]> {
+export async function scoreRelatedCandidates(articleId: number, excludeIds: number[] = [], archiveSize?: number, db: Database = getDb()): Promise<ScoredCandidate[]> {
   // A tag's rarity is ln(1 + public stories / stories carrying the tag): its inverse document frequency.
-  const stories = archiveSize ?? (await countPublic());
-  const rows = await getDb().execute<ScoredRow>(relatedCandidatesQuery(articleId, excludeIds, stories));
+  const stories = archiveSize ?? (await countPublic(undefined, db));
+  const rows = await db.execute<ScoredRow>(relatedCandidatesQuery(articleId, excludeIds, stories));
   return rows.map((row) => ({
     id: Number(row.id),
     headline: row.headline,
@@ -123,9 +123,9 @@ export async function scoreRelatedCandidates(articleId: number, excludeIds: numb
 }
 
 /** The editor's picks for an article that are public now, in the editor's order. */
-async function listPublicPicks(articleId: number): Promise<number[]> {
+async function listPublicPicks(articleId: number, db: Database): Promise<number[]> {
   const picked = alias(articles, 'picked');
-  const rows = await getDb()
+  const rows = await db
     .select({ id: articleRelatedPicks.relatedArticleId })
     .from(articleRelatedPicks)
     .innerJoin(picked, sql`${picked.id} = ${articleRelatedPicks.relatedArticleId}`)
@@ -139,7 +139,7 @@ async function getArchiveSize(): Promise<number> {
   'use cache';
   cacheTag(cacheTags.articles());
   cacheLife('hours');
-  return countPublic();
+  return countPublic(undefined, getPublicDb());
 }
 
 /**
@@ -151,7 +151,8 @@ export async function listRelatedStories(articleId: number): Promise<RelatedStor
   cacheTag(cacheTags.articles(), cacheTags.article(articleId));
   cacheLife(lifetimeUntil(await getNextScheduledChange(), HOUR));
 
-  const db = getDb();
+  // One server for the whole sidebar (the scoring is raw SQL, which withReplicas would send to the primary).
+  const db = getReplicaDb();
   const [source] = await db
     .select({ headline: articles.headline, sectionName: sections.name })
     .from(articles)
@@ -159,10 +160,10 @@ export async function listRelatedStories(articleId: number): Promise<RelatedStor
     .where(sql`${articles.id} = ${articleId}`);
   if (!source) return [];
 
-  const pickIds = (await listPublicPicks(articleId)).slice(0, RELATED_LIMIT);
-  const scored = await scoreRelatedCandidates(articleId, pickIds, await getArchiveSize());
+  const pickIds = (await listPublicPicks(articleId, db)).slice(0, RELATED_LIMIT);
+  const scored = await scoreRelatedCandidates(articleId, pickIds, await getArchiveSize(), db);
   const ids = [...pickIds, ...scored.map((candidate) => candidate.id)];
-  const cards = ids.length ? await selectPublicCards({ where: inArray(articles.id, ids), limit: ids.length }) : [];
+  const cards = ids.length ? await selectPublicCards({ where: inArray(articles.id, ids), limit: ids.length, db }) : [];
   const cardById = new Map(cards.map((card) => [card.id, card]));
 
   const picks = pickIds.flatMap((id) => {

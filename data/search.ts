@@ -4,7 +4,7 @@ import { and, inArray, sql, type SQL } from 'drizzle-orm';
 
 import { cacheLife, cacheTag } from 'next/cache';
 
-import { getDb } from '@/db/client';
+import { getPublicDb, getReplicaDb } from '@/db/client';
 import { articles, authors, sections } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleCard, AuthorRef } from '@/lib/dto';
@@ -60,7 +60,8 @@ function filters(input: SearchInput): SQL[] {
  */
 export async function searchArticles(input: SearchInput): Promise<SearchResult> {
   if (!input.q) return EMPTY;
-  const db = getDb();
+  // One server for the whole search, a replica when there are some: its transaction only sets planner options.
+  const db = getReplicaDb();
   const query = sql`websearch_to_tsquery('english', ${input.q})`;
   const where = and(...filters(input), sql`${articles.searchVector} @@ ${query}`);
 
@@ -129,7 +130,7 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
   let hits: SearchHit[] = [];
   if (ranked.length > 0) {
     const order = ranked.map((row) => Number(row.id));
-    const cards = await selectPublicCards({ where: inArray(articles.id, order), limit: order.length });
+    const cards = await selectPublicCards({ where: inArray(articles.id, order), limit: order.length, db });
     const byId = new Map(cards.map((card) => [card.id, card]));
     hits = ranked.flatMap((row) => {
       const card = byId.get(Number(row.id));
@@ -149,7 +150,7 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
       .orderBy(sql`similarity(${articles.headline}, ${input.q}) desc`)
       .limit(5);
     const nearIds = near.map((row) => row.id).filter((id) => !hits.some((hit) => hit.id === id));
-    similarHeadlines = nearIds.length ? await selectPublicCards({ where: inArray(articles.id, nearIds), limit: nearIds.length }) : [];
+    similarHeadlines = nearIds.length ? await selectPublicCards({ where: inArray(articles.id, nearIds), limit: nearIds.length, db }) : [];
     similarAuthors = await db
       .select({ name: authors.name, slug: authors.slug })
       .from(authors)
@@ -165,7 +166,7 @@ export async function listSearchFilters(): Promise<{ sections: { slug: string; n
   'use cache';
   cacheTag(cacheTags.sections(), cacheTags.articles());
   cacheLife('hours');
-  const db = getDb();
+  const db = getPublicDb();
   const [sectionRows, authorRows] = await Promise.all([
     db.select({ slug: sections.slug, name: sections.name }).from(sections).orderBy(sections.position, sections.name),
     db.select({ slug: authors.slug, name: authors.name }).from(authors).orderBy(authors.name),

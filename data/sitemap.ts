@@ -3,7 +3,7 @@ import 'server-only';
 import { desc, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 
-import { getDb } from '@/db/client';
+import { getPublicDb, getReplicaDb } from '@/db/client';
 import { articles, authors, sections, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 
@@ -27,14 +27,14 @@ const iso = (value: Date | string | null) => (value ? new Date(value).toISOStrin
 export async function countSitemapArticles(): Promise<number> {
   'use cache';
   await listLifetime();
-  return countPublic();
+  return countPublic(undefined, getPublicDb());
 }
 
 /** Public: one chunk (1-based) of public article paths, oldest first so chunks stay stable as the archive grows. */
 export async function listSitemapArticles(chunk: number): Promise<SitemapPath[]> {
   'use cache';
   await listLifetime();
-  const rows = await getDb().execute<{ section: string; slug: string; lastmod: Date | string | null }>(sql`
+  const rows = await getReplicaDb().execute<{ section: string; slug: string; lastmod: Date | string | null }>(sql`
     select ${sections.slug} as section, ${articles.slug} as slug, greatest(${articles.publishedAt}, ${articles.updatedAt}) as lastmod
     from ${articles} join ${sections} on ${sections.id} = ${articles.sectionId}
     where ${isPublic()}
@@ -47,7 +47,7 @@ export async function listSitemapArticles(chunk: number): Promise<SitemapPath[]>
 export async function listSitemapPages(): Promise<SitemapPath[]> {
   'use cache';
   await listLifetime();
-  const db = getDb();
+  const db = getReplicaDb();
   const [front] = await db.select({ lastmod: articles.publishedAt }).from(articles).where(isPublic()).orderBy(desc(articles.publishedAt)).limit(1);
   const newestBy = (join: ReturnType<typeof sql>) =>
     db.execute<{ slug: string; lastmod: Date | string | null }>(sql`
@@ -69,7 +69,7 @@ export async function listSitemapPages(): Promise<SitemapPath[]> {
 export async function listRecentForNews(): Promise<{ path: string; title: string; publishedAt: string }[]> {
   'use cache';
   await listLifetime();
-  const rows = await getDb().execute<{ section: string; slug: string; headline: string; published_at: Date | string }>(sql`
+  const rows = await getReplicaDb().execute<{ section: string; slug: string; headline: string; published_at: Date | string }>(sql`
     select ${sections.slug} as section, ${articles.slug} as slug, ${articles.headline} as headline, ${articles.publishedAt} as published_at
     from ${articles} join ${sections} on ${sections.id} = ${articles.sectionId}
     where ${isPublic()} and ${articles.publishedAt} > now() - interval '48 hours'

@@ -3,7 +3,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 
-import { getDb } from '@/db/client';
+import { getPublicDb } from '@/db/client';
 import { authors, images, sections, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import type { AuthorDetail, SectionDetail, SectionRef, TagDetail } from '@/lib/dto';
@@ -16,7 +16,7 @@ export async function listSections(): Promise<SectionRef[]> {
   'use cache';
   cacheTag(cacheTags.sections());
   cacheLife('hours');
-  return getDb().select({ name: sections.name, slug: sections.slug }).from(sections).orderBy(asc(sections.position), asc(sections.name));
+  return getPublicDb().select({ name: sections.name, slug: sections.slug }).from(sections).orderBy(asc(sections.position), asc(sections.name));
 }
 
 /** Public: one section by slug, or null. */
@@ -25,7 +25,7 @@ export async function getSection(slug: string): Promise<SectionDetail | null> {
   cacheTag(cacheTags.section(slug), cacheTags.sections());
   cacheLife('hours');
   if (!isValidSlug(slug)) return null;
-  const [row] = await getDb()
+  const [row] = await getPublicDb()
     .select({ id: sections.id, name: sections.name, slug: sections.slug, description: sections.description })
     .from(sections)
     .where(eq(sections.slug, slug))
@@ -39,7 +39,7 @@ export async function getTag(slug: string): Promise<TagDetail | null> {
   cacheTag(cacheTags.tag(slug));
   cacheLife('hours');
   if (!isValidSlug(slug)) return null;
-  const [row] = await getDb()
+  const [row] = await getPublicDb()
     .select({ id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
     .from(tags)
     .where(eq(tags.slug, slug))
@@ -52,7 +52,7 @@ export async function getAuthor(slug: string): Promise<AuthorDetail | null> {
   'use cache';
   cacheLife('hours');
   if (!isValidSlug(slug)) return null;
-  const [row] = await getDb()
+  const [row] = await getPublicDb()
     .select({
       id: authors.id,
       name: authors.name,
