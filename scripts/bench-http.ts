@@ -8,6 +8,10 @@
  * static-file ceiling, p99 <= 100 ms), exiting 1 if one fails. Bodies are uncompressed (autocannon sends no
  * Accept-Encoding); one extra row asks for gzip. Port: BENCH_PORT (default 3200, or the next free one); build folder:
  * NEXT_DIST_DIR (default .next). The server's log is kept in the temporary directory.
+ *
+ * With `--nginx`: two instances sharing a Redis, behind nginx running deploy/nginx/newsroom.conf (docs/deploy.md).
+ * The ceiling is then nginx itself sending a file of the article's size from disk, and the anonymous pages (nginx's
+ * micro-cache, X-Proxy-Cache: HIT) must reach 50 % of it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +22,7 @@ import { Cleanup } from './lib/cleanup';
 import { request, signInWithCredentials, type Reply } from './lib/http';
 import { load, type LoadResult } from './lib/load';
 import { DEMO_ACCOUNTS } from './lib/seed';
-import { freePort, startSiteOnFreshDatabase } from './lib/site';
+import { freePort, startClusterOnFreshDatabase, startSiteOnFreshDatabase } from './lib/site';
 
 const positive = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -28,17 +32,21 @@ const positive = (name: string, fallback: number) => {
 const SECONDS = positive('BENCH_SECONDS', 8);
 const ROUNDS = Math.round(positive('BENCH_ROUNDS', 3));
 const CONNECTIONS = 32;
+const NGINX = process.argv.includes('--nginx');
 const WARM_SECONDS = 2;
 /** The issue's targets for anonymous pages. */
-const MIN_SHARE_OF_CEILING = 0.3;
+const MIN_SHARE_OF_CEILING = NGINX ? 0.5 : 0.3;
+/** The header that says whether the cache answered: the page cache's, or nginx's in front of it. */
+const CACHE_HEADER = NGINX ? 'x-proxy-cache' : 'x-cache';
 const MAX_P99_MS = 100;
 
 type Target = {
   label: string;
+  origin: string;
   path: string;
   headers: Record<string, string>;
-  /** X-Cache every answer should carry, or null for none (not a page-cache answer). */
-  cache: 'HIT' | null;
+  /** The cache header every answer should carry (CACHE_HEADER), or null for none (not a cache's answer). */
+  cache: 'HIT' | 'BYPASS' | null;
   bytes: number;
   checked?: boolean;
   runs: LoadResult[];
@@ -67,8 +75,11 @@ async function get(origin: string, target: string, headers: Record<string, strin
   }
 }
 
-/** The front page, its first section and first article, the static file nearest the article's size, the article signed in. */
-async function pickTargets(origin: string): Promise<Target[]> {
+/**
+ * The front page, its first section and first article, the article signed in, and the ceiling: the build's static
+ * file nearest the article's size, or (through nginx) a file of exactly its size that nginx sends from `staticRoot`.
+ */
+async function pickTargets(origin: string, nginxStatic: { origin: string; root: string } | null): Promise<Target[]> {
   const front = (await get(origin, '/')).body.toString('utf8');
   const links = [...front.matchAll(/href="(\/[^"#?]*)/g)].map((match) => match[1]!);
   const kind = (link: string) => {
@@ -80,38 +91,51 @@ async function pickTargets(origin: string): Promise<Target[]> {
   if (!section || !article) throw new Error('the front page links to no section or no article');
 
   const articleHtml = (await get(origin, article)).body;
-  const files = [...new Set(articleHtml.toString('utf8').match(/\/_next\/static\/[\w.~/-]+/g) ?? [])];
-  const sized = await Promise.all(files.map(async (file) => ({ file, bytes: (await get(origin, file)).body.length })));
-  const nearest = sized.sort((a, b) => Math.abs(a.bytes - articleHtml.length) - Math.abs(b.bytes - articleHtml.length))[0];
-  if (!nearest) throw new Error(`the article ${article} references no /_next/static/ file`);
-  console.log(`article HTML: ${articleHtml.length} bytes; nearest of its ${files.length} static files: ${nearest.file}, ${nearest.bytes} bytes`);
+  let ceiling: Target;
+  if (nginxStatic) {
+    const file = path.join(nginxStatic.root, 'article-sized.html');
+    fs.writeFileSync(file, articleHtml);
+    fs.chmodSync(file, 0o644);
+    console.log(`article HTML: ${articleHtml.length} bytes; nginx's ceiling: the same bytes from disk`);
+    ceiling = target('nginx static file', nginxStatic.origin, '/article-sized.html', null);
+  } else {
+    const files = [...new Set(articleHtml.toString('utf8').match(/\/_next\/static\/[\w.~/-]+/g) ?? [])];
+    const sized = await Promise.all(files.map(async (file) => ({ file, bytes: (await get(origin, file)).body.length })));
+    const nearest = sized.sort((a, b) => Math.abs(a.bytes - articleHtml.length) - Math.abs(b.bytes - articleHtml.length))[0];
+    if (!nearest) throw new Error(`the article ${article} references no /_next/static/ file`);
+    console.log(`article HTML: ${articleHtml.length} bytes; nearest of its ${files.length} static files: ${nearest.file}, ${nearest.bytes} bytes`);
+    ceiling = target('static file', origin, nearest.file, null);
+  }
 
   const reader = DEMO_ACCOUNTS.find((account) => account.role === 'reader')!;
   const cookie = await signInWithCredentials(origin, reader.email, reader.password);
-  const target = (label: string, address: string, cache: 'HIT' | null, headers: Record<string, string> = {}, checked = false): Target => ({ label, path: address, headers, cache, bytes: 0, checked, runs: [] });
   const targets = [
-    target('static file', nearest.file, null),
-    target('article', article, 'HIT', {}, true),
-    target('front page', '/', 'HIT', {}, true),
-    target('section', section, 'HIT'),
-    target('article, signed in', article, null, { Cookie: cookie }),
-    target('article, gzip (info)', article, 'HIT', { 'Accept-Encoding': 'gzip' }),
+    ceiling,
+    target('article', origin, article, 'HIT', {}, true),
+    target('front page', origin, '/', 'HIT', {}, true),
+    target('section', origin, section, 'HIT'),
+    target('article, signed in', origin, article, NGINX ? 'BYPASS' : null, { Cookie: cookie }),
+    target('article, gzip (info)', origin, article, 'HIT', { 'Accept-Encoding': 'gzip' }),
   ];
   for (const { label, path: address, headers } of targets) console.log(`  ${label.padEnd(22)} ${address}${headers.Cookie ? ' (session cookie of the demo reader)' : ''}${headers['Accept-Encoding'] ? ' (Accept-Encoding: gzip)' : ''}`);
   return targets;
 }
 
+function target(label: string, origin: string, address: string, cache: Target['cache'], headers: Record<string, string> = {}, checked = false): Target {
+  return { label, origin, path: address, headers, cache, bytes: 0, checked, runs: [] };
+}
+
 /** A few requests each (the first may render), then the answer must be what the target expects; then a short load. */
-async function warm(origin: string, targets: Target[]): Promise<void> {
+async function warm(targets: Target[]): Promise<void> {
   for (const target of targets) {
     let reply: Reply | null = null;
-    for (let i = 0; i < 3; i += 1) reply = await get(origin, target.path, target.headers);
-    const cache = (reply!.headers['x-cache'] as string | undefined) ?? null;
-    if (cache !== target.cache) throw new Error(`${target.label}: X-Cache ${cache ?? 'absent'} after warm-up, expected ${target.cache ?? 'absent'}`);
+    for (let i = 0; i < 3; i += 1) reply = await get(target.origin, target.path, target.headers);
+    const cache = (reply!.headers[CACHE_HEADER] as string | undefined) ?? null;
+    if (cache !== target.cache) throw new Error(`${target.label}: ${CACHE_HEADER} ${cache ?? 'absent'} after warm-up, expected ${target.cache ?? 'absent'}`);
     if (target.headers.Cookie && !reply!.body.includes('Signed in as')) throw new Error(`${target.label}: the page does not show the reader as signed in`);
     if (target.headers['Accept-Encoding'] && reply!.headers['content-encoding'] !== 'gzip') throw new Error(`${target.label}: not gzip-encoded`);
     target.bytes = reply!.body.length;
-    await load(`${origin}${target.path}`, { connections: CONNECTIONS, seconds: WARM_SECONDS, headers: target.headers });
+    await load(`${target.origin}${target.path}`, { connections: CONNECTIONS, seconds: WARM_SECONDS, headers: target.headers, cacheHeader: CACHE_HEADER });
   }
 }
 
@@ -135,8 +159,9 @@ function report(targets: Target[]): boolean {
     };
   });
 
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per target, ${ROUNDS} rounds (medians), 127.0.0.1, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}\n`);
-  console.log('| target | bytes | req/s (median) | p50 ms | p99 ms | of static ceiling | X-Cache under load |');
+  const setup = NGINX ? 'through nginx, two instances and Redis' : 'one instance';
+  console.log(`\n${setup}: ${CONNECTIONS} connections, ${SECONDS} s per target, ${ROUNDS} rounds (medians), 127.0.0.1, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}\n`);
+  console.log(`| target | bytes | req/s (median) | p50 ms | p99 ms | of static ceiling | ${NGINX ? 'X-Proxy-Cache' : 'X-Cache'} under load |`);
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const row of rows) {
     console.log(`| ${row.target.label} | ${row.target.bytes} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${(row.share * 100).toFixed(0)} % | ${counts(row.cache)} |`);
@@ -153,7 +178,7 @@ function report(targets: Target[]): boolean {
   for (const [label, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
   for (const row of rows) {
     const { [row.target.cache ?? 'none']: _expected, ...other } = row.cache;
-    if (Object.keys(other).length > 0) console.log(`NOTE  ${row.target.label}: not all answers ${row.target.cache ?? 'without X-Cache'} under load: ${counts(other)}`);
+    if (Object.keys(other).length > 0) console.log(`NOTE  ${row.target.label}: not all answers ${row.target.cache ?? `without ${CACHE_HEADER}`} under load: ${counts(other)}`);
   }
   if (unavailable.length > 0) console.log(`NOTE  ${unavailable.length} answers of 503 before the measurement, retried: ${[...new Set(unavailable)].join(', ')}`);
   return checks.every(([, ok]) => ok);
@@ -176,15 +201,27 @@ let logFile = '';
 let measuringFromLine = Infinity;
 try {
   const port = await freePort(Number(process.env.BENCH_PORT ?? 3200));
-  logFile = path.join(os.tmpdir(), `newsroom-bench-http-${port}.log`);
-  const { origin } = await startSiteOnFreshDatabase(cleanup, { databasePrefix: 'newsroom_benchhttp_', port, distDir: process.env.NEXT_DIST_DIR || '.next', logFile });
-  const targets = await pickTargets(origin);
-  await warm(origin, targets);
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  let targets: Target[];
+  if (NGINX) {
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-nginx-'));
+    const staticRoot = path.join(workDir, 'static');
+    fs.mkdirSync(staticRoot);
+    for (const dir of [workDir, staticRoot]) fs.chmodSync(dir, 0o755);
+    logFile = path.join(workDir, 'instance-1.log');
+    const cluster = await startClusterOnFreshDatabase(cleanup, { databasePrefix: 'newsroom_benchhttp_', port, distDir, logDir: workDir, staticRoot });
+    targets = await pickTargets(cluster.origin, { origin: cluster.staticOrigin, root: staticRoot });
+  } else {
+    logFile = path.join(os.tmpdir(), `newsroom-bench-http-${port}.log`);
+    const { origin } = await startSiteOnFreshDatabase(cleanup, { databasePrefix: 'newsroom_benchhttp_', port, distDir, logFile });
+    targets = await pickTargets(origin, null);
+  }
+  await warm(targets);
   measuringFromLine = logLines(logFile).length;
   console.log(`measuring: ${targets.length} targets × ${ROUNDS} rounds × ${SECONDS} s (about ${Math.ceil((ROUNDS * perRound) / 60)} min)`);
   for (let round = 1; round <= ROUNDS; round += 1) {
     for (const target of targets) {
-      const run = await load(`${origin}${target.path}`, { connections: CONNECTIONS, seconds: SECONDS, headers: target.headers });
+      const run = await load(`${target.origin}${target.path}`, { connections: CONNECTIONS, seconds: SECONDS, headers: target.headers, cacheHeader: CACHE_HEADER });
       target.runs.push(run);
       console.log(`  round ${round}: ${target.label.padEnd(22)} ${run.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${run.p50.toFixed(1).padStart(6)} ms  p99 ${run.p99.toFixed(1).padStart(6)} ms`);
     }

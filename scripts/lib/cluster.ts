@@ -150,7 +150,7 @@ export type Nginx = { origin: string; dir: string; stop(): Promise<void> };
  * nginx from Debian's packages with deploy/nginx/newsroom.conf in front of `upstreams`: configuration, cache and
  * logs in a temporary folder of its own (readable by nginx's unprivileged workers), removed by `cleanup`.
  */
-export async function startNginx(cleanup: Cleanup, options: { listenPort: number; upstreams: string[] }): Promise<Nginx> {
+export async function startNginx(cleanup: Cleanup, options: { listenPort: number; upstreams: string[]; staticSite?: { port: number; root: string } }): Promise<Nginx> {
   const binary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => fs.existsSync(file));
   if (!binary) throw new Error('nginx is not installed: `apt-get install -y nginx` (CI does this in .ci/run)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-nginx-'));
@@ -169,6 +169,8 @@ export async function startNginx(cleanup: Cleanup, options: { listenPort: number
     '  access_log off;',
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${path.join(dir, `${kind}-temp`)};`),
     `  include ${path.join(dir, 'newsroom.conf')};`,
+    // A benchmark's ceiling: files straight from disk, by the same nginx.
+    ...(options.staticSite ? [`  server { listen 127.0.0.1:${options.staticSite.port}; root ${options.staticSite.root}; }`] : []),
     '}',
   ].join('\n');
   const configFile = path.join(dir, 'nginx.conf');

@@ -22,21 +22,22 @@ export type LoadResult = {
   p99: number;
   /** Connection errors, timeouts and non-2xx answers. */
   failures: number;
-  /** How many responses carried each X-Cache value ('none' when absent). */
+  /** How many responses carried each value of the cache header (X-Cache unless told; 'none' when absent). */
   cache: Record<string, number>;
 };
 
 export const percentile = (sorted: ArrayLike<number>, p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 
 /** Keeps `connections` keep-alive connections busy with GET `url` for `seconds`, as fast as the server answers. */
-export function load(url: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export function load(url: string, options: { connections: number; seconds: number; headers?: Record<string, string>; cacheHeader?: string }): Promise<LoadResult> {
+  const cacheHeader = options.cacheHeader ?? 'x-cache';
   const latencies: number[] = [];
   const cache: Record<string, number> = {};
   const countCache = (client: AutocannonClient) => {
     // Raw headers as the parser hands them over: [name, value, name, value, ...].
     client.on('headers', ({ headers }: { headers: string[] }) => {
       let state = 'none';
-      for (let i = 0; i < headers.length; i += 2) if (headers[i]!.toLowerCase() === 'x-cache') state = headers[i + 1]!;
+      for (let i = 0; i < headers.length; i += 2) if (headers[i]!.toLowerCase() === cacheHeader) state = headers[i + 1]!;
       cache[state] = (cache[state] ?? 0) + 1;
     });
   };
