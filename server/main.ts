@@ -14,7 +14,7 @@ import { resetDbPool } from '@/db/client';
 import { env } from '@/lib/env';
 import { DEPLOYMENT_ID_FILE } from '@/scripts/lib/build';
 
-import { installRemote, invalidateLocally } from './cache-handler.mjs';
+import { installRemote, invalidateLocally, setReadMargin } from './cache-handler.mjs';
 import { clientAddressOf, parseTrustedProxies } from './client-address';
 import { DatabaseWatch } from './database-watch';
 import { createFront } from './front';
@@ -30,8 +30,20 @@ const DRAIN_MS = 10_000;
  */
 const LISTEN_BACKLOG = 4096;
 
-const { PORT, SITE_URL, DATABASE_URL, PAGE_CACHE_MB, REDIS_URL, AUTH_SECRET, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, TRUSTED_PROXIES, NEXT_DIST_DIR, NEXT_DEPLOYMENT_ID } =
-  env();
+const {
+  PORT,
+  SITE_URL,
+  DATABASE_URL,
+  DATABASE_REPLICA_URLS,
+  REPLICA_MAX_LAG_MS,
+  PAGE_CACHE_MB,
+  REDIS_URL,
+  AUTH_SECRET,
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+  TRUSTED_PROXIES,
+  NEXT_DIST_DIR,
+  NEXT_DEPLOYMENT_ID,
+} = env();
 if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: start the site with `npm start`.');
 if (!AUTH_SECRET) throw new Error('AUTH_SECRET is not set: sessions cannot be signed. `npm start` makes one in DATA_DIR; with several instances give each the same value (docs/deploy.md).');
 const trustedProxies = parseTrustedProxies(TRUSTED_PROXIES);
@@ -39,6 +51,9 @@ const trustedProxies = parseTrustedProxies(TRUSTED_PROXIES);
 // Installed before Next loads the 'use cache' handler, which finds it on the process-wide cache state.
 const shared = REDIS_URL ? new RedisRemote(REDIS_URL) : null;
 installRemote(shared);
+// Read replicas (docs/adr/0011): an entry made within REPLICA_MAX_LAG_MS of an invalidation is made again once the
+// replica must have caught up.
+setReadMargin(DATABASE_REPLICA_URLS.length > 0 ? REPLICA_MAX_LAG_MS : 0);
 await shared?.connect();
 if (shared) await checkSharedSecrets(shared);
 
