@@ -65,7 +65,11 @@ const schema = z.object({
   NEXT_DEPLOYMENT_ID: z.string().trim().min(1).optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   /** Encrypts server actions' bound arguments; every instance of one site must share it (docs/adr/0010). */
-  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.string().min(16).optional(),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && [16, 24, 32].includes(Buffer.from(value, 'base64').length), 'must be a base64 AES key of 16, 24 or 32 bytes (`openssl rand -base64 32`)')
+    .optional(),
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   AUTH_GOOGLE_ID: z.string().min(1).optional(),

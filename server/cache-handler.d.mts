@@ -21,7 +21,7 @@ export const renderScope: AsyncLocalStorage<RenderRecord>;
 export function installRemote(remote: Remote | null): void;
 export function remote(): Remote | null;
 export function setReadMargin(ms: number): void;
-export function isCurrent(tags: Iterable<string>, timestamp: number): boolean;
+export function isCurrent(tags: Iterable<string>, timestamp: number, madeFrom?: number): boolean;
 export function lastInvalidated(tags: Iterable<string>): number;
 export function invalidateTags(tags: string[]): void;
 export function invalidateLocally(tags: string[], at?: number): void;

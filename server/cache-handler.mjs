@@ -74,13 +74,14 @@ export function setReadMargin(ms) {
  * Whether something made at `timestamp` from data with `tags` may still be served: none of the tags invalidated
  * since (with a margin for other instances' clocks); if one was invalidated less than the read margin before, only
  * until that margin has passed; and, while invalidations from other instances cannot reach this one, not older than
- * UNTRUSTED_MAX_AGE_MS.
+ * UNTRUSTED_MAX_AGE_MS, counted from `madeFrom`: the time of the oldest cached data a page was made from.
  * @param {Iterable<string>} tags
  * @param {number} timestamp
+ * @param {number} [madeFrom]
  */
-export function isCurrent(tags, timestamp) {
+export function isCurrent(tags, timestamp, madeFrom = timestamp) {
   const shared = state.remote;
-  if (shared && !shared.trusted && preciseNow() - timestamp > UNTRUSTED_MAX_AGE_MS) return false;
+  if (shared && !shared.trusted && preciseNow() - madeFrom > UNTRUSTED_MAX_AGE_MS) return false;
   const skew = shared ? CLOCK_SKEW_MS : 0;
   const invalidated = lastInvalidated(tags);
   if (invalidated >= timestamp - skew) return false;
@@ -135,7 +136,7 @@ function record(entry) {
   if (!render) return;
   for (const tag of entry.tags) render.tags.add(tag);
   render.expiresAt = Math.min(render.expiresAt, entry.timestamp + entry.revalidate * 1000);
-  // A page is as old as the oldest data in it: its freshness is judged from there.
+  // A page is as old as the oldest data in it, for the bound on what may be served while Redis is out of reach.
   render.dataSince = Math.min(render.dataSince, entry.timestamp);
 }
 

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import cacheHandler, { invalidateTags } from './cache-handler.mjs';
 import { DatabaseWatch } from './database-watch';
-import { createFront } from './front';
+import { createFront, microCacheExpiry } from './front';
 import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
 
@@ -88,6 +88,9 @@ describe('the page cache in front of Next', () => {
     expect(second.headers.get('vary')).toBe('Cookie, Accept-Encoding');
     expect(second.headers.get('x-content-type-options')).toBe('nosniff');
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    // nginx in front keeps it until the end of the second it was sent in, and not after.
+    const keptUntil = Number(/^@(\d+)$/.exec(second.headers.get('x-accel-expires') ?? '')?.[1]);
+    expect(Math.abs(keptUntil * 1000 - Date.now())).toBeLessThan(2000);
   });
 
   it('renders once for readers arriving together on a cold page', async () => {
@@ -187,6 +190,7 @@ describe('the page cache in front of Next', () => {
     expect(stand.renders - before).toBe(2);
     expect(broken.status).toBe(500);
     expect(broken.headers.get('cache-control')).toBe('private, no-store');
+    expect(broken.headers.get('x-accel-expires')).toBeNull();
     expect(broken.headers.get('x-cache')).toBe('BYPASS');
     stand.failing = false;
     expect((await fetch(url)).headers.get('x-cache')).toBe('MISS');
@@ -251,5 +255,12 @@ describe('the page cache in front of Next', () => {
       await new Promise((resolve) => local2.close(resolve));
       await brokenWatch.stop();
     }
+  });
+});
+
+describe('the micro-cache lifetime for nginx', () => {
+  it('is the end of the current second, whatever the milliseconds', () => {
+    expect(microCacheExpiry(1_796_140_800_000)).toBe('@1796140800');
+    expect(microCacheExpiry(1_796_140_800_999)).toBe('@1796140800');
   });
 });

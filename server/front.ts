@@ -142,6 +142,16 @@ function acceptsGzip(req: http.IncomingMessage): boolean {
   });
 }
 
+/**
+ * For nginx in front (deploy/nginx/newsroom.conf): keep this answer until the end of the current second. nginx counts
+ * cache lifetimes in whole seconds from the start of the second it stores in, so its shortest, "1s", lasts up to two;
+ * "@<this second>" lasts at most one, which keeps an edit within 2 s of readers behind it (docs/deploy.md). nginx
+ * removes the header before the reader sees it.
+ */
+export function microCacheExpiry(now = Date.now()): string {
+  return `@${Math.floor(now / 1000)}`;
+}
+
 /** Answers from a stored entry, with a nonce of its own in the body and the policy. */
 export function respond(entry: PageEntry, state: CacheState, req: http.IncomingMessage, res: http.ServerResponse): void {
   res.setHeader('X-Cache', state);
@@ -157,6 +167,7 @@ export function respond(entry: PageEntry, state: CacheState, req: http.IncomingM
   // What the page was made from, for a CDN that purges by tag (Cloudflare's Cache-Tag; Fastly calls it Surrogate-Key).
   res.setHeader('Cache-Tag', entry.tags.join(','));
   if (state === 'HIT' || state === 'STALE') res.setHeader('Age', String(Math.max(0, Math.floor((Date.now() - entry.timestamp) / 1000))));
+  res.setHeader('X-Accel-Expires', microCacheExpiry());
 
   if (isNotModified(entry, req)) {
     // No policy on a 304: the browser keeps the one stored with the body it already holds, whose nonce it matches.

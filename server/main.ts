@@ -75,20 +75,22 @@ async function checkSharedSecrets(remote: RedisRemote): Promise<void> {
   if (agreement === 'unknown') console.error('[front] Redis did not answer: could not check that every instance shares AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY');
 }
 
-adoptBuildDeploymentId();
+const deploymentId = adoptBuildDeploymentId();
 /**
  * The build's deployment id must be Next's at run time too: the browser bundles carry it (`?dpl=` on the chunks they
  * load), and a server that renders script tags without it makes the browser load every chunk twice and never
  * hydrate. Next reads it from NEXT_DEPLOYMENT_ID when it loads next.config.js, so it is set here, before, from the file
  * the build left (scripts/lib/build.ts) unless the operator set it.
  */
-function adoptBuildDeploymentId(): void {
-  if (NEXT_DEPLOYMENT_ID) return;
+function adoptBuildDeploymentId(): string {
+  if (NEXT_DEPLOYMENT_ID) return NEXT_DEPLOYMENT_ID;
   try {
     const id = fs.readFileSync(path.join(NEXT_DIST_DIR, DEPLOYMENT_ID_FILE), 'utf8').trim();
     if (id) process.env.NEXT_DEPLOYMENT_ID = id;
+    return id;
   } catch {
     // A build made without one (plain `next build`): no deployment id, on both sides.
+    return '';
   }
 }
 
@@ -111,7 +113,7 @@ watch.start();
 
 const renderer = new PageRenderer(handle, new URL(SITE_URL));
 await renderer.listen();
-const front = createFront({ handle, renderer, store: new PageStore(PAGE_CACHE_MB * 1024 * 1024), watch, resetDatabasePool: resetDbPool });
+const front = createFront({ handle, renderer, store: new PageStore(PAGE_CACHE_MB * 1024 * 1024, deploymentId), watch, resetDatabasePool: resetDbPool });
 
 const server = http.createServer((req, res) => {
   // From here on, X-Forwarded-For holds one address: the client's as far as the trusted proxies say (lib/client-address).

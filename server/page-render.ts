@@ -159,8 +159,8 @@ function toEntry(response: { status: number; headers: http.IncomingHttpHeaders; 
     body,
     policy: csp && nonce ? csp.split(nonce) : csp ? [csp] : null,
     etag: `W/"${hash.digest('base64url').slice(0, 27)}"`,
-    // Cached data in the page may be older than the render: invalidations and the no-Redis bound count from it.
-    timestamp: Math.min(startedAt, record.dataSince),
+    timestamp: startedAt,
+    dataSince: Math.min(startedAt, record.dataSince),
     // At least a second, so that data which is always about to run out cannot cost a render per request.
     expiresAt: Math.max(startedAt + 1000, Math.min(record.expiresAt, startedAt + MAX_PAGE_AGE_MS)),
     tags: [...new Set([...record.tags, ...BASE_TAGS, ...extraTags])],

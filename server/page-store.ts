@@ -14,6 +14,8 @@ export type PageEntry = {
   etag: string;
   /** When the render that made this entry began (milliseconds): any tag invalidated since then invalidates it. */
   timestamp: number;
+  /** When the oldest cached data in it was made: while Redis is out of reach, nothing older is served. */
+  dataSince: number;
   /** When the data it was made from runs out (milliseconds). */
   expiresAt: number;
   tags: string[];
@@ -33,7 +35,18 @@ export class PageStore {
   private readonly entries = new Map<string, PageEntry>();
   private bytes = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  /**
+   * @param build The deployment the pages belong to: in the shared store, one build never serves another's pages (they
+   * name its script and style files), as during a rolling upgrade.
+   */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly build = '',
+  ) {}
+
+  private sharedKey(key: string): string {
+    return `page:${this.build}:${key}`;
+  }
 
   get(key: string): PageEntry | undefined {
     const entry = this.entries.get(key);
@@ -46,7 +59,7 @@ export class PageStore {
 
   /** A page from the shared store, kept here too once found. */
   async getShared(key: string): Promise<PageEntry | undefined> {
-    const bytes = await remote()?.get(`page:${key}`);
+    const bytes = await remote()?.get(this.sharedKey(key));
     const entry = bytes ? decodePage(bytes) : undefined;
     if (entry) this.keep(key, entry);
     return entry;
@@ -54,7 +67,7 @@ export class PageStore {
 
   set(key: string, entry: PageEntry): void {
     this.keep(key, entry);
-    remote()?.set(`page:${key}`, encodePage(entry), entry.expiresAt - Date.now() + SHARED_STALE_KEEP_MS);
+    remote()?.set(this.sharedKey(key), encodePage(entry), entry.expiresAt - Date.now() + SHARED_STALE_KEEP_MS);
   }
 
   private keep(key: string, entry: PageEntry): void {
@@ -82,7 +95,7 @@ export class PageStore {
 
 /** Fresh: its data has not run out and none of its tags was invalidated since its render began. */
 export function isFresh(entry: PageEntry, now = Date.now()): boolean {
-  return now < entry.expiresAt && isCurrent(entry.tags, entry.timestamp);
+  return now < entry.expiresAt && isCurrent(entry.tags, entry.timestamp, entry.dataSince);
 }
 
 type PageMeta = Omit<PageEntry, 'body'> & { holeLength: number; pieces: number[]; deflated: number[] | null };

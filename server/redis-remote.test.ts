@@ -4,6 +4,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import handler, { installRemote, isCurrent, lastInvalidated, preciseNow, UNTRUSTED_MAX_AGE_MS } from './cache-handler.mjs';
+import { PageStore, type PageEntry } from './page-store';
 import { RedisRemote } from './redis-remote';
 
 /** The real Redis on 127.0.0.1:6379 (REDIS_TEST_URL overrides), with keys of this run's own. */
@@ -74,6 +75,34 @@ describe('the shared cache in Redis', () => {
     }
   });
 
+  it('shares a page between instances of one build, never with another build (a rolling upgrade)', async () => {
+    const a = await connected(new RedisRemote(REDIS_URL, { prefix, log: quiet }));
+    installRemote(a);
+    try {
+      const now = Date.now();
+      const page: PageEntry = {
+        status: 200,
+        headers: [['content-type', ['text/html; charset=utf-8']]],
+        body: { holeLength: 0, pieces: [Buffer.from('<script src="/_next/static/chunks/old-build.js"></script>')], deflated: null },
+        policy: null,
+        etag: 'W/"x"',
+        timestamp: now,
+        dataSince: now,
+        expiresAt: now + 60_000,
+        tags: ['articles'],
+        bytes: 60,
+      };
+      const path = `/politics-${randomBytes(3).toString('hex')}`;
+      new PageStore(1024 * 1024, 'build-1').set(path, page);
+      await until(() => false, 200).catch(() => {});
+      expect((await new PageStore(1024 * 1024, 'build-1').getShared(path))?.etag).toBe('W/"x"');
+      expect(await new PageStore(1024 * 1024, 'build-2').getShared(path)).toBeUndefined();
+    } finally {
+      installRemote(null);
+      await a.close();
+    }
+  });
+
   it("shares 'use cache' entries through the handler, and invalidates them on every instance", async () => {
     const a = await connected(new RedisRemote(REDIS_URL, { prefix, log: quiet }));
     installRemote(a);
@@ -117,6 +146,29 @@ describe('the shared cache in Redis', () => {
     }
   });
 
+  it('sends the invalidations it made while Redis was away as soon as Redis is back, to the others and to the hash', async () => {
+    const logs: string[] = [];
+    const [a, b] = await Promise.all([connected(new RedisRemote(REDIS_URL, { prefix, log: (message) => logs.push(message) })), connected(new RedisRemote(REDIS_URL, { prefix, log: quiet }))]);
+    installRemote(b);
+    try {
+      const tag = `article:${randomBytes(3).toString('hex')}`;
+      const clients = String(await raw.sendCommand(['CLIENT', 'LIST', 'TYPE', 'normal']));
+      const cacheConnections = clients.split('\n').filter((line) => line.includes(` name=${prefix}cache `)).map((line) => line.match(/^id=(\d+)/)![1]!);
+      // Both instances' command connections drop; A makes its edit before they are back.
+      for (const id of cacheConnections) await raw.sendCommand(['CLIENT', 'KILL', 'ID', id]);
+      // A has noticed (it reconnects 50 ms later).
+      await until(() => logs.some((message) => message.includes('Redis unavailable')));
+      a.publish([tag]);
+      expect(await raw.hGet(`${prefix}tags`, tag)).toBeNull();
+      // Once A is connected again, B hears of it, and an instance that was away finds it in the hash.
+      await until(() => lastInvalidated([tag]) > 0, 5000);
+      expect(await raw.hGet(`${prefix}tags`, tag)).not.toBeNull();
+    } finally {
+      installRemote(null);
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   it('tells whether every instance shares the same secrets', async () => {
     const [a, b, c] = await Promise.all([0, 1, 2].map(() => connected(new RedisRemote(REDIS_URL, { prefix, log: quiet }))));
     try {
@@ -147,6 +199,8 @@ describe('the shared cache in Redis', () => {
       const tag = `author:${randomBytes(3).toString('hex')}`;
       expect(isCurrent([tag], preciseNow() - 100)).toBe(true);
       expect(isCurrent([tag], preciseNow() - UNTRUSTED_MAX_AGE_MS - 100)).toBe(false);
+      // A page rendered just now from cached data older than the bound is too old as well.
+      expect(isCurrent([tag], preciseNow() - 100, preciseNow() - UNTRUSTED_MAX_AGE_MS - 100)).toBe(false);
     } finally {
       installRemote(null);
       await remote.close();

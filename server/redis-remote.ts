@@ -31,6 +31,8 @@ export class RedisRemote implements Remote {
   private problem: string | null = null;
   /** The last time seen in Redis for each tag, to find what changed while we were away. */
   private readonly seen = new Map<string, number>();
+  /** Tags this instance invalidated while Redis was away: sent as soon as it is back, so nobody keeps them. */
+  private readonly unsent = new Set<string>();
 
   private readonly prefix: string;
   private readonly channel: string;
@@ -55,7 +57,10 @@ export class RedisRemote implements Remote {
       client.on('error', (error: Error) => this.trouble(name, error.message));
       client.on('end', () => this.trouble(name, 'connection closed'));
     }
-    this.control.on('ready', () => this.recovered());
+    this.control.on('ready', () => {
+      this.sendUnsent();
+      this.recovered();
+    });
     this.subscriber.on('ready', () => void this.resubscribe());
   }
 
@@ -98,8 +103,10 @@ export class RedisRemote implements Remote {
   }
 
   publish(tags: string[]): void {
-    if (!this.client.isReady || tags.length === 0) {
-      if (tags.length) this.trouble('cache', `could not publish the invalidation of ${tags.join(', ')}`);
+    if (tags.length === 0) return;
+    if (!this.client.isReady) {
+      for (const tag of tags) this.unsent.add(tag);
+      this.trouble('cache', `could not publish the invalidation of ${tags.join(', ')}`);
       return;
     }
     const now = String(Date.now());
@@ -109,7 +116,21 @@ export class RedisRemote implements Remote {
       .hSet(this.tagsKey, Object.fromEntries(tags.map((tag) => [tag, now])))
       .publish(this.channel, message)
       .exec()
-      .catch((error: Error) => this.trouble('cache', `publish: ${error.message}`));
+      .catch((error: Error) => {
+        for (const tag of tags) this.unsent.add(tag);
+        this.trouble('cache', `publish: ${error.message}`);
+      });
+  }
+
+  /**
+   * Invalidations made here while Redis was away, published now: another instance may have rendered a page from the
+   * old data in the seconds before it lost Redis too, and would otherwise trust that page again once Redis is back.
+   */
+  private sendUnsent(): void {
+    if (this.unsent.size === 0) return;
+    const tags = [...this.unsent];
+    this.unsent.clear();
+    this.publish(tags);
   }
 
   /**

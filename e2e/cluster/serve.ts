@@ -49,13 +49,15 @@ try {
   await ensureFreshBuild({ distDir: env.NEXT_DIST_DIR!, env });
 
   const a = await startInstance(cleanup, { name: 'A', port: topology.ports.a, env, logFile: log('instance-a') });
-  await startInstance(cleanup, { name: 'B', port: topology.ports.b, env, logFile: log('instance-b') });
+  const b = await startInstance(cleanup, { name: 'B', port: topology.ports.b, env, logFile: log('instance-b') });
   await startNginx(cleanup, { listenPort: topology.ports.nginx, upstreams: [`127.0.0.1:${topology.ports.a}`, `127.0.0.1:${topology.ports.b}`] });
 
   const actions: Record<string, () => Promise<void>> = {
     '/a/stop': () => a.stop('SIGTERM'),
     '/a/kill': () => a.stop('SIGKILL'),
     '/a/start': () => (a.running ? Promise.resolve() : a.start()),
+    '/b/stop': () => b.stop('SIGTERM'),
+    '/b/start': () => (b.running ? Promise.resolve() : b.start()),
     '/redis/stop': () => redis.stop(),
     '/redis/start': () => redis.start(),
   };

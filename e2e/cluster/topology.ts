@@ -19,7 +19,7 @@ export const loadReaders = {
   password: 'cluster reader password',
 };
 
-export type ControlAction = 'a/stop' | 'a/kill' | 'a/start' | 'redis/stop' | 'redis/start';
+export type ControlAction = 'a/stop' | 'a/kill' | 'a/start' | 'b/stop' | 'b/start' | 'redis/stop' | 'redis/start';
 
 /** The database the cluster serves, for journeys that count rows (GET on the control port). */
 export async function databaseUrl(): Promise<string> {

@@ -5,14 +5,18 @@ import http from 'node:http';
  * connections, each answer or failure recorded (never retried: a lost request must show).
  */
 
-export type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+/** `body` is the bytes as text; `bytes` as they came (compressed, if they were). */
+export type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer };
 
 export function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: Buffer | string; agent?: http.Agent | false } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: options.agent, timeout: 60_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+      });
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error('no answer within 60 s')));

@@ -8,12 +8,16 @@ export class Cleanup {
 
   /** Cleans up and exits on SIGINT/SIGTERM, and after `deadlineMs` if the script is still running then. */
   constructor(options: { deadlineMs?: number } = {}) {
+    let aborting = false;
     const abort = (why: string, code: number) => {
+      // A second signal (a wrapper such as npx or tsx passing the first one on) must not cut the clean-up short.
+      if (aborting) return;
+      aborting = true;
       console.error(`\n${why}: cleaning up...`);
       void this.run().finally(() => process.exit(code));
     };
-    process.once('SIGINT', () => abort('SIGINT', 130));
-    process.once('SIGTERM', () => abort('SIGTERM', 143));
+    process.on('SIGINT', () => abort('SIGINT', 130));
+    process.on('SIGTERM', () => abort('SIGTERM', 143));
     if (options.deadlineMs) setTimeout(() => abort(`still running after ${Math.round(options.deadlineMs! / 1000)} s`, 1), options.deadlineMs).unref();
   }
 
