@@ -1,42 +1,20 @@
-import fs from 'node:fs';
-
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 
 import { topology } from './e2e/cluster/topology';
+import base from './playwright.config';
 
 /**
  * `npm run test:cluster`: the multi-instance journeys (e2e/cluster/) against two instances of the site behind nginx
- * with a shared Redis, all started by e2e/cluster/serve.ts. Needs nginx and redis-server installed (.ci/run installs
- * them from Debian's packages).
+ * with a shared Redis, all started by e2e/cluster/serve.ts. The same browser as the main suite. Needs nginx and
+ * redis-server installed (.ci/run installs them from Debian's packages).
  */
-const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
 export default defineConfig({
+  ...base,
   testDir: './e2e/cluster',
-  testMatch: '**/*.spec.ts',
-  fullyParallel: false,
-  workers: 1,
+  testIgnore: [],
   retries: 0,
-  forbidOnly: Boolean(process.env.CI),
   timeout: 120_000,
-  reporter: [['list']],
-  use: {
-    baseURL: topology.nginx,
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
-  },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
-    },
-  ],
+  use: { ...base.use, baseURL: topology.nginx },
   webServer: {
     command: 'npx tsx e2e/cluster/serve.ts',
     url: `${topology.nginx}/api/health`,
