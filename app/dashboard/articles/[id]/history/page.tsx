@@ -10,6 +10,7 @@ import { describeSnapshot, getRevision, listRevisions } from '@/data/article-des
 import { requireCapability } from '@/data/viewer';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { idParam } from '@/lib/query-params';
+import { unlistedVersions, unlistedVersionsNote } from '@/lib/revision-history';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -32,6 +33,11 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
   const toId = idParam(query, 'to') ?? revisions[0]?.id;
   const fromId = idParam(query, 'from') ?? revisions[1]?.id;
   const [from, to] = fromId && toId && fromId !== toId ? await Promise.all([getRevision(viewer, id, fromId).catch(() => null), getRevision(viewer, id, toId).catch(() => null)]) : [null, null];
+  // Workflow steps count as versions but keep no revision: the page says which numbers it cannot list, and why.
+  const unlistedNote = unlistedVersionsNote(unlistedVersions(revisions.map((revision) => revision.version), history.version));
+  // The compare radios sit in the table and belong to the compare form through their form attribute, beside each
+  // row's own Restore form: a form inside a form is dropped by the HTML parser (a hydration error; Restore posted Compare).
+  const compareForm = revisions.length > 1 ? 'revision-compare' : undefined;
   const names = new Map<string, string>();
   if (from && to) {
     for (const snapshot of [from.snapshot, to.snapshot]) {
@@ -47,12 +53,17 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
         <Link href={`/dashboard/articles/${id}`}>← Back to the editor</Link>
       </p>
       <h1>History: {history.headline}</h1>
-      <form method="get" aria-labelledby="revisions-title">
+      <section aria-labelledby="revisions-title">
         <h2 id="revisions-title">Revisions</h2>
         {revisions.length === 0 ? (
           <p className="field__hint">No revisions yet: this story was written before revisions were kept. Its next save records the first one.</p>
         ) : (
           <>
+            {unlistedNote && (
+              <p className="field__hint" id="unlisted-versions">
+                {unlistedNote}
+              </p>
+            )}
             <table className="dashboard-table">
               <thead>
                 <tr>
@@ -79,10 +90,10 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
                     <td>{revision.by ?? 'Former staff member'}</td>
                     <td>{revision.headline}</td>
                     <td>
-                      <input type="radio" name="from" value={revision.id} defaultChecked={revision.id === fromId} aria-label={`Compare from version ${revision.version}`} />
+                      <input type="radio" form={compareForm} name="from" value={revision.id} defaultChecked={revision.id === fromId} aria-label={`Compare from version ${revision.version}`} />
                     </td>
                     <td>
-                      <input type="radio" name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`Compare to version ${revision.version}`} />
+                      <input type="radio" form={compareForm} name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`Compare to version ${revision.version}`} />
                     </td>
                     <td>
                       <Link href={`/api/preview?article=${id}&revision=${revision.id}`} aria-label={`Preview version ${revision.version}`}>
@@ -94,10 +105,14 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
                 ))}
               </tbody>
             </table>
-            {revisions.length > 1 && <button type="submit">Compare</button>}
+            {compareForm && (
+              <form id={compareForm} method="get" aria-label="Compare two versions">
+                <button type="submit">Compare</button>
+              </form>
+            )}
           </>
         )}
-      </form>
+      </section>
       {from && to && (
         <section aria-labelledby="diff-title">
           <h2 id="diff-title">
