@@ -43,6 +43,36 @@ describe('comment actions', () => {
     expect(state).toMatchObject({ ok: true, status: 'published' });
   });
 
+  it('renders the page again for the author of a held comment (so it stands in place), and touches no shared cache', async () => {
+    const { article, path } = await scene();
+    const newcomer = await factory.user('reader');
+    session.current = { uid: newcomer.id, sv: 1 };
+    const state = await postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: 'Held, with scripts', returnTo: path, js: '1' }));
+    expect(state).toMatchObject({ ok: true, status: 'pending' });
+    expect(recorded.refreshes).toBe(1);
+    expect(recorded.updated).toEqual([]);
+
+    // Without JavaScript: back to the story, at the held comment.
+    const location = await redirectOf(postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: 'Held, without scripts', returnTo: path })));
+    const [held] = await getDb().select({ id: comments.id, status: comments.status }).from(comments).where(eq(comments.body, 'Held, without scripts'));
+    expect(held).toMatchObject({ status: 'pending' });
+    expect(location).toBe(`${path}?comment=${held!.id}#comment-${held!.id}`);
+    expect(recorded.updated).toEqual([]);
+  });
+
+  it('refuses the same comment posted again with a message, keeping the text, and stores it once', async () => {
+    const { article, reader, path } = await scene();
+    session.current = { uid: reader.id, sv: 1 };
+    const form = () => formOf({ articleId: String(article.id), body: 'Posted twice by mistake ', returnTo: path, js: '1' });
+    expect(await postCommentAction({ ok: false }, form())).toMatchObject({ ok: true, status: 'published' });
+    expect(await postCommentAction({ ok: false }, form())).toEqual({
+      ok: false,
+      formError: 'You have just posted this same comment, so it was not posted again. Your text is kept below if you want to change it.',
+      body: 'Posted twice by mistake ',
+    });
+    expect(await getDb().select({ id: comments.id }).from(comments).where(eq(comments.body, 'Posted twice by mistake'))).toHaveLength(1);
+  });
+
   it('never redirects off the site, whatever returnTo says', async () => {
     const { article, reader } = await scene();
     session.current = { uid: reader.id, sv: 1 };

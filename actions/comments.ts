@@ -1,6 +1,6 @@
 'use server';
 
-import { updateTag } from 'next/cache';
+import { refresh, updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 
@@ -27,6 +27,7 @@ const REFUSALS: Record<CommentRefusedError['reason'], string> = {
   'not-found': 'This story is not open for comments.',
   closed: 'Comments on this story are closed.',
   'rate-limited': 'You are commenting very quickly. Please wait a minute and post again; your text is kept below.',
+  duplicate: 'You have just posted this same comment, so it was not posted again. Your text is kept below if you want to change it.',
   'bad-parent': 'The comment you replied to is no longer available.',
   'not-allowed': 'Your account cannot post comments.',
   suspended: 'Your account is suspended from commenting for now.',
@@ -67,8 +68,10 @@ export async function postCommentAction(_previous: CommentActionResult, formData
     if (error instanceof CommentRefusedError) return { ok: false, formError: REFUSALS[error.reason], body };
     throw error;
   }
-  // The writer reads their own write at once; a held comment changes nothing public.
+  // The writer reads their own write at once. A held comment changes nothing public (no cached entry is touched), but
+  // the writer's own page must show it in place, marked as awaiting moderation: re-render it for them alone.
   if (result.status === 'published') updateTag(cacheTags.comments(ids.data.articleId));
+  else refresh();
   returnWithoutScript(formData, result.id);
   return { ok: true, status: result.status, commentId: result.id };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
@@ -10,7 +10,7 @@ import { createFactory, daysAgo } from '@/test/factories';
 import { createAccount } from './accounts';
 import { commentLikes, commentReports } from '@/db/schema';
 
-import { CommentRefusedError, THREAD_PAGE_SIZE, createComment, deleteOwnComment, editOwnComment, getCommentCount, getThread, getViewerThreadState, likeComment, reportComment, unlikeComment } from './comments';
+import { CommentRefusedError, DUPLICATE_WINDOW_MINUTES, THREAD_PAGE_SIZE, createComment, deleteOwnComment, editOwnComment, getCommentCount, getThread, getViewerThreadState, likeComment, reportComment, unlikeComment } from './comments';
 import type { Viewer } from './viewer';
 
 const tag = randomBytes(4).toString('hex');
@@ -208,6 +208,70 @@ describe('likes, reports and the viewer\'s own state', () => {
     expect(await refusal(createComment(viewer, { articleId: article.id, parentId: null, body: 'Let me in' }))).toBe('suspended');
     await getDb().update(users).set({ commentsSuspendedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, viewer.id));
     expect(await refusal(createComment(viewer, { articleId: article.id, parentId: null, body: 'Back again' }))).toBe('accepted');
+  });
+});
+
+describe('duplicates and held comments (issue 10)', () => {
+  it(`refuses the same text under the same parent within ${DUPLICATE_WINDOW_MINUTES} minutes; another text, parent or story, or later, is accepted`, async () => {
+    const viewer = await reader('Twice');
+    const article = await openArticle();
+    const other = await openArticle();
+    const top = await createComment(viewer, { articleId: article.id, parentId: null, body: 'Same words' });
+    expect(await refusal(createComment(viewer, { articleId: article.id, parentId: null, body: 'Same words' }))).toBe('duplicate');
+    // Whitespace around the text does not make it another comment.
+    expect(await refusal(createComment(viewer, { articleId: article.id, parentId: null, body: '  Same words\n' }))).toBe('duplicate');
+    expect(await refusal(createComment(viewer, { articleId: article.id, parentId: null, body: 'Same words, changed' }))).toBe('accepted');
+    expect(await refusal(createComment(viewer, { articleId: article.id, parentId: top.id, body: 'Same words' }))).toBe('accepted');
+    expect(await refusal(createComment(viewer, { articleId: other.id, parentId: null, body: 'Same words' }))).toBe('accepted');
+    // The reply, repeated, is refused too; replying to the reply joins the same thread, so it is the same parent.
+    const [reply] = await getDb().select({ id: comments.id }).from(comments).where(and(eq(comments.parentId, top.id), eq(comments.body, 'Same words')));
+    expect(await refusal(createComment(viewer, { articleId: article.id, parentId: reply!.id, body: 'Same words' }))).toBe('duplicate');
+    // Someone else may say the same thing.
+    expect(await refusal(createComment(await reader('Echo'), { articleId: article.id, parentId: null, body: 'Same words' }))).toBe('accepted');
+    const mine = await getDb().select({ parentId: comments.parentId }).from(comments).where(and(eq(comments.articleId, article.id), eq(comments.userId, viewer.id), eq(comments.body, 'Same words')));
+    expect(mine.map((row) => row.parentId).sort()).toEqual([top.id, null].sort());
+
+    // Past the window, or after the author deleted it, the same text may be posted again.
+    await getDb()
+      .update(comments)
+      .set({ createdAt: new Date(Date.now() - (DUPLICATE_WINDOW_MINUTES * 60_000 + 5_000)) })
+      .where(eq(comments.id, top.id));
+    expect(await refusal(createComment(viewer, { articleId: article.id, parentId: null, body: 'Same words' }))).toBe('accepted');
+    const [again] = await getDb().select({ id: comments.id }).from(comments).where(and(eq(comments.articleId, other.id), eq(comments.userId, viewer.id)));
+    await deleteOwnComment(viewer, again!.id);
+    expect(await refusal(createComment(viewer, { articleId: other.id, parentId: null, body: 'Same words' }))).toBe('accepted');
+  });
+
+  it('accepts exactly one of two identical comments posted at the same moment, held or published', async () => {
+    for (const trusted of [true, false]) {
+      const viewer = await reader(trusted ? 'Eager' : 'Keen', trusted);
+      const article = await openArticle();
+      const outcomes = await Promise.all(Array.from({ length: 2 }, () => refusal(createComment(viewer, { articleId: article.id, parentId: null, body: 'Clicked twice' }))));
+      expect(outcomes.sort()).toEqual(['accepted', 'duplicate']);
+      const rows = await getDb().select({ status: comments.status }).from(comments).where(eq(comments.articleId, article.id));
+      expect(rows).toEqual([{ status: trusted ? 'published' : 'pending' }]);
+    }
+  });
+
+  it('gives a held comment and a held reply back to their author only: not to another reader, not to an anonymous visitor', async () => {
+    const newcomer = await reader('Heldback', false);
+    const other = await reader('Bystander');
+    const article = await openArticle();
+    const top = await createComment(other, { articleId: article.id, parentId: null, body: 'Published first' });
+    const held = await createComment(newcomer, { articleId: article.id, parentId: null, body: 'Mine, waiting' });
+    const heldReply = await createComment(newcomer, { articleId: article.id, parentId: top.id, body: 'My reply, waiting' });
+    expect([held.status, heldReply.status]).toEqual(['pending', 'pending']);
+
+    expect((await getViewerThreadState(newcomer, article.id)).pending).toMatchObject([
+      { id: held.id, parentId: null, body: 'Mine, waiting' },
+      { id: heldReply.id, parentId: top.id, body: 'My reply, waiting' },
+    ]);
+    expect((await getViewerThreadState(other, article.id)).pending).toEqual([]);
+    expect(await getViewerThreadState(null, article.id)).toEqual({ likedIds: [], reportedIds: [], pending: [] });
+    // The shared (cached) thread holds none of it.
+    const thread = await getThread(article.id, { focus: heldReply.id });
+    expect(JSON.stringify(thread)).not.toContain('waiting');
+    expect(thread.count).toBe(1);
   });
 });
 

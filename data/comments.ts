@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 
 import { getDb, type Transaction } from '@/db/client';
@@ -48,6 +48,7 @@ export class CommentRefusedError extends Error {
       | 'not-found'
       | 'closed'
       | 'rate-limited'
+      | 'duplicate'
       | 'bad-parent'
       | 'not-allowed'
       | 'suspended'
@@ -197,8 +198,13 @@ export type ViewerThreadState = {
   pending: { id: number; parentId: number | null; body: string; createdAt: string }[];
 };
 
-/** Signed-in viewer only, never cached: what they liked and reported on this story, and their comments awaiting moderation. */
-export async function getViewerThreadState(viewer: Viewer, articleId: number): Promise<ViewerThreadState> {
+/**
+ * Per viewer, never cached, on the primary (a commenter sees what they just posted): what they liked and reported on
+ * this story, and their own comments awaiting moderation. Anonymous visitors get nothing, so a page that can be
+ * shared (the page cache, docs/adr/0009) never holds a pending comment.
+ */
+export async function getViewerThreadState(viewer: Viewer | null, articleId: number): Promise<ViewerThreadState> {
+  if (!viewer) return { likedIds: [], reportedIds: [], pending: [] };
   const db = getDb();
   const [liked, reported, pending] = await Promise.all([
     db
@@ -224,14 +230,18 @@ export async function getViewerThreadState(viewer: Viewer, articleId: number): P
   };
 }
 
+/** The same author, story, parent and text (trimmed) again within this many minutes is refused as a duplicate. */
+export const DUPLICATE_WINDOW_MINUTES = 10;
+
 /**
  * Signed-in users who may comment (the caller checked the capability; this checks the rest against the database):
  * posts a comment or a reply on a public, open article. A reply to a reply joins the top-level comment's thread.
- * Pre-moderated comments come back as 'pending'. Throws CommentRefusedError.
+ * Pre-moderated comments come back as 'pending'. An exact repeat of one of the author's comments (same story, parent
+ * and trimmed text, not deleted) within DUPLICATE_WINDOW_MINUTES is refused. Throws CommentRefusedError.
  */
 export async function createComment(viewer: Viewer, input: { articleId: number; parentId: number | null; body: string }): Promise<{ id: number; status: 'published' | 'pending'; held: HoldReason | null }> {
   return getDb().transaction(async (tx) => {
-    // One writer per user at a time, so the per-minute limit holds under parallel posts.
+    // One writer per user at a time, so the per-minute limit and the duplicate check hold under parallel posts.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`comments:${viewer.id}`}))`);
     const [author] = await tx
       .select({ disabledAt: users.disabledAt, suspendedUntil: users.commentsSuspendedUntil })
@@ -259,6 +269,23 @@ export async function createComment(viewer: Viewer, input: { articleId: number; 
       if (!parent || parent.articleId !== input.articleId || parent.status !== 'published') throw new CommentRefusedError('bad-parent');
       parentId = parent.parentId ?? parent.id;
     }
+
+    // A double click, a resent form or a second tab: the same text under the same parent is refused, not stored twice.
+    // At most a few dozen rows (the per-minute limit), on the (user_id, created_at) index.
+    const body = input.body.trim();
+    const lately = await tx
+      .select({ body: comments.body })
+      .from(comments)
+      .where(
+        and(
+          eq(comments.userId, viewer.id),
+          eq(comments.articleId, input.articleId),
+          parentId === null ? isNull(comments.parentId) : eq(comments.parentId, parentId),
+          ne(comments.status, 'deleted'),
+          sql`${comments.createdAt} > now() - make_interval(mins => ${DUPLICATE_WINDOW_MINUTES})`,
+        ),
+      );
+    if (lately.some((row) => row.body.trim() === body)) throw new CommentRefusedError('duplicate');
 
     const [recent] = (await tx.execute(
       sql`select count(*)::int as count from ${comments} where ${comments.userId} = ${viewer.id} and ${comments.createdAt} > now() - interval '1 minute'`,

@@ -41,7 +41,8 @@ function CommentTextarea({ id, parentId, initial, errors }: { id: string; parent
 
 /**
  * Posts a comment or reply. Without JavaScript it is a plain form post. With it, the comment shows at once as
- * "posting" (optimistic) until the server answers, and errors appear beside the field with the text kept.
+ * "posting" (optimistic) until the server answers with the page rendered again, where it then stands (a held one
+ * marked as awaiting moderation, for its author only); errors appear beside the field with the text kept.
  */
 export function CommentForm({ articleId, parentId, label, authorName, returnTo }: { articleId: number; parentId?: number; label: string; authorName: string; returnTo: string }) {
   const [state, action, pending] = useActionState(postCommentAction, initial);
@@ -68,7 +69,7 @@ export function CommentForm({ articleId, parentId, label, authorName, returnTo }
         {parentId && <input type="hidden" name="parentId" value={parentId} />}
         {state.ok && (
           <p className="form-success" role="status">
-            {state.status === 'pending' ? 'Thank you. Your comment is awaiting moderation and will appear once a moderator approves it.' : 'Your comment has been posted.'}
+            {state.status === 'pending' ? 'Thank you. Your comment is awaiting moderation: only you can see it until a moderator approves it.' : 'Your comment has been posted.'}
           </p>
         )}
         {state.formError && (

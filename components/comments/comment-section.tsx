@@ -26,8 +26,6 @@ type VisitorContext = {
   focus: number | null;
 };
 
-const NO_STATE: ViewerThreadState = { likedIds: [], reportedIds: [], pending: [] };
-
 function permalink(context: VisitorContext, commentId: number): string {
   return `${context.articlePath}${threadSearch({ sort: context.sort, focus: commentId })}#comment-${commentId}`;
 }
@@ -110,7 +108,7 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
             <Comment key={reply.id} comment={reply} context={context} />
           ))}
           {replies.map((pending) => (
-            <PendingComment key={pending.id} pending={pending} authorName={viewer?.name ?? ''} />
+            <PendingComment key={pending.id} pending={pending} authorName={viewer?.name ?? ''} isFocused={context.focus === pending.id} />
           ))}
         </ol>
       )}
@@ -118,9 +116,10 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
   );
 }
 
-function PendingComment({ pending, authorName }: { pending: ViewerThreadState['pending'][number]; authorName: string }) {
+/** One of the viewer's own comments that waits for a moderator: rendered for them alone, never cached. */
+function PendingComment({ pending, authorName, isFocused }: { pending: ViewerThreadState['pending'][number]; authorName: string; isFocused: boolean }) {
   return (
-    <li id={`comment-${pending.id}`} className="comment comment--pending">
+    <li id={`comment-${pending.id}`} className={`comment comment--pending${isFocused ? ' comment--highlighted' : ''}`} aria-current={isFocused ? 'true' : undefined}>
       <p className="comment__meta">
         <strong>{authorName}</strong> <span className="status-badge">Awaiting moderation</span> <DateTime iso={pending.createdAt} />
       </p>
@@ -170,13 +169,18 @@ function ThreadPages({ context, page, pageCount }: { context: VisitorContext; pa
 }
 
 /**
- * The discussion under a story: the approved thread (cached per article, comments:{id}) and, for the visitor, the
- * form, their likes, reports and comments awaiting moderation (read per request, never cached). Rendered in the
- * page, not streamed, so all of it works without JavaScript.
+ * The discussion under a story: the approved thread (cached per article, comments:{id}, shared by every reader) and,
+ * for the visitor, the form, their likes, reports and own comments awaiting moderation (read per request on the
+ * primary, never cached; nothing for an anonymous visitor). Rendered in the page, not streamed, so all of it works
+ * without JavaScript, where posting redirects to `?comment=ID#comment-ID`.
  */
 export async function CommentSection({ articleId, articlePath, query }: { articleId: number; articlePath: string; query: ThreadQuery }) {
-  const [thread, viewer] = await Promise.all([getThread(articleId, query), getViewer()]);
-  const state = viewer ? await getViewerThreadState(viewer, articleId) : NO_STATE;
+  const [found, viewer] = await Promise.all([getThread(articleId, query), getViewer()]);
+  const state = await getViewerThreadState(viewer, articleId);
+  // A permalink to the viewer's own held reply (where posting one without JavaScript lands) opens the page of the
+  // comment it answers; the shared thread knows nothing of pending comments.
+  const heldReply = query.focus === null ? undefined : state.pending.find((pending) => pending.id === query.focus && pending.parentId !== null);
+  const thread = heldReply ? await getThread(articleId, { ...query, focus: heldReply.parentId }) : found;
   const context: VisitorContext = {
     viewer,
     mayComment: thread.isOpen && can(viewer, 'comment:create'),
@@ -204,7 +208,7 @@ export async function CommentSection({ articleId, articlePath, query }: { articl
       {pendingTop.length > 0 && (
         <ol className="comments__list" aria-label="Your comments awaiting moderation">
           {pendingTop.map((pending) => (
-            <PendingComment key={pending.id} pending={pending} authorName={viewer?.name ?? ''} />
+            <PendingComment key={pending.id} pending={pending} authorName={viewer?.name ?? ''} isFocused={context.focus === pending.id} />
           ))}
         </ol>
       )}

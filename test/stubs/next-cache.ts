@@ -1,5 +1,5 @@
 /** Stand-in for next/cache in vitest: records what the data layer asked for. */
-export const recorded = { tags: [] as string[], lives: [] as unknown[], updated: [] as string[], revalidated: [] as string[], paths: [] as string[] };
+export const recorded = { tags: [] as string[], lives: [] as unknown[], updated: [] as string[], revalidated: [] as string[], paths: [] as string[], refreshes: 0 };
 
 export function cacheTag(...tags: string[]): void {
   recorded.tags.push(...tags);
@@ -24,10 +24,16 @@ export function revalidatePath(path: string, _type?: 'layout' | 'page'): void {
   recorded.paths.push(path);
 }
 
+/** Actions: the caller's page is rendered again for them (dynamic data only; no cached entry is touched). */
+export function refresh(): void {
+  recorded.refreshes += 1;
+}
+
 export function resetRecorded(): void {
   recorded.tags.length = 0;
   recorded.lives.length = 0;
   recorded.updated.length = 0;
   recorded.revalidated.length = 0;
   recorded.paths.length = 0;
+  recorded.refreshes = 0;
 }
