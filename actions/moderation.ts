@@ -3,7 +3,7 @@
 import { updateTag } from 'next/cache';
 import { z } from 'zod';
 
-import { BAN_UNTIL, MODERATION_DECISIONS, moderateComments, setCommentsClosed, suspendCommenter } from '@/data/moderation';
+import { BAN_UNTIL, MODERATION_DECISIONS, moderateComments, setCommentsClosed, suspendCommenter, type ModerationDecision, type ModerationOutcome } from '@/data/moderation';
 import { authorize } from '@/data/viewer';
 import { cacheTags } from '@/lib/cache-tags';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
@@ -50,7 +50,7 @@ export async function moderateAction(_previous: ModerationResult, formData: Form
     if (!ids.success || ids.data.length === 0) return { ok: false, message: 'Tick at least one comment.' };
     const result = await moderateComments(viewer, ids.data, decision.data);
     for (const articleId of result.articleIds) updateTag(cacheTags.comments(articleId));
-    return { ok: true, message: `${ids.data.length === 1 ? 'The comment was' : `${ids.data.length} comments were`} ${PAST[decision.data]}.` };
+    return { ok: true, message: decisionMessage(decision.data, result) };
   } catch (error) {
     if (error instanceof ForbiddenError) return { ok: false, message: 'You do not have permission to moderate.' };
     if (error instanceof NotFoundError) return { ok: false, message: 'That comment, story or reader no longer exists.' };
@@ -60,10 +60,38 @@ export async function moderateAction(_previous: ModerationResult, formData: Form
   }
 }
 
-const PAST: Record<(typeof MODERATION_DECISIONS)[number], string> = {
+/** What happened to the comments a decision changed. */
+const PAST: Record<ModerationDecision, string> = {
   approve: 'approved',
   reject: 'rejected',
   delete: 'deleted',
   feature: 'featured',
   unfeature: 'taken off the featured list',
 };
+
+/** Comments the decision found as asked already (an approval of a published comment with no open report, …). */
+const ALREADY: Record<ModerationDecision, string> = {
+  approve: 'already published, with no open reports',
+  reject: 'already rejected',
+  delete: 'already deleted',
+  feature: 'already featured',
+  unfeature: 'not featured',
+};
+
+/**
+ * The confirmation: what was done to each comment, never more. "Keep (dismiss reports)" is an approval of a
+ * published comment, which only dismisses its reports.
+ */
+function decisionMessage(decision: ModerationDecision, { total, changed, kept }: ModerationOutcome): string {
+  const subject = (count: number) => (total === 1 ? 'The comment was' : count === 1 ? '1 comment was' : `${count} comments were`);
+  const sentences: string[] = [];
+  if (changed > 0) sentences.push(`${subject(changed)} ${PAST[decision]}.`);
+  if (kept > 0) {
+    sentences.push(
+      total === 1 ? 'The reports were dismissed; the comment stays up.' : `The reports on ${kept === 1 ? '1 comment were dismissed; it stays' : `${kept} comments were dismissed; they stay`} up.`,
+    );
+  }
+  const untouched = total - changed - kept;
+  if (untouched > 0) sentences.push(`${subject(untouched)} ${ALREADY[decision]}.`);
+  return sentences.join(' ');
+}

@@ -5,7 +5,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'dr
 import { getDb } from '@/db/client';
 import { articleNotes, articleRevisions, articles, authors, comments, images, sections, tags, users } from '@/db/schema';
 import type { ArticleSnapshot } from '@/lib/article-snapshot';
-import type { ArticleDetail } from '@/lib/dto';
+import type { PreviewArticle, PreviewPublication } from '@/lib/dto';
 import type { ArticleNoteKind } from '@/lib/editorial';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { readingMinutes, renderMarkdown } from '@/lib/markdown';
@@ -326,12 +326,13 @@ export async function describeSnapshot(snapshot: ArticleSnapshot) {
  * Contributors (own stories), editors, admins: a story's latest saved text (or one revision) as readers would see
  * it, through the same Markdown pipeline as the public page. Never cached.
  */
-export async function getPreviewArticle(viewer: Viewer | null, articleId: number, revisionId?: number): Promise<ArticleDetail> {
+export async function getPreviewArticle(viewer: Viewer | null, articleId: number, revisionId?: number): Promise<PreviewArticle> {
   const editable = await getEditableArticle(viewer, articleId);
   const snapshot = revisionId ? (await getRevision(viewer, articleId, revisionId)).snapshot : editable.snapshot;
   const names = await describeSnapshot(snapshot);
   const [hero] = snapshot.heroImageId ? await getDb().select({ fileName: images.fileName, width: images.width, height: images.height }).from(images).where(eq(images.id, snapshot.heroImageId)).limit(1) : [];
   const tagRows = snapshot.tagNames.map((name) => ({ name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') }));
+  // ArticleDetail needs a time; for an unpublished story it is only "as if published now" (the page says otherwise).
   const publishedAt = editable.publishedAt ?? new Date().toISOString();
   return {
     id: articleId,
@@ -352,5 +353,24 @@ export async function getPreviewArticle(viewer: Viewer | null, articleId: number
     seoDescription: snapshot.seoDescription || null,
     isOld: false,
     notes: editable.notes.map((note) => ({ kind: note.kind, body: note.body, notedAt: note.notedAt })),
+    publication: previewPublication(editable),
   };
+}
+
+/** What a preview says about publication: the story's state now, with only the times that are true of it. */
+function previewPublication({ state, publishedAt, unpublishAt }: Pick<EditableArticle, 'state' | 'publishedAt' | 'unpublishAt'>): PreviewPublication {
+  switch (state) {
+    case 'draft':
+    case 'in_review':
+      return { state };
+    case 'scheduled':
+    case 'published':
+      if (publishedAt) return { state, publishedAt };
+      break;
+    case 'expired':
+      if (publishedAt && unpublishAt) return { state, publishedAt, unpublishedAt: unpublishAt };
+      break;
+  }
+  // A published row without a publication time is not public (data/visibility.ts): it is, in effect, a draft.
+  return { state: 'draft' };
 }

@@ -140,6 +140,44 @@ describe('moderateAction (called directly, as a forged request would)', () => {
     expect(await moderateAction({ ok: false }, formOf({ intent: 'drop-table:1' }))).toEqual({ ok: false, message: 'Choose what to do.' });
   });
 
+  it('says what each decision did: "Keep (dismiss reports)" dismisses the reports and the comment stays up (issue 10, bug 6)', async () => {
+    const { article, pending, published, newcomer, regular } = await scene();
+    const editor = await factory.user('editor');
+    session.current = { uid: editor.id, sv: 1 };
+    const decide = (intent: string) => moderateAction({ ok: false }, formOf({ intent }));
+    const statusOf = async (id: number) => (await getDb().select({ status: comments.status }).from(comments).where(eq(comments.id, id)))[0]!.status;
+    await reportComment(newcomer, published.id, { reason: 'abuse', note: '' });
+
+    // The queue's "Keep (dismiss reports)" button posts approve:{id} for a published, reported comment.
+    expect(await decide(`approve:${published.id}`)).toEqual({ ok: true, message: 'The reports were dismissed; the comment stays up.' });
+    expect(await statusOf(published.id)).toBe('published');
+    const [report] = await getDb().select({ resolvedAt: commentReports.resolvedAt }).from(commentReports).where(eq(commentReports.commentId, published.id));
+    expect(report!.resolvedAt).not.toBeNull();
+    expect(recorded.updated).toContain(`comments:${article.id}`);
+    expect(await decide(`approve:${published.id}`)).toEqual({ ok: true, message: 'The comment was already published, with no open reports.' });
+
+    expect(await decide(`approve:${pending.id}`)).toEqual({ ok: true, message: 'The comment was approved.' });
+    expect(await decide(`unfeature:${published.id}`)).toEqual({ ok: true, message: 'The comment was not featured.' });
+    expect(await decide(`feature:${published.id}`)).toEqual({ ok: true, message: 'The comment was featured.' });
+    expect(await decide(`unfeature:${published.id}`)).toEqual({ ok: true, message: 'The comment was taken off the featured list.' });
+    expect(await decide(`reject:${published.id}`)).toEqual({ ok: true, message: 'The comment was rejected.' });
+    expect(await decide(`reject:${published.id}`)).toEqual({ ok: true, message: 'The comment was already rejected.' });
+    expect(await decide(`delete:${pending.id}`)).toEqual({ ok: true, message: 'The comment was deleted.' });
+    expect(await decide(`delete:${pending.id}`)).toEqual({ ok: true, message: 'The comment was already deleted.' });
+
+    // In bulk, each comment is counted under what was done to it.
+    const held = await createComment(newcomer, { articleId: article.id, parentId: null, body: 'Held again' });
+    const reported = await createComment(regular, { articleId: article.id, parentId: null, body: 'Reported again' });
+    const quiet = await createComment(regular, { articleId: article.id, parentId: null, body: 'Nobody minds this one' });
+    await reportComment(newcomer, reported.id, { reason: 'spam', note: '' });
+    const ticked = [held, reported, quiet].map((comment) => String(comment.id));
+    expect(await moderateAction({ ok: false }, formOf({ intent: 'bulk', decision: 'approve', commentId: ticked }))).toEqual({
+      ok: true,
+      message: '1 comment was approved. The reports on 1 comment were dismissed; it stays up. 1 comment was already published, with no open reports.',
+    });
+    expect(await Promise.all([held, reported, quiet].map((comment) => statusOf(comment.id)))).toEqual(['published', 'published', 'published']);
+  });
+
   it('suspends a reader for seven days', async () => {
     const { regular } = await scene();
     const editor = await factory.user('editor');

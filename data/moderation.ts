@@ -131,10 +131,18 @@ export const MODERATION_DECISIONS = ['approve', 'reject', 'delete', 'feature', '
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 
 /**
- * Moderators: approves, rejects, deletes, features or un-features comments (one or many). Approving, rejecting or
- * deleting also closes their open reports. Returns the stories whose threads changed.
+ * What a decision did: `total` comments asked about, `changed` of them now approved, rejected, deleted, featured or
+ * un-featured, and `kept`: published comments an approval left as they were but whose open reports it dismissed
+ * (the queue's "Keep (dismiss reports)"). The rest were already as asked.
  */
-export async function moderateComments(viewer: Viewer | null, commentIds: number[], decision: ModerationDecision): Promise<{ articleIds: number[]; changed: number }> {
+export type ModerationOutcome = { articleIds: number[]; total: number; changed: number; kept: number };
+
+/**
+ * Moderators: approves, rejects, deletes, features or un-features comments (one or many). Approving, rejecting or
+ * deleting also closes their open reports; approving a published comment only does that (keeps it). Returns the
+ * stories whose threads changed and what was done.
+ */
+export async function moderateComments(viewer: Viewer | null, commentIds: number[], decision: ModerationDecision): Promise<ModerationOutcome> {
   assertCan(viewer, 'comment:moderate');
   const ids = [...new Set(commentIds)];
   if (ids.length === 0) throw new InvalidInputError('commentId', 'Choose at least one comment.');
@@ -147,6 +155,7 @@ export async function moderateComments(viewer: Viewer | null, commentIds: number
     if (rows.length !== ids.length) throw new NotFoundError('comment');
     const now = new Date();
     let changed = 0;
+    let kept = 0;
     for (const row of rows) {
       let next: Partial<typeof comments.$inferInsert> | null = null;
       if (decision === 'approve' && row.status !== 'published') next = { status: 'published' };
@@ -162,7 +171,12 @@ export async function moderateComments(viewer: Viewer | null, commentIds: number
         changed += 1;
       }
       if (decision === 'approve' || decision === 'reject' || decision === 'delete') {
-        await tx.update(commentReports).set({ resolvedAt: now }).where(and(eq(commentReports.commentId, row.id), isNull(commentReports.resolvedAt)));
+        const dismissed = await tx
+          .update(commentReports)
+          .set({ resolvedAt: now })
+          .where(and(eq(commentReports.commentId, row.id), isNull(commentReports.resolvedAt)))
+          .returning({ id: commentReports.id });
+        if (decision === 'approve' && !next && dismissed.length > 0) kept += 1;
       }
       await recordAudit(tx, {
         actorId: viewer.id,
@@ -172,7 +186,7 @@ export async function moderateComments(viewer: Viewer | null, commentIds: number
         after: { status: next?.status ?? row.status, featured: next && 'featuredAt' in next ? next.featuredAt !== null : row.featuredAt !== null },
       });
     }
-    return { articleIds: [...new Set(rows.map((row) => row.articleId))], changed };
+    return { articleIds: [...new Set(rows.map((row) => row.articleId))], total: rows.length, changed, kept };
   });
 }
 

@@ -42,6 +42,18 @@ export type ArticleDetail = ArticleCard & {
 
 export type ArticleNote = { kind: ArticleNoteKind; body: string; notedAt: string };
 
+/**
+ * Where a previewed story really stands, said on the preview instead of the reader's "Published …" line: a draft
+ * or a story in review has no publication time, a scheduled one has its future time, an expired one both.
+ */
+export type PreviewPublication =
+  | { state: 'draft' | 'in_review' }
+  | { state: 'scheduled' | 'published'; publishedAt: string }
+  | { state: 'expired'; publishedAt: string; unpublishedAt: string };
+
+/** A dashboard preview: the story as readers would see it, and its real publication state. */
+export type PreviewArticle = ArticleDetail & { publication: PreviewPublication };
+
 export type Page<T> = { items: T[]; page: number; pageCount: number; total: number };
 
 export type SectionDetail = { id: number; name: string; slug: string; description: string };

@@ -4,7 +4,7 @@ import { CommentSection } from '@/components/comments/comment-section';
 import { JsonLd } from '@/components/seo/json-ld';
 import { DateTime } from '@/components/ui/date-time';
 import type { ThreadQuery } from '@/lib/comment-order';
-import type { ArticleDetail } from '@/lib/dto';
+import type { ArticleDetail, PreviewPublication } from '@/lib/dto';
 import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
 import { FORMAT_LABELS } from '@/lib/format';
 import { site } from '@/lib/metadata';
@@ -16,9 +16,20 @@ import { ShareLinks } from './share-links';
 
 /**
  * The story as readers see it; one place decides how a story is laid out (formats differ by label and accent).
- * `threadQuery` null leaves out the discussion (dashboard previews).
+ * `threadQuery` null leaves out the discussion (dashboard previews). `publication` (dashboard previews only) says
+ * where the story really stands instead of the reader's "Published …" line.
  */
-export function ArticleView({ article, url, threadQuery }: { article: ArticleDetail; url: string; threadQuery: ThreadQuery | null }) {
+export function ArticleView({
+  article,
+  url,
+  threadQuery,
+  publication,
+}: {
+  article: ArticleDetail;
+  url: string;
+  threadQuery: ThreadQuery | null;
+  publication?: PreviewPublication;
+}) {
   const path = `/${article.section.slug}/${article.slug}`;
   return (
     <div className={`article-layout article-layout--${article.format}`}>
@@ -56,9 +67,13 @@ export function ArticleView({ article, url, threadQuery }: { article: ArticleDet
           <div className="article__meta">
             <Byline authors={article.authors} />
             <p className="article__times">
-              <span>
-                Published <DateTime iso={article.publishedAt} />
-              </span>
+              {publication ? (
+                <PreviewDateline publication={publication} />
+              ) : (
+                <span>
+                  Published <DateTime iso={article.publishedAt} />
+                </span>
+              )}
               {article.updatedAt && (
                 <span>
                   Updated <DateTime iso={article.updatedAt} />
@@ -116,4 +131,32 @@ export function ArticleView({ article, url, threadQuery }: { article: ArticleDet
       </aside>
     </div>
   );
+}
+
+/** A preview's publication line: what is true of the story now, never "Published" for a story readers cannot see. */
+function PreviewDateline({ publication }: { publication: PreviewPublication }) {
+  switch (publication.state) {
+    case 'draft':
+      return <span>Draft — not published</span>;
+    case 'in_review':
+      return <span>In review — not published</span>;
+    case 'scheduled':
+      return (
+        <span>
+          Scheduled for <DateTime iso={publication.publishedAt} /> — not published yet
+        </span>
+      );
+    case 'published':
+      return (
+        <span>
+          Published <DateTime iso={publication.publishedAt} />
+        </span>
+      );
+    case 'expired':
+      return (
+        <span>
+          Published <DateTime iso={publication.publishedAt} />, taken off the site <DateTime iso={publication.unpublishedAt} />
+        </span>
+      );
+  }
 }

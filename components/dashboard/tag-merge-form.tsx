@@ -11,7 +11,10 @@ import styles from './dashboard-admin.module.css';
 
 type Choice = { id: number; name: string; slug: string };
 
-/** Merge this tag into another: its articles move over (once each) and this tag and its address go away. */
+/**
+ * Merge this tag into another: its articles move over (once each), this tag is deleted, and its address answers a
+ * permanent redirect to the other (tag_slug_history, data/routes.ts) until a new tag takes that address.
+ */
 export function TagMergeForm({ tag, choices }: { tag: Choice & { articleCount: number }; choices: Choice[] }) {
   const [state, action, pending] = useActionState(mergeTagsAction, initialActionResult);
   const others = choices.filter((choice) => choice.id !== tag.id);
@@ -26,7 +29,7 @@ export function TagMergeForm({ tag, choices }: { tag: Choice & { articleCount: n
       )}
       <p>
         The {tag.articleCount} {tag.articleCount === 1 ? 'article' : 'articles'} tagged “{tag.name}” get the chosen tag instead, and “{tag.name}” is deleted.{' '}
-        <span className={styles.code}>/tag/{tag.slug}</span> will no longer exist (it does not redirect).
+        <span className={styles.code}>/tag/{tag.slug}</span> then redirects permanently (308) to the chosen tag’s address, unless a new tag takes that address later.
       </p>
       <input type="hidden" name="sourceId" value={tag.id} />
       <SelectField

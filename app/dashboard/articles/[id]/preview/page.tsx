@@ -35,7 +35,7 @@ export default async function PreviewPage({ params, searchParams }: PageProps<'/
       <p className="preview-banner" role="note">
         Preview{revisionId ? ' of an earlier revision' : ' of the latest saved text'}: readers cannot see this page. <Link href={`/dashboard/articles/${id}`}>Back to the editor</Link>
       </p>
-      <ArticleView article={article} url={absoluteUrl(env().SITE_URL, `/${article.section.slug}/${article.slug}`)} threadQuery={null} />
+      <ArticleView article={article} url={absoluteUrl(env().SITE_URL, `/${article.section.slug}/${article.slug}`)} threadQuery={null} publication={article.publication} />
     </>
   );
 }
