@@ -74,7 +74,16 @@ export function ArticleEditorForm({
 
   const chosenAuthors = (values?.authorIds as string[] | undefined)?.map(Number) ?? snapshot?.authorIds ?? [];
   return (
-    <form ref={form} action={action} className="article-editor" noValidate onChange={() => setDirty(true)} aria-labelledby="editor-title">
+    <form
+      ref={form}
+      action={action}
+      className="article-editor"
+      noValidate
+      onChange={() => setDirty(true)}
+      // An explicit Save sends what is on screen: nothing is left for the autosave to send again.
+      onSubmit={() => setDirty(false)}
+      aria-labelledby="editor-title"
+    >
       <h2 id="editor-title" className="visually-hidden">
         Story
       </h2>

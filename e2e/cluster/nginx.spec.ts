@@ -46,12 +46,16 @@ test("a page's RSC payload and its HTML are cached apart: neither is ever served
 
 test('a miss goes to the instances once: 20 readers asking for the same new URL at once get one MISS, the rest wait for it', async () => {
   const path = fresh(storyPath);
+  // nginx keeps a page until the end of the second it stored it in: start just after a second begins, so that the
+  // burst is over before the copy expires (if it is not, one reader refreshes it: EXPIRED, not a second MISS).
+  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
   const answers = await Promise.all(Array.from({ length: 20 }, () => send(`${topology.nginx}${path}`, { agent: false })));
   expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
   const states = answers.map((answer) => proxyCache(answer.headers));
   expect(states.filter((state) => state === 'MISS'), states.join(', ')).toHaveLength(1);
-  // The others were answered from that one copy (or, past the end of its second, from it while it was refreshed).
-  expect(states.filter((state) => state !== 'MISS' && !['HIT', 'UPDATING', 'STALE'].includes(state as string)), states.join(', ')).toEqual([]);
+  // The others were answered from that one copy (past the end of its second: one refreshed it, others had it meanwhile).
+  expect(states.filter((state) => state === 'EXPIRED').length, states.join(', ')).toBeLessThanOrEqual(1);
+  expect(states.filter((state) => !['MISS', 'EXPIRED', 'HIT', 'UPDATING'].includes(state as string)), states.join(', ')).toEqual([]);
 });
 
 test('pages and build assets are sent gzip-compressed to a client that accepts it, and plain to one that does not', async () => {

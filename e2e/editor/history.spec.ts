@@ -116,3 +116,19 @@ test('an editor restores an earlier version from the History page, with and with
   // Tidy up: the front page belongs to the reader journeys.
   await deleteStory(page, story);
 });
+
+test('an explicit Save leaves nothing for the autosave: no second, identical version a few seconds later', async ({ page }) => {
+  test.slow();
+  await signIn(page, fixture.staff.editor, '/dashboard');
+  const story = await publishStory(page, `Pier lights restored ${unique()}`);
+  await page.goto(story.editorPath);
+  await storyField(page, 'Headline').fill(`${story.headline}, at last`);
+  await storyForm(page).getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText(/Saved at .* \(version 3\)/)).toBeVisible();
+  // Past the autosave delay (8 s), on the same page: still version 3.
+  await page.waitForTimeout(9_500);
+  await expect(page.getByText(/Saved at .* \(version 3\)/)).toBeVisible();
+  await page.goto(`${story.editorPath}/history`);
+  await expect(versionCells(page).first()).toHaveText(/^3\b/);
+  await deleteStory(page, story);
+});
