@@ -48,7 +48,8 @@ function refusal(error: unknown): ArticleActionResult {
       conflict: { changed: error.details.changed.map((field) => SNAPSHOT_FIELD_LABELS[field]), by: error.details.by, at: error.details.at, currentVersion: error.details.currentVersion },
     };
   }
-  if (error instanceof InvalidInputError) return { ok: false, fieldErrors: { [error.field]: [error.message] }, formError: error.field === 'status' ? error.message : 'Please correct the highlighted fields.' };
+  // A workflow step (status, or a story with no byline) has no field of its own to highlight: its message is the answer.
+  if (error instanceof InvalidInputError) return { ok: false, fieldErrors: { [error.field]: [error.message] }, formError: error.field === 'status' || error.field === 'authorIds' ? error.message : 'Please correct the highlighted fields.' };
   if (error instanceof ForbiddenError) return { ok: false, formError: 'You do not have permission to do that with this story.' };
   if (error instanceof NotFoundError) return { ok: false, formError: 'This story no longer exists.' };
   console.error('article action failed', error);
@@ -166,7 +167,10 @@ export async function restoreRevisionAction(_previous: ArticleActionResult, form
   });
 }
 
-/** Editors, admins: adds a correction, clarification or update to a published story; readers see it at once. */
+/**
+ * Editors, admins: adds a correction, clarification or update to a published story. Readers see it at once, unless
+ * the story has saved changes not yet published: then it waits and goes live with them (docs/adr/0007).
+ */
 export async function addArticleNoteAction(_previous: ArticleActionResult, formData: FormData): Promise<ArticleActionResult> {
   const id = articleIdSchema.safeParse(formData.get('id'));
   const parsed = articleNoteSchema.safeParse({ kind: formData.get('kind') ?? undefined, body: formText(formData, 'noteBody') });
@@ -175,13 +179,15 @@ export async function addArticleNoteAction(_previous: ArticleActionResult, formD
     const fields = z.flattenError(parsed.error).fieldErrors;
     return { ok: false, fieldErrors: { kind: fields.kind, noteBody: fields.body }, values: { noteBody: formText(formData, 'noteBody') } };
   }
+  let staged: boolean;
   try {
-    await addArticleNote(await authorize('article:publish'), id.data, parsed.data);
+    ({ staged } = await addArticleNote(await authorize('article:publish'), id.data, parsed.data));
   } catch (error) {
     return { ...refusal(error), values: { noteBody: parsed.data.body } };
   }
+  // Also for a staged note: readers' next copy is made afresh from the database, which leaves it out.
   updateTag(cacheTags.article(id.data));
-  redirect(`/dashboard/articles/${id.data}?notice=noted`);
+  redirect(`/dashboard/articles/${id.data}?notice=${staged ? 'note-staged' : 'noted'}`);
 }
 
 /** Contributors, editors, admins: the body rendered by the public page's own Markdown pipeline (live preview). */

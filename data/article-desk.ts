@@ -195,7 +195,8 @@ export type EditableArticle = {
   relatedSlugs: string[];
   mayEdit: boolean;
   mayPublish: boolean;
-  notes: { id: number; kind: ArticleNoteKind; body: string; notedAt: string }[];
+  /** `staged`: waiting for the saved changes, published with them (docs/adr/0007). */
+  notes: { id: number; kind: ArticleNoteKind; body: string; notedAt: string; staged: boolean }[];
 };
 
 /** Contributors (own stories), editors, admins: the latest saved text of a story, for the editor form. */
@@ -231,7 +232,11 @@ export async function getEditableArticle(viewer: Viewer | null, id: number): Pro
   // Stories made before revisions existed (demo content) have none yet: their row is revision zero.
   const snapshot = (revision?.snapshot as ArticleSnapshot | undefined) ?? (await db.transaction((tx) => rowSnapshot(tx, id)));
   const related = snapshot.relatedIds.length ? await db.select({ id: articles.id, slug: articles.slug }).from(articles).where(inArray(articles.id, snapshot.relatedIds)) : [];
-  const notes = await db.select({ id: articleNotes.id, kind: articleNotes.kind, body: articleNotes.body, notedAt: articleNotes.notedAt }).from(articleNotes).where(eq(articleNotes.articleId, id)).orderBy(asc(articleNotes.notedAt));
+  const notes = await db
+    .select({ id: articleNotes.id, kind: articleNotes.kind, body: articleNotes.body, notedAt: articleNotes.notedAt, staged: articleNotes.staged })
+    .from(articleNotes)
+    .where(eq(articleNotes.articleId, id))
+    .orderBy(asc(articleNotes.notedAt), asc(articleNotes.id));
   return {
     id,
     version: row.version,
@@ -251,18 +256,25 @@ export async function getEditableArticle(viewer: Viewer | null, id: number): Pro
 
 /**
  * Contributors, editors, admins: what the editor form's pickers offer. The newest 200 pictures, and always the
- * story's own, so saving a story never drops a hero picture that has left the list.
+ * story's own, so saving a story never drops a hero picture that has left the list. `defaultAuthorIds`: the author
+ * profile linked to the viewer's account (authors.user_id), ticked on a new story.
  */
 export async function getEditorOptions(viewer: Viewer | null, currentImageId: number | null = null) {
   assertCan(viewer, 'article:write');
   const db = getDb();
   const [sectionRows, authorRows, imageRows, tagRows] = await Promise.all([
     db.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)),
-    db.select({ id: authors.id, name: authors.name }).from(authors).orderBy(asc(authors.name)),
+    db.select({ id: authors.id, name: authors.name, userId: authors.userId }).from(authors).orderBy(asc(authors.name)),
     listImageChoices(viewer, { current: currentImageId, limit: 200 }),
     db.select({ name: tags.name }).from(tags).orderBy(asc(tags.name)).limit(500),
   ]);
-  return { sections: sectionRows, authors: authorRows, images: imageRows, tags: tagRows.map((tag) => tag.name) };
+  return {
+    sections: sectionRows,
+    authors: authorRows.map(({ id, name }) => ({ id, name })),
+    images: imageRows,
+    tags: tagRows.map((tag) => tag.name),
+    defaultAuthorIds: authorRows.filter((author) => author.userId === viewer.id).map((author) => author.id),
+  };
 }
 
 export type RevisionSummary = { id: number; version: number; createdAt: string; by: string | null; headline: string; isLive: boolean; isPending: boolean };

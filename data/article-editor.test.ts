@@ -2,13 +2,13 @@ import { eq, like } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { articleRevisions, articleSlugHistory, articles, auditLog, tags } from '@/db/schema';
+import { articleRevisions, articleSlugHistory, articles, auditLog, authors, tags } from '@/db/schema';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
 import { createFactory } from '@/test/factories';
 
 import { addArticleNote } from './article-notes';
-import { getEditableArticle, getPreviewArticle, listDeskArticles, listRevisions } from './article-desk';
+import { getEditableArticle, getEditorOptions, getPreviewArticle, listDeskArticles, listRevisions } from './article-desk';
 import { ArticleConflictError, createArticle, deleteArticle, publishArticle, restoreRevision, saveArticle, submitForReview, unpublishArticle, type ArticleInput } from './article-editor';
 import { findArticleRedirect, getPublicArticle } from './articles';
 
@@ -272,6 +272,50 @@ describe('corrections and updates', () => {
     const live = await getPublicArticle(snapshot.slug);
     expect(live?.notes).toMatchObject([{ kind: 'correction', body: 'An earlier version misspelt the harbour master’s name.' }]);
     expect(live?.updatedAt).not.toBeNull();
+  });
+});
+
+describe('bylines', () => {
+  it('ticks the author profile linked to the writer’s account on a new story, and nobody’s when there is none', async () => {
+    const contributor = await factory.user('contributor');
+    const editor = await factory.user('editor');
+    const stranger = await factory.user('contributor');
+    const own = await factory.author('Cora Linked');
+    const editorsOwn = await factory.author('Ed Linked');
+    await factory.author('Someone Else');
+    await getDb().update(authors).set({ userId: contributor.id }).where(eq(authors.id, own.id));
+    await getDb().update(authors).set({ userId: editor.id }).where(eq(authors.id, editorsOwn.id));
+    expect((await getEditorOptions(contributor)).defaultAuthorIds).toEqual([own.id]);
+    expect((await getEditorOptions(editor)).defaultAuthorIds).toEqual([editorsOwn.id]);
+    expect((await getEditorOptions(stranger)).defaultAuthorIds).toEqual([]);
+  });
+
+  it('refuses to submit or publish a story with no author, with a message that says so', async () => {
+    const { input, author } = await setting();
+    const contributor = await factory.user('contributor');
+    const editor = await factory.user('editor');
+    const draft = await tracked(factory, createArticle(contributor, input({ authorIds: [] })));
+    const submitted = submitForReview(contributor, draft.id, 1);
+    expect(await outcome(submitted)).toBe('invalid:authorIds');
+    await expect(submitted).rejects.toThrow(/author/i);
+    expect((await getEditableArticle(contributor, draft.id)).status).toBe('draft');
+
+    const published = publishArticle(editor, draft.id, 1, { publishAt: null, unpublishAt: null });
+    expect(await outcome(published)).toBe('invalid:authorIds');
+    await expect(published).rejects.toThrow(/author/i);
+    expect((await getEditableArticle(editor, draft.id)).state).toBe('draft');
+
+    // With a byline both go through.
+    const { snapshot } = await getEditableArticle(contributor, draft.id);
+    await saveArticle(contributor, draft.id, 1, input({ slug: snapshot.slug, authorIds: [author.id] }));
+    await submitForReview(contributor, draft.id, 2);
+    await publishArticle(editor, draft.id, 3, { publishAt: null, unpublishAt: null });
+    expect((await getPublicArticle(snapshot.slug))?.authors.map((byline) => byline.name)).toEqual(['Desk Writer']);
+
+    // A staged change that drops every author cannot be published either; readers keep the byline.
+    await saveArticle(editor, draft.id, 4, input({ slug: snapshot.slug, authorIds: [] }));
+    expect(await outcome(publishArticle(editor, draft.id, 5, { publishAt: null, unpublishAt: null }))).toBe('invalid:authorIds');
+    expect((await getPublicArticle(snapshot.slug))?.authors.map((byline) => byline.name)).toEqual(['Desk Writer']);
   });
 });
 

@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { assertCan, mayEditStory } from '@/lib/permissions';
 import { slugify } from '@/lib/slug';
 
+import { publishStagedNotes } from './article-notes';
 import { recordAudit } from './audit';
 import type { Viewer } from './viewer';
 
@@ -109,6 +110,19 @@ async function latestSnapshot(tx: Transaction, row: Pick<ArticleRow, 'id' | 'pen
     if (revision) return revision.snapshot as ArticleSnapshot;
   }
   return rowSnapshot(tx, row.id);
+}
+
+/**
+ * No story goes to review or to readers without a byline: the text it would send (the latest saved one) must name
+ * at least one author.
+ */
+async function assertHasByline(tx: Transaction, row: Pick<ArticleRow, 'id' | 'pendingRevisionId'>, step: 'submitted for review' | 'published'): Promise<void> {
+  const { authorIds } = await latestSnapshot(tx, row);
+  if (authorIds.length) return;
+  throw new InvalidInputError(
+    'authorIds',
+    `This story has no author, so it cannot be ${step}. Tick at least one name under Authors and save, then try again${step === 'published' ? '' : ' (if your name is not in the list, ask an editor to add your author profile)'}.`,
+  );
 }
 
 /** Input from the editor form, as the validation schema leaves it. */
@@ -316,6 +330,7 @@ export async function submitForReview(viewer: Viewer | null, id: number, baseVer
     assertMayEdit(viewer, row);
     if (row.status !== 'draft') throw new InvalidInputError('status', 'Only a draft can be submitted for review.');
     if (row.version !== baseVersion) throw await conflict(tx, row, baseVersion);
+    await assertHasByline(tx, row, 'submitted for review');
     await tx.update(articles).set({ status: 'in_review', version: row.version + 1 }).where(eq(articles.id, id));
     await recordAudit(tx, { actorId: viewer.id, action: 'article.submit', subject: `article:${id}`, before: { status: row.status }, after: { status: 'in_review' } });
     return { id, version: row.version + 1, sectionSlugs: [], tagSlugs: [], authorIds: [] };
@@ -340,6 +355,7 @@ export async function publishArticle(
   return getDb().transaction(async (tx) => {
     const row = await lockArticle(tx, id);
     if (row.version !== baseVersion) throw await conflict(tx, row, baseVersion);
+    await assertHasByline(tx, row, 'published');
     const touchedBefore = await slugsOf(tx, id);
     if (row.pendingRevisionId) {
       const [revision] = await tx.select({ snapshot: articleRevisions.snapshot }).from(articleRevisions).where(eq(articleRevisions.id, row.pendingRevisionId)).limit(1);
@@ -366,6 +382,8 @@ export async function publishArticle(
         version,
       })
       .where(eq(articles.id, id));
+    // Notes added while these changes waited go live with them, never before (docs/adr/0007).
+    await publishStagedNotes(tx, id, publishedAt > now ? publishedAt : now);
     const [after] = await tx.select({ headline: articles.headline, slug: articles.slug }).from(articles).where(eq(articles.id, id));
     await recordAudit(tx, {
       actorId: viewer.id,

@@ -76,7 +76,8 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
     db
       .select({ kind: articleNotes.kind, body: articleNotes.body, notedAt: articleNotes.notedAt })
       .from(articleNotes)
-      .where(eq(articleNotes.articleId, row.id))
+      // A staged note waits for the change it describes (published with it: data/article-notes.ts).
+      .where(and(eq(articleNotes.articleId, row.id), eq(articleNotes.staged, false)))
       .orderBy(asc(articleNotes.notedAt), asc(articleNotes.id)),
   ]);
 

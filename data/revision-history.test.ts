@@ -19,6 +19,8 @@ afterEach(async () => {
 
 async function setting() {
   const section = await factory.section('History desk');
+  // A story is published only with a byline.
+  const author = await factory.author('History Writer');
   const slug = `ferry-returns-${Math.random().toString(36).slice(2, 8)}`;
   const input = (overrides: Partial<ArticleInput> = {}): ArticleInput => ({
     headline: 'The ferry returns',
@@ -28,7 +30,7 @@ async function setting() {
     sectionId: section.id,
     format: 'news',
     tags: [],
-    authorIds: [],
+    authorIds: [author.id],
     heroImageId: null,
     heroAlt: '',
     heroCaption: '',

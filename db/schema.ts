@@ -382,6 +382,11 @@ export const articleNotes = pgTable(
     body: text('body').notNull(),
     notedAt: timestamptz('noted_at').notNull().defaultNow(),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Added while the story had saved changes readers do not have yet: hidden from readers until an editor publishes
+     * those changes, when it goes live with them (docs/adr/0007).
+     */
+    staged: boolean('staged').notNull().default(false),
   },
   (t) => [index('article_notes_article_idx').on(t.articleId, t.notedAt)],
 );

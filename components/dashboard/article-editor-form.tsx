@@ -15,6 +15,8 @@ export type EditorOptions = {
   authors: { id: number; name: string }[];
   images: { id: number; alt: string; src: string }[];
   tags: string[];
+  /** Ticked on a new story: the author profile linked to the writer's account. */
+  defaultAuthorIds?: number[];
 };
 
 const AUTOSAVE_DELAY_MS = 8000;
@@ -72,7 +74,7 @@ export function ArticleEditorForm({
     return () => clearTimeout(timer);
   }, [dirty, pending, state.conflict, isNew, action]);
 
-  const chosenAuthors = (values?.authorIds as string[] | undefined)?.map(Number) ?? snapshot?.authorIds ?? [];
+  const chosenAuthors = (values?.authorIds as string[] | undefined)?.map(Number) ?? snapshot?.authorIds ?? options.defaultAuthorIds ?? [];
   return (
     <form
       ref={form}

@@ -106,12 +106,23 @@ function SimpleForm({ title, button, action: serverAction, articleId, version, c
   );
 }
 
-function NoteForm({ articleId }: { articleId: number }) {
+/**
+ * A note never goes live before the change it describes: while the story has saved changes readers do not have yet,
+ * the server stages the note with them (data/article-notes.ts). The form says which will happen before it is sent.
+ */
+function NoteForm({ articleId, hasPendingChanges }: { articleId: number; hasPendingChanges: boolean }) {
   const [result, action, pending] = useActionState(addArticleNoteAction, initial);
   const errors = result.fieldErrors ?? {};
   return (
-    <form action={action} className="workflow-form" aria-labelledby="note-title">
+    <form action={action} className="workflow-form" aria-labelledby="note-title" aria-describedby="note-when">
       <h3 id="note-title">Add a correction or update</h3>
+      {hasPendingChanges ? (
+        <p id="note-when">
+          <strong>This story has saved changes readers do not see yet. The note will wait with them:</strong> readers see both when you press Publish changes, never the note first.
+        </p>
+      ) : (
+        <p id="note-when">Readers see the note at once. If it describes a change to the text, save that change first: the note then waits and goes live with it when you press Publish changes.</p>
+      )}
       <Problem result={result} />
       <input type="hidden" name="id" value={articleId} />
       <fieldset aria-describedby={errors.kind ? 'kind-error' : undefined}>
@@ -127,7 +138,7 @@ function NoteForm({ articleId }: { articleId: number }) {
           </span>
         )}
       </fieldset>
-      <TextAreaField name="noteBody" label="Note shown to readers" rows={3} defaultValue={typeof result.values?.noteBody === 'string' ? result.values.noteBody : ''} errors={errors.noteBody} hint="It appears under the story with today’s date, and the story shows as updated." />
+      <TextAreaField name="noteBody" label="Note shown to readers" rows={3} defaultValue={typeof result.values?.noteBody === 'string' ? result.values.noteBody : ''} errors={errors.noteBody} hint="It appears under the story with the date it goes live, and the story shows as updated." />
       <button type="submit" disabled={pending}>
         Add note
       </button>
@@ -152,7 +163,7 @@ export function ArticleWorkflow(props: WorkflowProps) {
           <p>Takes the story off the site at once; it goes back to draft with its history.</p>
         </SimpleForm>
       )}
-      {props.mayPublish && props.state === 'published' && <NoteForm articleId={props.articleId} />}
+      {props.mayPublish && props.state === 'published' && <NoteForm articleId={props.articleId} hasPendingChanges={props.hasPendingChanges} />}
       {props.mayPublish && (
         <details className="workflow-form workflow-form--danger">
           <summary>Delete this story</summary>

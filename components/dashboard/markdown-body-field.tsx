@@ -1,23 +1,30 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 
 import { previewMarkdownAction } from '@/actions/articles';
+import { LINK_PLACEHOLDER, markdownLinkDestination } from '@/lib/markdown-link';
+
+import { MarkdownLinkField } from './markdown-link-field';
 
 type Edit = { before: string; after: string; placeholder: string; block?: boolean };
 
-const TOOLS: { label: string; title: string; edit: Edit }[] = [
+/** The Link tool asks for the address first (MarkdownLinkField), then inserts `[selection](address)`. */
+const TOOLS: { label: string; title: string; edit: Edit | 'link' }[] = [
   { label: 'B', title: 'Bold', edit: { before: '**', after: '**', placeholder: 'bold text' } },
   { label: 'I', title: 'Italic', edit: { before: '_', after: '_', placeholder: 'italic text' } },
   { label: 'H2', title: 'Heading', edit: { before: '## ', after: '', placeholder: 'Heading', block: true } },
-  { label: 'Link', title: 'Link', edit: { before: '[', after: '](https://)', placeholder: 'link text' } },
+  { label: 'Link', title: 'Link', edit: 'link' },
   { label: '• List', title: 'Bulleted list', edit: { before: '- ', after: '', placeholder: 'List item', block: true } },
   { label: '“ Quote', title: 'Quotation', edit: { before: '> ', after: '', placeholder: 'Quotation', block: true } },
 ];
 
+const noSubscription = () => () => {};
+
 /**
  * The story's Markdown with a small formatting toolbar and a live preview made by the server's own pipeline (the
- * one the public page uses). Without JavaScript it is a plain textarea; the preview page shows the result.
+ * one the public page uses). Without JavaScript it is a plain textarea (no toolbar: its buttons would do nothing);
+ * the preview page shows the result.
  */
 export function MarkdownBodyField({ initial, errors, onEdit }: { initial: string; errors?: string[]; onEdit: () => void }) {
   const [body, setBody] = useState(initial);
@@ -25,6 +32,9 @@ export function MarkdownBodyField({ initial, errors, onEdit }: { initial: string
   const [isRendering, startRendering] = useTransition();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const selection = useRef<[number, number] | null>(null);
+  // False on the server and while hydrating, true once this component runs in the browser.
+  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
+  const [askingForLink, setAskingForLink] = useState(false);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -63,13 +73,37 @@ export function MarkdownBodyField({ initial, errors, onEdit }: { initial: string
         <span id="body-hint" className="field__hint">
           Paragraphs are separated by a blank line. ## for a subheading, - for a list, &gt; for a quotation.
         </span>
-        <span className="markdown-field__toolbar" role="toolbar" aria-label="Formatting" aria-controls="body">
-          {TOOLS.map((tool) => (
-            <button key={tool.title} type="button" title={tool.title} aria-label={tool.title} onClick={() => apply(tool.edit)}>
-              {tool.label}
-            </button>
-          ))}
-        </span>
+        {interactive && (
+          <span className="markdown-field__toolbar" role="toolbar" aria-label="Formatting" aria-controls="body">
+            {TOOLS.map(({ edit, label, title }) => (
+              <button
+                key={title}
+                type="button"
+                title={title}
+                aria-label={title}
+                aria-expanded={edit === 'link' ? askingForLink : undefined}
+                aria-controls={edit === 'link' && askingForLink ? 'body-link' : undefined}
+                onClick={() => (edit === 'link' ? setAskingForLink(!askingForLink) : apply(edit))}
+              >
+                {label}
+              </button>
+            ))}
+          </span>
+        )}
+        {interactive && askingForLink && (
+          <MarkdownLinkField
+            id="body-link"
+            onInsert={(address) => {
+              setAskingForLink(false);
+              // The text selected now (a textarea keeps its selection while the address is typed) becomes the link.
+              apply({ before: '[', after: `](${markdownLinkDestination(address)})`, placeholder: LINK_PLACEHOLDER });
+            }}
+            onCancel={() => {
+              setAskingForLink(false);
+              textarea.current?.focus();
+            }}
+          />
+        )}
         <textarea
           ref={textarea}
           id="body"

@@ -23,6 +23,7 @@ const NOTICES: Record<string, string> = {
   unpublished: 'Unpublished. Readers can no longer see the story.',
   restored: 'The revision was restored as the latest version.',
   noted: 'The note was added and readers can see it.',
+  'note-staged': 'The note was added to the saved changes. Readers will see both when you press Publish changes.',
 };
 
 export default async function EditArticlePage({ params, searchParams }: PageProps<'/dashboard/articles/[id]'>) {
@@ -73,7 +74,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
         <ul className="article-notes-list">
           {article.notes.map((note) => (
             <li key={note.id}>
-              <strong>{ARTICLE_NOTE_LABELS[note.kind]}</strong> (<DateTime iso={note.notedAt} />): {note.body}
+              <strong>{ARTICLE_NOTE_LABELS[note.kind]}</strong> ({note.staged ? 'not published yet: goes live with Publish changes' : <DateTime iso={note.notedAt} />}): {note.body}
             </li>
           ))}
         </ul>

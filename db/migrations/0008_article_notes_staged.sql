@@ -1,0 +1,1 @@
+ALTER TABLE "article_notes" ADD COLUMN "staged" boolean DEFAULT false NOT NULL;
