@@ -2,7 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { comments } from '@/db/schema';
+import { comments, users } from '@/db/schema';
+import { BAN_UNTIL } from '@/lib/comment-standing';
+import { env } from '@/lib/env';
+import { formatDateTime } from '@/lib/format';
 import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory, daysAgo } from '@/test/factories';
 import { recorded, resetRecorded } from '@/test/stubs/next-cache';
@@ -91,6 +94,25 @@ describe('comment actions', () => {
       expect(state).toEqual({ ok: false, formError: 'Sign in to comment.', body: 'Let me in' });
     }
     expect(await getDb().select().from(comments).where(eq(comments.body, 'Let me in'))).toEqual([]);
+  });
+
+  it('tells a banned reader they are banned, and a suspended one when they may comment again; keeps the text, stores nothing', async () => {
+    const { article, reader } = await scene();
+    const until = new Date(Date.now() + 7 * 86_400_000);
+    session.current = { uid: reader.id, sv: 1 };
+    const post = () => postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: 'Let me say this', js: '1' }));
+
+    await getDb().update(users).set({ commentsSuspendedUntil: BAN_UNTIL }).where(eq(users.id, reader.id));
+    expect(await post()).toEqual({ ok: false, formError: 'Your account is banned from commenting.', body: 'Let me say this' });
+
+    await getDb().update(users).set({ commentsSuspendedUntil: until }).where(eq(users.id, reader.id));
+    expect(await post()).toEqual({
+      ok: false,
+      formError: `Your account is suspended from commenting. You can comment again after ${formatDateTime(until.toISOString(), env().SITE_TIMEZONE)}.`,
+      body: 'Let me say this',
+    });
+    expect(await getDb().select().from(comments).where(eq(comments.body, 'Let me say this'))).toEqual([]);
+    expect(recorded.updated).toEqual([]);
   });
 
   it('refuses editing someone else’s comment and liking twice, as a forged request would try', async () => {

@@ -8,7 +8,9 @@ import { CommentRefusedError, createComment, deleteOwnComment, editOwnComment, l
 import { getViewer } from '@/data/viewer';
 import { cacheTags } from '@/lib/cache-tags';
 import { commentBodySchema } from '@/lib/comment-text';
+import { env } from '@/lib/env';
 import { formText } from '@/lib/form-data';
+import { formatDateTime } from '@/lib/format';
 import { safeCallbackPath } from '@/lib/validation/auth';
 import { commentIdSchema, commentLikeSchema, commentReportSchema } from '@/lib/validation/comments';
 import { can } from '@/lib/permissions';
@@ -30,12 +32,19 @@ const REFUSALS: Record<CommentRefusedError['reason'], string> = {
   duplicate: 'You have just posted this same comment, so it was not posted again. Your text is kept below if you want to change it.',
   'bad-parent': 'The comment you replied to is no longer available.',
   'not-allowed': 'Your account cannot post comments.',
-  suspended: 'Your account is suspended from commenting for now.',
+  suspended: 'Your account is suspended from commenting.',
+  banned: 'Your account is banned from commenting.',
   'own-comment': 'You cannot like or report your own comment.',
   'already-liked': 'You already like this comment.',
   'not-liked': 'You had not liked this comment.',
   'already-reported': 'You have already reported this comment. Thank you; a moderator will look at it.',
 };
+
+/** A refusal in words; a suspension says when it ends (in the newsroom's time zone, as the page does). */
+function refusalMessage(error: CommentRefusedError): string {
+  if (error.reason === 'suspended' && error.until) return `${REFUSALS.suspended} You can comment again after ${formatDateTime(error.until, env().SITE_TIMEZONE)}.`;
+  return REFUSALS[error.reason];
+}
 
 /**
  * Without JavaScript the browser shows whatever the POST returned; send it back to the story instead (303), at the
@@ -65,7 +74,7 @@ export async function postCommentAction(_previous: CommentActionResult, formData
   try {
     result = await createComment(viewer, { articleId: ids.data.articleId, parentId: ids.data.parentId, body: parsed.data });
   } catch (error) {
-    if (error instanceof CommentRefusedError) return { ok: false, formError: REFUSALS[error.reason], body };
+    if (error instanceof CommentRefusedError) return { ok: false, formError: refusalMessage(error), body };
     throw error;
   }
   // The writer reads their own write at once. A held comment changes nothing public (no cached entry is touched), but

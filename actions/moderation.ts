@@ -1,11 +1,12 @@
 'use server';
 
-import { updateTag } from 'next/cache';
+import { refresh, updateTag } from 'next/cache';
 import { z } from 'zod';
 
-import { BAN_UNTIL, MODERATION_DECISIONS, moderateComments, setCommentsClosed, suspendCommenter, type ModerationDecision, type ModerationOutcome } from '@/data/moderation';
+import { MODERATION_DECISIONS, moderateComments, setCommentsClosed, suspendCommenter, type ModerationDecision, type ModerationOutcome } from '@/data/moderation';
 import { authorize } from '@/data/viewer';
 import { cacheTags } from '@/lib/cache-tags';
+import { BAN_UNTIL } from '@/lib/comment-standing';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 
@@ -42,6 +43,9 @@ export async function moderateAction(_previous: ModerationResult, formData: Form
       const choice = SUSPENSIONS[extra as keyof typeof SUSPENSIONS];
       const until = choice === null ? BAN_UNTIL : choice === 0 ? null : new Date(Date.now() + choice * 86_400_000);
       await suspendCommenter(viewer, target!, until);
+      // Nothing shared shows a reader's standing (their own pages read it per request): only the queue in front of
+      // the moderator is rendered again, so it says "banned" and offers to lift it at once.
+      refresh();
       return { ok: true, message: until === null ? 'The reader may comment again.' : choice === null ? 'The reader is banned from commenting.' : `The reader is suspended from commenting for ${choice} ${choice === 1 ? 'day' : 'days'}.` };
     }
     const decision = z.enum(MODERATION_DECISIONS).safeParse(verb === 'bulk' ? formData.get('decision') : verb);

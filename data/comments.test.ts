@@ -7,10 +7,12 @@ import { getDb } from '@/db/client';
 import { articles, comments, users } from '@/db/schema';
 import { createFactory, daysAgo } from '@/test/factories';
 
+import { BAN_UNTIL } from '@/lib/comment-standing';
+
 import { createAccount } from './accounts';
 import { commentLikes, commentReports } from '@/db/schema';
 
-import { CommentRefusedError, DUPLICATE_WINDOW_MINUTES, THREAD_PAGE_SIZE, createComment, deleteOwnComment, editOwnComment, getCommentCount, getThread, getViewerThreadState, likeComment, reportComment, unlikeComment } from './comments';
+import { CommentRefusedError, DUPLICATE_WINDOW_MINUTES, THREAD_PAGE_SIZE, createComment, deleteOwnComment, editOwnComment, getCommentCount, getCommentStanding, getThread, getViewerThreadState, likeComment, reportComment, unlikeComment } from './comments';
 import type { Viewer } from './viewer';
 
 const tag = randomBytes(4).toString('hex');
@@ -208,6 +210,36 @@ describe('likes, reports and the viewer\'s own state', () => {
     expect(await refusal(createComment(viewer, { articleId: article.id, parentId: null, body: 'Let me in' }))).toBe('suspended');
     await getDb().update(users).set({ commentsSuspendedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, viewer.id));
     expect(await refusal(createComment(viewer, { articleId: article.id, parentId: null, body: 'Back again' }))).toBe('accepted');
+  });
+
+  it('refuses a banned commenter as banned, not as suspended, and a suspended one with when it ends (issue 10, bug 5)', async () => {
+    const banned = await reader('Banned');
+    const suspended = await reader('Benched');
+    const article = await openArticle();
+    const until = new Date(Date.now() + 7 * 86_400_000);
+    await getDb().update(users).set({ commentsSuspendedUntil: BAN_UNTIL }).where(eq(users.id, banned.id));
+    await getDb().update(users).set({ commentsSuspendedUntil: until }).where(eq(users.id, suspended.id));
+    const refused = (viewer: Viewer) => createComment(viewer, { articleId: article.id, parentId: null, body: 'Let me in' }).then(() => null, (error: unknown) => error);
+    expect(await refused(banned)).toMatchObject({ reason: 'banned', until: null });
+    expect(await refused(suspended)).toMatchObject({ reason: 'suspended', until: until.toISOString() });
+    expect(await getDb().select({ id: comments.id }).from(comments).where(eq(comments.articleId, article.id))).toEqual([]);
+  });
+
+  it("tells the viewer's standing from the stored suspension: active, suspended until when, banned, or active again once it ends", async () => {
+    const viewer = await reader('Standing', false);
+    const set = (until: Date | null) => getDb().update(users).set({ commentsSuspendedUntil: until }).where(eq(users.id, viewer.id));
+    expect(await getCommentStanding(viewer)).toEqual({ kind: 'active' });
+    const until = new Date(Date.now() + 3_600_000);
+    await set(until);
+    expect(await getCommentStanding(viewer)).toEqual({ kind: 'suspended', until: until.toISOString() });
+    await set(BAN_UNTIL);
+    expect(await getCommentStanding(viewer)).toEqual({ kind: 'banned' });
+    await set(new Date(Date.now() - 1000));
+    expect(await getCommentStanding(viewer)).toEqual({ kind: 'active' });
+    await set(null);
+    expect(await getCommentStanding(viewer)).toEqual({ kind: 'active' });
+    // An anonymous visitor is asked nothing: the shared page never depends on anyone's standing.
+    expect(await getCommentStanding(null)).toEqual({ kind: 'active' });
   });
 });
 

@@ -7,6 +7,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { articles, commentLikes, commentReports, comments, users } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import { orderThread, type ThreadQuery, type ThreadSort } from '@/lib/comment-order';
+import { ACTIVE_STANDING, commentStanding, type CommentStanding } from '@/lib/comment-standing';
 import type { CommentReportReason } from '@/lib/editorial';
 import { MODERATION, commentsOpen, holdReason, type HoldReason } from '@/lib/moderation';
 import type { Viewer } from './viewer';
@@ -52,10 +53,13 @@ export class CommentRefusedError extends Error {
       | 'bad-parent'
       | 'not-allowed'
       | 'suspended'
+      | 'banned'
       | 'own-comment'
       | 'already-liked'
       | 'not-liked'
       | 'already-reported',
+    /** For 'suspended': when the author may comment again (ISO). */
+    readonly until: string | null = null,
   ) {
     super(reason);
   }
@@ -230,6 +234,17 @@ export async function getViewerThreadState(viewer: Viewer | null, articleId: num
   };
 }
 
+/**
+ * Per viewer, never cached, on the primary (a ban applies from the reader's next page): whether the viewer may
+ * comment, is suspended until a moment, or is banned. Anonymous visitors are 'active' without a query, so a page
+ * that can be shared (the page cache) never depends on it. createComment checks the same standing again.
+ */
+export async function getCommentStanding(viewer: Viewer | null): Promise<CommentStanding> {
+  if (!viewer) return ACTIVE_STANDING;
+  const [row] = await getDb().select({ suspendedUntil: users.commentsSuspendedUntil }).from(users).where(eq(users.id, viewer.id)).limit(1);
+  return commentStanding(row?.suspendedUntil ?? null);
+}
+
 /** The same author, story, parent and text (trimmed) again within this many minutes is refused as a duplicate. */
 export const DUPLICATE_WINDOW_MINUTES = 10;
 
@@ -249,7 +264,9 @@ export async function createComment(viewer: Viewer, input: { articleId: number; 
       .where(eq(users.id, viewer.id))
       .limit(1);
     if (!author || author.disabledAt) throw new CommentRefusedError('not-allowed');
-    if (author.suspendedUntil && author.suspendedUntil.getTime() > Date.now()) throw new CommentRefusedError('suspended');
+    const standing = commentStanding(author.suspendedUntil);
+    if (standing.kind === 'banned') throw new CommentRefusedError('banned');
+    if (standing.kind === 'suspended') throw new CommentRefusedError('suspended', standing.until);
 
     const [article] = await tx
       .select({ publishedAt: articles.publishedAt, closed: articles.commentsClosed })

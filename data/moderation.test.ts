@@ -3,13 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { articles, auditLog, commentReports, comments, users } from '@/db/schema';
+import { BAN_UNTIL } from '@/lib/comment-standing';
 import { ForbiddenError } from '@/lib/errors';
 import { formOf } from '@/test/action-helpers';
 import { createFactory, daysAgo } from '@/test/factories';
 import { recorded, resetRecorded } from '@/test/stubs/next-cache';
 
 import { createComment, getThread, reportComment } from './comments';
-import { BAN_UNTIL, listModerationQueue, moderateComments, setCommentsClosed, suspendCommenter } from './moderation';
+import { listModerationQueue, moderateComments, setCommentsClosed, suspendCommenter } from './moderation';
 
 const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
 vi.mock('@/auth', () => ({ auth: async () => session.current }));
@@ -82,7 +83,7 @@ describe('moderation', () => {
   });
 
   it('closes and reopens a story’s comments, and suspends or bans a reader', async () => {
-    const { article, regular } = await scene();
+    const { article, regular, newcomer, published } = await scene();
     const editor = await factory.user('editor');
     await setCommentsClosed(editor, article.id, true);
     expect((await getThread(article.id)).isOpen).toBe(false);
@@ -91,8 +92,13 @@ describe('moderation', () => {
     expect((await getThread(article.id)).isOpen).toBe(true);
 
     await suspendCommenter(editor, regular.id, BAN_UNTIL);
-    await expect(createComment(regular, { articleId: article.id, parentId: null, body: 'Banned?' })).rejects.toMatchObject({ reason: 'suspended' });
+    await expect(createComment(regular, { articleId: article.id, parentId: null, body: 'Banned?' })).rejects.toMatchObject({ reason: 'banned' });
+    // The queue says banned, not "suspended until 31 December 9999".
+    await reportComment(newcomer, published.id, { reason: 'abuse', note: '' });
+    const standingInQueue = async () => (await listModerationQueue(editor, { tab: 'reported' })).items.find((item) => item.id === published.id)?.author.standing;
+    expect(await standingInQueue()).toEqual({ kind: 'banned' });
     await suspendCommenter(editor, regular.id, null);
+    expect(await standingInQueue()).toEqual({ kind: 'active' });
     await expect(createComment(regular, { articleId: article.id, parentId: null, body: 'Back again' })).resolves.toMatchObject({ status: 'published' });
     const staff = await factory.user('contributor');
     await expect(suspendCommenter(editor, staff.id, BAN_UNTIL)).rejects.toMatchObject({ field: 'userId' });
@@ -183,6 +189,8 @@ describe('moderateAction (called directly, as a forged request would)', () => {
     const editor = await factory.user('editor');
     session.current = { uid: editor.id, sv: 1 };
     expect(await moderateAction({ ok: false }, formOf({ intent: `suspend:${regular.id}:7` }))).toMatchObject({ ok: true });
+    expect(recorded.refreshes).toBe(1);
+    expect(recorded.updated).toEqual([]);
     const [row] = await getDb().select({ until: users.commentsSuspendedUntil }).from(users).where(eq(users.id, regular.id));
     expect(row!.until!.getTime()).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
   });

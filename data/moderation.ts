@@ -4,6 +4,7 @@ import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-or
 
 import { getDb } from '@/db/client';
 import { articles, commentReports, comments, sections, users } from '@/db/schema';
+import { BAN_UNTIL, commentStanding, type CommentStanding } from '@/lib/comment-standing';
 import type { CommentReportReason } from '@/lib/editorial';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { assertCan } from '@/lib/permissions';
@@ -28,7 +29,7 @@ export type QueueItem = {
   isFeatured: boolean;
   isReply: boolean;
   article: { id: number; headline: string; path: string; commentsClosed: boolean };
-  author: { id: string; name: string; role: string; approved: number; rejected: number; suspendedUntil: string | null };
+  author: { id: string; name: string; role: string; approved: number; rejected: number; standing: CommentStanding };
   reports: { reason: CommentReportReason; note: string; createdAt: string }[];
 };
 
@@ -119,7 +120,7 @@ export async function listModerationQueue(viewer: Viewer | null, options: { tab?
           role: row.authorRole,
           approved: record?.approved ?? 0,
           rejected: record?.rejected ?? 0,
-          suspendedUntil: row.suspendedUntil && row.suspendedUntil > new Date() ? row.suspendedUntil.toISOString() : null,
+          standing: commentStanding(row.suspendedUntil),
         },
         reports: reports.filter((report) => report.commentId === row.id).map((report) => ({ reason: report.reason, note: report.note, createdAt: report.createdAt.toISOString() })),
       };
@@ -199,9 +200,6 @@ export async function setCommentsClosed(viewer: Viewer | null, articleId: number
     await recordAudit(tx, { actorId: viewer.id, action: closed ? 'comments.close' : 'comments.reopen', subject: `article:${articleId}`, after: { commentsClosed: closed } });
   });
 }
-
-/** A suspension "for good": far enough away to be a ban, still a date the database and the UI can show. */
-export const BAN_UNTIL = new Date('9999-12-31T00:00:00Z');
 
 /**
  * Moderators: stops a reader from commenting until `until` (BAN_UNTIL for a ban), or lifts it (null). Staff

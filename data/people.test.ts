@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { auditLog, comments, users } from '@/db/schema';
+import { BAN_UNTIL } from '@/lib/comment-standing';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory } from '@/test/factories';
@@ -56,6 +57,41 @@ describe('people data layer', () => {
     expect((await listPeople(admin, { q: '%' })).items).toEqual([]);
     expect((await listPeople(admin, { q: 'zebedee', status: 'disabled' })).items).toEqual([]);
     expect((await listPeople(admin, { q: 'zebedee', role: 'editor' })).items).toEqual([]);
+  });
+
+  it('shows and filters who may comment: active, suspended until when, banned (issue 10, bug 5)', async () => {
+    const admin = await user('admin');
+    const marker = `Standing${Date.now()}`;
+    const until = new Date(Date.now() + 7 * 86_400_000);
+    const active = await user('reader', { name: `${marker} Active` });
+    const lapsed = await user('reader', { name: `${marker} Lapsed` });
+    const suspended = await user('reader', { name: `${marker} Suspended` });
+    const banned = await user('reader', { name: `${marker} Banned` });
+    const disabledAndBanned = await user('reader', { name: `${marker} Gone`, disabled: true });
+    const suspend = (id: string, at: Date) => getDb().update(users).set({ commentsSuspendedUntil: at }).where(eq(users.id, id));
+    await suspend(lapsed.id, new Date(Date.now() - 1000));
+    await suspend(suspended.id, until);
+    await suspend(banned.id, BAN_UNTIL);
+    await suspend(disabledAndBanned.id, BAN_UNTIL);
+
+    const standings = Object.fromEntries((await listPeople(admin, { q: marker })).items.map((item) => [item.id, item.commentStanding]));
+    expect(standings).toEqual({
+      [active.id]: { kind: 'active' },
+      [lapsed.id]: { kind: 'active' },
+      [suspended.id]: { kind: 'suspended', until: until.toISOString() },
+      [banned.id]: { kind: 'banned' },
+      [disabledAndBanned.id]: { kind: 'banned' },
+    });
+    expect((await getPerson(admin, banned.id))?.commentStanding).toEqual({ kind: 'banned' });
+    expect((await getPerson(admin, suspended.id))?.commentStanding).toEqual({ kind: 'suspended', until: until.toISOString() });
+
+    // The filters agree with the badges: "active" is neither disabled, suspended nor banned.
+    const filtered = async (status: 'active' | 'suspended' | 'banned' | 'disabled') =>
+      (await listPeople(admin, { q: marker, status })).items.map((item) => item.id).sort();
+    expect(await filtered('active')).toEqual([active.id, lapsed.id].sort());
+    expect(await filtered('suspended')).toEqual([suspended.id]);
+    expect(await filtered('banned')).toEqual([banned.id, disabledAndBanned.id].sort());
+    expect(await filtered('disabled')).toEqual([disabledAndBanned.id]);
   });
 
   it('changes a role and records before and after', async () => {

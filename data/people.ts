@@ -1,10 +1,11 @@
 import 'server-only';
 
-import { and, count, desc, eq, ilike, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, ilike, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 
 import type { Database } from '@/db/client';
 import { getDb } from '@/db/client';
 import { comments, users } from '@/db/schema';
+import { BAN_UNTIL, commentStanding, type CommentStanding } from '@/lib/comment-standing';
 import { NotFoundError } from '@/lib/errors';
 import type { UserRole } from '@/lib/roles';
 import type { PeopleListParams } from '@/lib/validation/people';
@@ -21,6 +22,8 @@ export type Person = {
   role: UserRole;
   isDisabled: boolean;
   disabledAt: string | null;
+  /** Whether they may comment: active, suspended until a moment, or banned (lib/comment-standing). */
+  commentStanding: CommentStanding;
   createdAt: string;
   commentCount: number;
 };
@@ -45,13 +48,14 @@ const columns = {
   email: users.email,
   role: users.role,
   disabledAt: users.disabledAt,
+  commentsSuspendedUntil: users.commentsSuspendedUntil,
   createdAt: users.createdAt,
   commentCount: count(comments.id),
 };
 
-type Row = { id: string; name: string; email: string; role: UserRole; disabledAt: Date | null; createdAt: Date; commentCount: number };
+type Row = { id: string; name: string; email: string; role: UserRole; disabledAt: Date | null; commentsSuspendedUntil: Date | null; createdAt: Date; commentCount: number };
 
-function toPerson(row: Row): Person {
+function toPerson(row: Row, now: Date): Person {
   return {
     id: row.id,
     name: row.name,
@@ -59,12 +63,26 @@ function toPerson(row: Row): Person {
     role: row.role,
     isDisabled: row.disabledAt !== null,
     disabledAt: row.disabledAt?.toISOString() ?? null,
+    commentStanding: commentStanding(row.commentsSuspendedUntil, now.getTime()),
     createdAt: row.createdAt.toISOString(),
     commentCount: row.commentCount,
   };
 }
 
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * The status filter, in the same terms as the badges (commentStanding at `now`): active = neither disabled nor
+ * suspended nor banned; suspended and banned = from commenting (a disabled account may also be either); disabled.
+ */
+function statusFilter(status: PeopleListParams['status'] | undefined, now: Date): SQL | undefined {
+  const until = users.commentsSuspendedUntil;
+  if (status === 'active') return and(isNull(users.disabledAt), or(isNull(until), lte(until, now)));
+  if (status === 'suspended') return and(gt(until, now), lt(until, BAN_UNTIL));
+  if (status === 'banned') return gte(until, BAN_UNTIL);
+  if (status === 'disabled') return isNotNull(users.disabledAt);
+  return undefined;
+}
 
 /** Admins (user:manage): accounts, newest first, searched by name or e-mail and filtered by role and status. */
 export async function listPeople(
@@ -73,11 +91,12 @@ export async function listPeople(
 ): Promise<{ items: Person[]; total: number; page: number; pageCount: number }> {
   assertCan(viewer, CAPABILITY);
   const page = Math.max(1, params.page ?? 1);
+  const now = new Date();
   const filters: SQL[] = [];
   if (params.q) filters.push(or(ilike(users.name, containing(params.q)), ilike(users.email, containing(params.q)))!);
   if (params.role) filters.push(eq(users.role, params.role));
-  if (params.status === 'active') filters.push(isNull(users.disabledAt));
-  if (params.status === 'disabled') filters.push(isNotNull(users.disabledAt));
+  const status = statusFilter(params.status, now);
+  if (status) filters.push(status);
   const where = filters.length ? and(...filters) : undefined;
   const db = getDb();
   const [rows, totals] = await Promise.all([
@@ -93,14 +112,14 @@ export async function listPeople(
     db.select({ total: count() }).from(users).where(where),
   ]);
   const total = totals[0]?.total ?? 0;
-  return { items: rows.map(toPerson), total, page, pageCount: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)) };
+  return { items: rows.map((row) => toPerson(row, now)), total, page, pageCount: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)) };
 }
 
 /** Admins (user:manage): one account, or null. */
 export async function getPerson(viewer: Viewer | null, userId: string): Promise<Person | null> {
   assertCan(viewer, CAPABILITY);
   const [row] = await getDb().select(columns).from(users).leftJoin(comments, eq(comments.userId, users.id)).where(eq(users.id, userId)).groupBy(users.id).limit(1);
-  return row ? toPerson(row) : null;
+  return row ? toPerson(row, new Date()) : null;
 }
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];

@@ -3,9 +3,10 @@ import Link from 'next/link';
 import { deleteCommentAction } from '@/actions/comments';
 import { DateTime } from '@/components/ui/date-time';
 import { ScriptMarker } from '@/components/ui/script-marker';
-import { EDIT_WINDOW_MINUTES, getThread, getViewerThreadState, type CommentView, type ViewerThreadState } from '@/data/comments';
+import { EDIT_WINDOW_MINUTES, getCommentStanding, getThread, getViewerThreadState, type CommentView, type ViewerThreadState } from '@/data/comments';
 import { getViewer, type Viewer } from '@/data/viewer';
 import { THREAD_SORTS, THREAD_SORT_LABELS, threadSearch, type ThreadQuery, type ThreadSort } from '@/lib/comment-order';
+import type { CommentStanding } from '@/lib/comment-standing';
 import { can } from '@/lib/permissions';
 
 import { CommentBody } from './comment-body';
@@ -17,7 +18,10 @@ import { ReportForm } from './report-form';
 /** Everything about the visitor, worked out per request and never cached. */
 type VisitorContext = {
   viewer: Viewer | null;
+  /** Signed in, allowed to comment, on an open thread: likes and reports. */
   mayComment: boolean;
+  /** And neither suspended nor banned: the comment and reply forms. */
+  mayPost: boolean;
   state: ViewerThreadState;
   now: number;
   articleId: number;
@@ -96,7 +100,7 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
           </details>
         </div>
       )}
-      {context.mayComment && !comment.isDeleted && viewer && (
+      {context.mayPost && !comment.isDeleted && viewer && (
         <details className="comment__reply">
           <summary>Reply</summary>
           <CommentForm articleId={context.articleId} parentId={comment.id} label={`Reply to ${comment.authorName}`} authorName={viewer.name} returnTo={context.articlePath} />
@@ -126,6 +130,21 @@ function PendingComment({ pending, authorName, isFocused }: { pending: ViewerThr
       <CommentBody body={pending.body} />
       <p className="comment__pending-note">Only you can see this until a moderator approves it.</p>
     </li>
+  );
+}
+
+/** In place of the comment form, for a reader who may not post: said before they type, not after they post. */
+function StandingNotice({ standing }: { standing: Exclude<CommentStanding, { kind: 'active' }> }) {
+  return (
+    <p className="comments__standing">
+      {standing.kind === 'banned' ? (
+        'Your account is banned from commenting.'
+      ) : (
+        <>
+          Your account is suspended from commenting. You can comment again after <DateTime iso={standing.until} />.
+        </>
+      )}
+    </p>
   );
 }
 
@@ -170,13 +189,14 @@ function ThreadPages({ context, page, pageCount }: { context: VisitorContext; pa
 
 /**
  * The discussion under a story: the approved thread (cached per article, comments:{id}, shared by every reader) and,
- * for the visitor, the form, their likes, reports and own comments awaiting moderation (read per request on the
- * primary, never cached; nothing for an anonymous visitor). Rendered in the page, not streamed, so all of it works
- * without JavaScript, where posting redirects to `?comment=ID#comment-ID`.
+ * for the visitor, the form (or, for a suspended or banned reader, a notice in its place), their likes, reports and
+ * own comments awaiting moderation (read per request on the primary, never cached; nothing for an anonymous visitor).
+ * Rendered in the page, not streamed, so all of it works without JavaScript, where posting redirects to
+ * `?comment=ID#comment-ID`.
  */
 export async function CommentSection({ articleId, articlePath, query }: { articleId: number; articlePath: string; query: ThreadQuery }) {
   const [found, viewer] = await Promise.all([getThread(articleId, query), getViewer()]);
-  const state = await getViewerThreadState(viewer, articleId);
+  const [state, standing] = await Promise.all([getViewerThreadState(viewer, articleId), getCommentStanding(viewer)]);
   // A permalink to the viewer's own held reply (where posting one without JavaScript lands) opens the page of the
   // comment it answers; the shared thread knows nothing of pending comments.
   const heldReply = query.focus === null ? undefined : state.pending.find((pending) => pending.id === query.focus && pending.parentId !== null);
@@ -184,6 +204,7 @@ export async function CommentSection({ articleId, articlePath, query }: { articl
   const context: VisitorContext = {
     viewer,
     mayComment: thread.isOpen && can(viewer, 'comment:create'),
+    mayPost: thread.isOpen && can(viewer, 'comment:create') && standing.kind === 'active',
     state,
     now: Date.now(),
     articleId,
@@ -204,7 +225,8 @@ export async function CommentSection({ articleId, articlePath, query }: { articl
           <Link href={`/login?callbackUrl=${returnTo}`}>Sign in to comment</Link> or <Link href={`/register?callbackUrl=${returnTo}`}>create an account</Link>.
         </p>
       )}
-      {context.mayComment && viewer && <CommentForm articleId={articleId} label="Your comment" authorName={viewer.name} returnTo={articlePath} />}
+      {context.mayPost && viewer && <CommentForm articleId={articleId} label="Your comment" authorName={viewer.name} returnTo={articlePath} />}
+      {context.mayComment && standing.kind !== 'active' && <StandingNotice standing={standing} />}
       {pendingTop.length > 0 && (
         <ol className="comments__list" aria-label="Your comments awaiting moderation">
           {pendingTop.map((pending) => (

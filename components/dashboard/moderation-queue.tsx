@@ -5,10 +5,18 @@ import { useActionState } from 'react';
 import { moderateAction, type ModerationResult } from '@/actions/moderation';
 import { CommentBody } from '@/components/comments/comment-body';
 import type { QueueItem } from '@/data/moderation';
+import type { CommentStanding } from '@/lib/comment-standing';
 import { COMMENT_REPORT_REASON_LABELS } from '@/lib/editorial';
 import { formatDateTime } from '@/lib/format';
 
 const initial: ModerationResult = { ok: false };
+
+/** The author's standing after their record: banned, or suspended until when; nothing while they may comment. */
+function standingNote(standing: CommentStanding, when: (iso: string) => string): string {
+  if (standing.kind === 'banned') return ', banned from commenting';
+  if (standing.kind === 'suspended') return `, suspended until ${when(standing.until)}`;
+  return '';
+}
 
 /**
  * The queue as one form (so it works without JavaScript): each row's buttons act on that comment, and the bulk bar
@@ -58,7 +66,7 @@ export function ModerationQueue({ items, timeZone }: { items: QueueItem[]; timeZ
                 <strong>{item.author.name}</strong>
               </label>{' '}
               <span className="field__hint">
-                ({item.author.approved} approved, {item.author.rejected} rejected{item.author.suspendedUntil ? `, suspended until ${when(item.author.suspendedUntil)}` : ''})
+                ({item.author.approved} approved, {item.author.rejected} rejected{standingNote(item.author.standing, when)})
               </span>{' '}
               on <a href={`${item.article.path}#comments`}>{item.article.headline}</a> · {when(item.createdAt)} ·{' '}
               <span className={`status-badge status-badge--${item.status}`}>{item.status}</span>
@@ -106,9 +114,9 @@ export function ModerationQueue({ items, timeZone }: { items: QueueItem[]; timeZ
                 {item.article.commentsClosed ? 'Reopen comments on this story' : 'Close comments on this story'}
               </button>
               {item.author.role === 'reader' &&
-                (item.author.suspendedUntil ? (
+                (item.author.standing.kind !== 'active' ? (
                   <button type="submit" className="button--secondary" name="intent" value={`suspend:${item.author.id}:lift`} disabled={pending}>
-                    Lift {item.author.name}’s suspension
+                    Lift {item.author.name}’s {item.author.standing.kind === 'banned' ? 'ban' : 'suspension'}
                   </button>
                 ) : (
                   <>

@@ -4,7 +4,13 @@ import { USER_ROLES } from '@/lib/roles';
 import styles from './dashboard-admin.module.css';
 import { ROLE_LABELS } from './people-table';
 
-const STATUS_LABELS: Record<(typeof PEOPLE_STATUSES)[number], string> = { all: 'Any status', active: 'Active', disabled: 'Disabled' };
+const STATUS_LABELS: Record<(typeof PEOPLE_STATUSES)[number], string> = {
+  all: 'Any status',
+  active: 'Active',
+  suspended: 'Suspended from commenting',
+  banned: 'Banned from commenting',
+  disabled: 'Disabled',
+};
 
 /** A plain GET form: search by name or e-mail, filter by role and status. */
 export function PeopleSearch({ params }: { params: PeopleListParams }) {

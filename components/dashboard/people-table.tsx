@@ -7,8 +7,35 @@ import styles from './dashboard-admin.module.css';
 
 export const ROLE_LABELS = { reader: 'Reader', contributor: 'Contributor', editor: 'Editor', admin: 'Admin' } as const;
 
-export function PeopleStatus({ person }: { person: Pick<Person, 'isDisabled'> }) {
-  return person.isDisabled ? <span className={`status-badge ${styles.disabled}`}>Disabled</span> : <span className={`status-badge ${styles.active}`}>Active</span>;
+/**
+ * An account's status: Disabled (with `since`, when), and whether they may comment (Banned, or Suspended until …,
+ * from lib/comment-standing); Active only when none of these holds. The list's status filter uses the same terms.
+ */
+export function PeopleStatus({ person, since = false }: { person: Pick<Person, 'isDisabled' | 'disabledAt' | 'commentStanding'>; since?: boolean }) {
+  const standing = person.commentStanding;
+  if (!person.isDisabled && standing.kind === 'active') return <span className={`status-badge ${styles.active}`}>Active</span>;
+  return (
+    <>
+      {person.isDisabled && (
+        <>
+          <span className={`status-badge ${styles.disabled}`}>Disabled</span>
+          {since && person.disabledAt && (
+            <span className={styles.muted}>
+              {' '}
+              since <DateTime iso={person.disabledAt} />
+            </span>
+          )}
+        </>
+      )}
+      {person.isDisabled && standing.kind !== 'active' && ' '}
+      {standing.kind === 'banned' && <span className={`status-badge ${styles.restricted}`}>Banned</span>}
+      {standing.kind === 'suspended' && (
+        <span className={`status-badge ${styles.restricted}`}>
+          Suspended until <DateTime iso={standing.until} />
+        </span>
+      )}
+    </>
+  );
 }
 
 /** Accounts with their role, status, sign-up date and comment count. */

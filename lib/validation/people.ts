@@ -10,7 +10,8 @@ export const changeRoleSchema = z.object({
   role: z.enum(USER_ROLES, { message: 'Choose one of the listed roles.' }),
 });
 
-export const PEOPLE_STATUSES = ['all', 'active', 'disabled'] as const;
+/** "active": may sign in and comment; "suspended" and "banned": from commenting (lib/comment-standing). */
+export const PEOPLE_STATUSES = ['all', 'active', 'suspended', 'banned', 'disabled'] as const;
 
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 

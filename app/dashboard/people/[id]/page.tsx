@@ -48,8 +48,13 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/d
         <dd>{ROLE_LABELS[person.role]}</dd>
         <dt>Status</dt>
         <dd>
-          <PeopleStatus person={person} />
-          {person.disabledAt && <span className={styles.muted}> since <DateTime iso={person.disabledAt} /></span>}
+          <PeopleStatus person={person} since />
+          {person.commentStanding.kind !== 'active' && (
+            <span className={styles.muted}>
+              {' '}
+              from commenting. A moderator lifts it from any of their comments in the <Link href="/dashboard/comments?tab=all">comments queue</Link>.
+            </span>
+          )}
         </dd>
         <dt>Joined</dt>
         <dd>
