@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState } from 're
 
 import { createArticleAction, saveArticleAction, type ArticleActionResult } from '@/actions/articles';
 import { Field, SelectField, TextAreaField } from '@/components/ui/field';
+import { sameText, useIsHydrating } from '@/components/ui/use-hydrating';
 import { ARTICLE_FORMATS } from '@/lib/article-formats';
 import type { ArticleSnapshot } from '@/lib/article-snapshot';
 import { FORMAT_LABELS } from '@/lib/format';
@@ -21,6 +22,27 @@ export type EditorOptions = {
 
 const AUTOSAVE_DELAY_MS = 8000;
 const initial: ArticleActionResult = { ok: false };
+
+/**
+ * Whether a control holds something other than what the server rendered: typed, ticked or chosen before the page
+ * hydrated. React keeps it on screen, but no change event ever tells the form, so nothing would autosave it.
+ */
+function differsFromServer(element: Element): boolean {
+  if (element instanceof HTMLInputElement) {
+    if (element.type === 'checkbox' || element.type === 'radio') return element.checked !== element.defaultChecked;
+    if (['hidden', 'submit', 'button', 'reset', 'image', 'file'].includes(element.type)) return false;
+    return element.value !== element.defaultValue;
+  }
+  if (element instanceof HTMLTextAreaElement) return !sameText(element.value, element.defaultValue);
+  if (element instanceof HTMLSelectElement) {
+    const options = Array.from(element.options);
+    if (element.multiple) return options.some((option) => option.selected !== option.defaultSelected);
+    // With no option marked selected, a select shows its first enabled option.
+    const shown = options.filter((option) => option.defaultSelected).pop() ?? options.find((option) => !option.disabled);
+    return element.value !== (shown?.value ?? '');
+  }
+  return false;
+}
 
 function timeOf(iso: string): string {
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
@@ -50,6 +72,7 @@ export function ArticleEditorForm({
   const [state, action, pending] = useActionState(isNew ? createArticleAction : saveArticleAction, initial);
   const [dirty, setDirty] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const hydrating = useIsHydrating();
   const version = state.version ?? initialVersion;
   const values = state.values;
   const errors = state.fieldErrors ?? {};
@@ -57,6 +80,13 @@ export function ArticleEditorForm({
     const value = values?.[name];
     return typeof value === 'string' ? value : fallback;
   };
+
+  // What was typed before the page hydrated is an unsaved change like any other (the body reports its own: it
+  // adopts that text as its state). Checked once hydrated, when every field's default is the server's text again.
+  useEffect(() => {
+    if (hydrating || !form.current) return;
+    if (Array.from(form.current.elements).some(differsFromServer)) setDirty(true);
+  }, [hydrating]);
 
   useEffect(() => {
     if (state.ok && state.version && onSaved) onSaved({ version: state.version, isPendingPublication: state.isPendingPublication ?? false });

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 
 import { previewMarkdownAction } from '@/actions/articles';
+import { sameText, useTextAreaValueAtHydration } from '@/components/ui/use-hydrating';
 import { LINK_PLACEHOLDER, markdownLinkDestination } from '@/lib/markdown-link';
 
 import { MarkdownLinkField } from './markdown-link-field';
@@ -27,7 +28,12 @@ const noSubscription = () => () => {};
  * the preview page shows the result.
  */
 export function MarkdownBodyField({ initial, errors, onEdit }: { initial: string; errors?: string[]; onEdit: () => void }) {
-  const [body, setBody] = useState(initial);
+  // Starts from what is in the box when the page hydrates: text typed into the server's textarea before the
+  // JavaScript ran is kept (React would otherwise put `initial` back), and it is an edit to autosave.
+  const atHydration = useTextAreaValueAtHydration('body', initial);
+  const [body, setBody] = useState(atHydration);
+  const [typedBeforeHydration] = useState(() => !sameText(atHydration, initial));
+  const reportedTyping = useRef(false);
   const [html, setHtml] = useState<string | null>(null);
   const [isRendering, startRendering] = useTransition();
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -35,6 +41,13 @@ export function MarkdownBodyField({ initial, errors, onEdit }: { initial: string
   // False on the server and while hydrating, true once this component runs in the browser.
   const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
   const [askingForLink, setAskingForLink] = useState(false);
+
+  useEffect(() => {
+    if (typedBeforeHydration && !reportedTyping.current) {
+      reportedTyping.current = true;
+      onEdit();
+    }
+  }, [typedBeforeHydration, onEdit]);
 
   useEffect(() => {
     const timer = setTimeout(() => {

@@ -1,4 +1,8 @@
+'use client';
+
 /** Labelled form controls with their hint and errors announced and tied to them (aria-describedby). */
+
+import { useTextAreaValueAtHydration } from './use-hydrating';
 
 type Common = { name: string; label: string; errors?: string[]; hint?: string; required?: boolean; id?: string };
 
@@ -33,12 +37,14 @@ export function Field({ name, label, type = 'text', errors, defaultValue, autoCo
   );
 }
 
-export function TextAreaField({ name, label, errors, defaultValue, hint, required = true, id = name, rows = 4 }: Common & { defaultValue?: string; rows?: number }) {
+export function TextAreaField({ name, label, errors, defaultValue = '', hint, required = true, id = name, rows = 4 }: Common & { defaultValue?: string; rows?: number }) {
+  // Text typed before the page hydrated stays in the box (React would put the server's text back).
+  const text = useTextAreaValueAtHydration(id, defaultValue);
   return (
     <p className="field">
       <label htmlFor={id}>{label}</label>
       <Hint id={id} hint={hint} />
-      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} required={required} />
+      <textarea id={id} name={name} rows={rows} defaultValue={text} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} required={required} />
       <Errors id={id} errors={errors} />
     </p>
   );
