@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { articleRevisions, articleSlugHistory, articles, auditLog, authors, tags } from '@/db/schema';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
-import { createFactory } from '@/test/factories';
+import { createFactory, storyInput } from '@/test/factories';
 
 import { addArticleNote } from './article-notes';
 import { getEditableArticle, getEditorOptions, getPreviewArticle, listDeskArticles, listRevisions } from './article-desk';
@@ -32,23 +32,18 @@ async function setting() {
   const section = await factory.section('Desk');
   const author = await factory.author('Desk Writer');
   const tagName = `Harbour works ${uniqueSuffix()}`;
-  const input = (overrides: Partial<ArticleInput> = {}): ArticleInput => ({
-    headline: 'Harbour wall repairs begin',
-    dek: 'Work starts on Monday.',
-    body: 'First paragraph.\n\nSecond paragraph.',
-    slug: `harbour-wall-${Math.random().toString(36).slice(2, 8)}`,
-    sectionId: section.id,
-    format: 'news',
-    tags: [tagName],
-    authorIds: [author.id],
-    heroImageId: null,
-    heroAlt: '',
-    heroCaption: '',
-    seoTitle: '',
-    seoDescription: '',
-    related: [],
-    ...overrides,
-  });
+  // A new address for every story made from it.
+  const input = (overrides: Partial<ArticleInput> = {}) =>
+    storyInput(
+      {
+        headline: 'Harbour wall repairs begin',
+        body: 'First paragraph.\n\nSecond paragraph.',
+        slug: `harbour-wall-${Math.random().toString(36).slice(2, 8)}`,
+        sectionId: section.id,
+        authorIds: [author.id],
+      },
+      { dek: 'Work starts on Monday.', tags: [tagName], ...overrides },
+    );
   return { section, author, input, tagSlug: slugify(tagName) };
 }
 

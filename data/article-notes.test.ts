@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createFactory } from '@/test/factories';
+import { createFactory, storyInput } from '@/test/factories';
 
 import { getEditableArticle, getPreviewArticle } from './article-desk';
 import { createArticle, publishArticle, saveArticle, type ArticleInput } from './article-editor';
@@ -20,23 +20,8 @@ async function publishedStory() {
   const author = await factory.author('Notes Writer');
   const editor = await factory.user('editor');
   const slug = `harbour-levy-${Math.random().toString(36).slice(2, 8)}`;
-  const input = (overrides: Partial<ArticleInput> = {}): ArticleInput => ({
-    headline: 'Harbour levy agreed',
-    dek: '',
-    body: 'The levy was first proposed in 2024.',
-    slug,
-    sectionId: section.id,
-    format: 'news',
-    tags: [],
-    authorIds: [author.id],
-    heroImageId: null,
-    heroAlt: '',
-    heroCaption: '',
-    seoTitle: '',
-    seoDescription: '',
-    related: [],
-    ...overrides,
-  });
+  const input = (overrides: Partial<ArticleInput> = {}) =>
+    storyInput({ headline: 'Harbour levy agreed', body: 'The levy was first proposed in 2024.', slug, sectionId: section.id, authorIds: [author.id] }, overrides);
   const story = await createArticle(editor, input());
   factory.track('articles', story.id);
   await publishArticle(editor, story.id, 1, { publishAt: null, unpublishAt: null }, new Date(Date.now() - 86_400_000));

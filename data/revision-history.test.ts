@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
 import { unlistedVersions, unlistedVersionsNote } from '@/lib/revision-history';
-import { createFactory } from '@/test/factories';
+import { createFactory, storyInput } from '@/test/factories';
 
 import { listRevisions } from './article-desk';
 import { createArticle, publishArticle, saveArticle, type ArticleInput } from './article-editor';
@@ -22,23 +22,8 @@ async function setting() {
   // A story is published only with a byline.
   const author = await factory.author('History Writer');
   const slug = `ferry-returns-${Math.random().toString(36).slice(2, 8)}`;
-  const input = (overrides: Partial<ArticleInput> = {}): ArticleInput => ({
-    headline: 'The ferry returns',
-    dek: '',
-    body: 'First paragraph.',
-    slug,
-    sectionId: section.id,
-    format: 'news',
-    tags: [],
-    authorIds: [author.id],
-    heroImageId: null,
-    heroAlt: '',
-    heroCaption: '',
-    seoTitle: '',
-    seoDescription: '',
-    related: [],
-    ...overrides,
-  });
+  const input = (overrides: Partial<ArticleInput> = {}) =>
+    storyInput({ headline: 'The ferry returns', body: 'First paragraph.', slug, sectionId: section.id, authorIds: [author.id] }, overrides);
   return { section, input };
 }
 

@@ -8,6 +8,7 @@ import { inArray } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
 import { articleAuthors, articleRelatedPicks, articleSlugHistory, articleTags, articles, authors, sections, tags, users } from '@/db/schema';
+import type { ArticleInput } from '@/data/article-editor';
 import type { Viewer } from '@/data/viewer';
 import type { UserRole } from '@/lib/roles';
 
@@ -99,3 +100,20 @@ export function createFactory() {
 
 export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+/** What the story editor sends for a plain news story in `sectionId` by `authorIds`; `overrides` changes any field. */
+export function storyInput(base: { sectionId: number; authorIds: number[]; headline: string; body: string; slug: string }, overrides: Partial<ArticleInput> = {}): ArticleInput {
+  return {
+    dek: '',
+    format: 'news',
+    tags: [],
+    heroImageId: null,
+    heroAlt: '',
+    heroCaption: '',
+    seoTitle: '',
+    seoDescription: '',
+    related: [],
+    ...base,
+    ...overrides,
+  };
+}
