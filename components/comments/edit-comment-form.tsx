@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 
 import { editCommentAction, type CommentActionResult } from '@/actions/comments';
 import { ScriptMarker } from '@/components/ui/script-marker';
@@ -11,8 +11,14 @@ const initial: CommentActionResult = { ok: false };
 export function EditCommentForm({ commentId, body, returnTo }: { commentId: number; body: string; returnTo: string }) {
   const [state, action, pending] = useActionState(editCommentAction, initial);
   const id = `edit-comment-${commentId}`;
+  const form = useRef<HTMLFormElement>(null);
+  // Saved and published: the comment above shows the new text, so the Edit panel closes (a held edit keeps it open
+  // for its message). Without JavaScript the post returns to the story, where it is closed anyway.
+  useEffect(() => {
+    if (state.ok && state.status === 'published') form.current?.closest('details')?.removeAttribute('open');
+  }, [state]);
   return (
-    <form action={action} className="comment-form">
+    <form ref={form} action={action} className="comment-form">
       <input type="hidden" name="commentId" value={commentId} />
       <input type="hidden" name="returnTo" value={returnTo} />
       <ScriptMarker />

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import sharp from 'sharp';
+
+import { fixture } from '../fixtures/newsroom';
+import { deleteStory, publishStory } from '../support/desk';
+import { signIn } from '../support/sign-in';
+
+/**
+ * Issue 10, bug 8: boxes that were too narrow or spilled out of their frame, on a laptop (1366 px) and a phone
+ * (390 px). Each check measures the real layout; a screenshot of each is attached to the report.
+ */
+
+const SCREENS = [
+  { name: 'laptop', width: 1366, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+async function box(locator: Locator) {
+  const measured = await locator.boundingBox();
+  expect(measured, `${locator} is laid out`).not.toBeNull();
+  return measured!;
+}
+
+/** `inner` lies within `outer` horizontally (a pixel of rounding allowed). */
+async function expectInside(inner: Locator, outer: Locator) {
+  const [a, b] = [await box(inner), await box(outer)];
+  expect(a.x, `${inner} starts inside ${outer}`).toBeGreaterThanOrEqual(b.x - 1);
+  expect(a.x + a.width, `${inner} ends inside ${outer}`).toBeLessThanOrEqual(b.x + b.width + 1);
+}
+
+async function attach(page: Page, name: string) {
+  await test.info().attach(name, { body: await page.screenshot({ fullPage: false }), contentType: 'image/png' });
+}
+
+for (const screen of SCREENS) {
+  test(`the story editor's picture fields stay inside their frame and the Markdown box is wide enough (${screen.name}, ${screen.width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width: screen.width, height: screen.height });
+    await signIn(page, fixture.staff.editor, '/dashboard');
+    // A picture whose alt text is a long sentence, as a newsroom's are: the Picture list is as wide as its longest option.
+    const png = await sharp({ create: { width: 320, height: 180, channels: 3, background: '#5d7c2f' } }).png().toBuffer();
+    const alt = `The lighthouse keeper's cottage on the north headland at dusk, seen from the harbour wall, with the old lamp room lit for the open day and a queue of visitors on the path ${randomBytes(3).toString('hex')}`;
+    const upload = await page.request.post('/api/images', { headers: { Origin: new URL(page.url()).origin }, multipart: { file: { name: 'cottage.png', mimeType: 'image/png', buffer: png }, alt, credit: 'Layout test' }, maxRedirects: 0 });
+    expect(upload.status()).toBe(303);
+    const story = await publishStory(page, `Lighthouse open day ${randomBytes(3).toString('hex')}`);
+    await page.goto(story.editorPath);
+    const hero = page.getByRole('group', { name: 'Hero picture' });
+    for (const label of ['Picture', 'Alt text', 'Caption']) await expectInside(hero.getByLabel(label, { exact: true }), hero);
+    const frame = await box(hero);
+    expect(frame.x + frame.width, 'the frame itself stays on the screen').toBeLessThanOrEqual(screen.width);
+
+    const body = page.getByRole('form', { name: 'Story' }).getByLabel('Body (Markdown)', { exact: true });
+    const form = page.getByRole('form', { name: 'Story' });
+    await expectInside(body, form);
+    // The writing box takes the editor's width, or half of it when the preview sits beside it on a wide editor.
+    const bodyWidth = (await box(body)).width;
+    expect(bodyWidth, 'the Markdown box is a comfortable width').toBeGreaterThanOrEqual(Math.min(480, (await box(form)).width - 2));
+    await hero.scrollIntoViewIfNeeded();
+    await attach(page, `editor-${screen.name}`);
+    await deleteStory(page, story);
+  });
+
+  test(`a reader's Edit box takes the comment's width and closes once the change is saved (${screen.name}, ${screen.width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width: screen.width, height: screen.height });
+    const story = `/${fixture.politics.slug}/${fixture.lead.slug}`;
+    await signIn(page, fixture.editingCommenter, story);
+    const marker = randomBytes(3).toString('hex');
+    await page.getByLabel('Your comment', { exact: true }).fill(`A note on the walls ${marker}`);
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    const mine = page.locator('.comment').filter({ hasText: marker }).first();
+    await mine.getByText('Edit', { exact: true }).click();
+    const editBox = mine.getByLabel('Edit your comment');
+    await expect(editBox).toBeVisible();
+    const [boxWidth, commentWidth] = [(await box(editBox)).width, (await box(mine)).width];
+    expect(boxWidth, `the Edit box is ${boxWidth} px in a comment of ${commentWidth} px`).toBeGreaterThanOrEqual(commentWidth * 0.85);
+    await attach(page, `comment-edit-${screen.name}`);
+
+    await editBox.fill(`A note on the sea walls ${marker}`);
+    await mine.getByRole('button', { name: 'Save changes' }).click();
+    const edited = page.locator('.comment').filter({ hasText: `A note on the sea walls ${marker}` }).first();
+    await expect(edited).toContainText('(edited)');
+    await expect(edited.getByLabel('Edit your comment')).toBeHidden();
+    await expect(edited.locator('details:has(> summary:text-is("Edit"))')).not.toHaveAttribute('open', /.*/);
+
+    await edited.getByText('Delete', { exact: true }).click();
+    await edited.getByRole('button', { name: 'Yes, delete my comment' }).click();
+    await expect(page.locator('.comment').filter({ hasText: marker })).toHaveCount(0);
+  });
+}
