@@ -16,7 +16,8 @@ export default defineConfig({
   timeout: 120_000,
   use: { ...base.use, baseURL: topology.nginx },
   webServer: {
-    command: 'npx tsx e2e/cluster/serve.ts',
+    // Plain Node with tsx's loader: the tsx CLI would SIGKILL the server while it stops the cluster it started.
+    command: 'node --import tsx e2e/cluster/serve.ts',
     url: `${topology.nginx}/api/health`,
     timeout: 420_000,
     // Locally a cluster left running (`npx tsx e2e/cluster/serve.ts`) is reused; CI always starts its own.
