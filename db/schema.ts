@@ -17,7 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { ARTICLE_FORMATS } from '../lib/article-formats';
-import { ARTICLE_NOTE_KINDS, COMMENT_REPORT_REASONS } from '../lib/editorial';
+import { ARTICLE_NOTE_KINDS, COMMENT_REPORT_REASONS, DESK_NOTE_KINDS } from '../lib/editorial';
 import { USER_ROLES } from '../lib/roles';
 
 const tsvector = customType<{ data: string }>({
@@ -32,6 +32,7 @@ export const articleFormat = pgEnum('article_format', ARTICLE_FORMATS);
 export const commentStatus = pgEnum('comment_status', ['published', 'pending', 'rejected', 'deleted']);
 export const commentReportReason = pgEnum('comment_report_reason', COMMENT_REPORT_REASONS);
 export const articleNoteKind = pgEnum('article_note_kind', ARTICLE_NOTE_KINDS);
+export const deskNoteKind = pgEnum('desk_note_kind', DESK_NOTE_KINDS);
 
 /**
  * Accounts. The column names the Auth.js Drizzle adapter expects (id, name, email, emailVerified, image)
@@ -51,6 +52,8 @@ export const users = pgTable('users', {
   disabledAt: timestamptz('disabled_at'),
   /** A moderator's suspension from commenting, until this moment (a ban is a far-future date). */
   commentsSuspendedUntil: timestamptz('comments_suspended_until'),
+  /** Staff: when they last marked the dashboard's "published since I last looked" as seen. */
+  deskSeenAt: timestamptz('desk_seen_at'),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
 
@@ -186,6 +189,10 @@ export const articles = pgTable(
     version: integer('version').notNull().default(1),
     /** Who started the story: a contributor may edit only their own drafts. */
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who the story waits on next (the review loop): a writer it was sent back to, or an editor asked to review it. */
+    assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Set when an editor sends the story back to its writer; cleared when it is submitted again. */
+    sentBackAt: timestamptz('sent_back_at'),
     /**
      * A saved change to a published story that is not public yet (the public page follows when an editor publishes
      * the change). Null when the row itself is the latest text.
@@ -223,6 +230,10 @@ export const articles = pgTable(
     index('articles_desk_status_saved_idx').on(t.status, t.savedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // The desk's counts per state (overall or in one section) as an index-only scan, not a pass over the bodies.
     index('articles_desk_counts_idx').on(t.sectionId, t.status, t.publishedAt, t.unpublishAt),
+    // The dashboard home's "assigned to me" and "sent back to me".
+    index('articles_assignee_idx')
+      .on(t.assigneeId)
+      .where(sql`${t.assigneeId} is not null`),
     check('articles_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );
@@ -389,6 +400,60 @@ export const articleNotes = pgTable(
     staged: boolean('staged').notNull().default(false),
   },
   (t) => [index('article_notes_article_idx').on(t.articleId, t.notedAt)],
+);
+
+/** Internal notes on a story (the desk's conversation: readers never see them); a send-back carries its note here. */
+export const articleDeskNotes = pgTable(
+  'article_desk_notes',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    kind: deskNoteKind('kind').notNull().default('note'),
+    body: text('body').notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('article_desk_notes_article_idx').on(t.articleId, t.createdAt)],
+);
+
+/**
+ * The editors' arrangement of a front: stories pinned in order on the front page (section_id null: position 0 is
+ * the lead, the next ones the top stories) or featured at the top of a section. Everything else fills by time.
+ */
+export const frontPlacements = pgTable(
+  'front_placements',
+  {
+    id: serial('id').primaryKey(),
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    placedBy: text('placed_by').references(() => users.id, { onDelete: 'set null' }),
+    placedAt: timestamptz('placed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('front_placements_front_article').on(t.sectionId, t.articleId).nullsNotDistinct(),
+    index('front_placements_front_idx').on(t.sectionId, t.position),
+  ],
+);
+
+/** A breaking-news banner across the site: live from started_at until it is lifted or expires. */
+export const breakingNews = pgTable(
+  'breaking_news',
+  {
+    id: serial('id').primaryKey(),
+    headline: text('headline').notNull(),
+    /** The story the banner links to, if any. */
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'set null' }),
+    startedAt: timestamptz('started_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at'),
+    liftedAt: timestamptz('lifted_at'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('breaking_news_live_idx').on(t.startedAt).where(sql`${t.liftedAt} is null`)],
 );
 
 /** Every editorial and moderation action: who, what, when, and before/after where it matters. Admins read it. */

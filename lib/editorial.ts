@@ -17,3 +17,7 @@ export const ARTICLE_NOTE_KINDS = ['correction', 'clarification', 'update'] as c
 export type ArticleNoteKind = (typeof ARTICLE_NOTE_KINDS)[number];
 
 export const ARTICLE_NOTE_LABELS: Record<ArticleNoteKind, string> = { correction: 'Correction', clarification: 'Clarification', update: 'Update' };
+
+/** Internal notes on a story: a plain note, or the note an editor sends a story back to its writer with. */
+export const DESK_NOTE_KINDS = ['note', 'sent_back'] as const;
+export type DeskNoteKind = (typeof DESK_NOTE_KINDS)[number];
