@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 
+import { BreakingBanner } from '@/components/layout/breaking-banner';
 import { Footer } from '@/components/layout/footer';
 import { Masthead } from '@/components/layout/masthead';
 import { env } from '@/lib/env';
@@ -36,6 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <Masthead />
+        <BreakingBanner />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

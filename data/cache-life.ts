@@ -3,6 +3,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 
 import { getReplicaDb } from '@/db/client';
+import { NEXT_PUBLIC_CHANGE_SQL } from '@/db/next-change';
 
 export const MINUTE = 60;
 export const HOUR = 60 * MINUTE;
@@ -11,15 +12,12 @@ export const DAY = 24 * HOUR;
 export type Lifetime = { stale: number; revalidate: number; expire: number };
 
 /**
- * The next moment the public set of stories changes by itself: a scheduled story falls due or one expires.
+ * The next moment the public site changes by itself: a scheduled story falls due, one expires, or a breaking-news
+ * banner runs out.
  * Cached lists must not outlive it. Public: read from a replica when there are some (docs/adr/0011).
  */
 export async function getNextScheduledChange(): Promise<Date | null> {
-  const rows = await getReplicaDb().execute<{ next: Date | string | null }>(sql`
-    select least(
-      (select min(published_at) from articles where status = 'published' and published_at > now()),
-      (select min(unpublish_at) from articles where unpublish_at > now())
-    ) as next`);
+  const rows = await getReplicaDb().execute<{ next: Date | string | null }>(sql.raw(NEXT_PUBLIC_CHANGE_SQL));
   const next = rows[0]?.next;
   return next ? new Date(next) : null;
 }

@@ -7,10 +7,11 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { getPublicDb, getReplicaDb } from '@/db/client';
 import { articles, sections } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
-import type { ArticleCard, FrontPage, Page } from '@/lib/dto';
+import type { ArticleCard, FrontPage, Page, SectionPage } from '@/lib/dto';
 
 import { HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
 import { countPublic, selectPublicCards } from './cards';
+import { publicPinnedIds, publicSectionFeatures } from './curation';
 import { isPublic } from './visibility';
 
 export const PAGE_SIZE = 20;
@@ -33,12 +34,21 @@ async function paginate(where: ReturnType<typeof sql>, page: number): Promise<Pa
   return { items, page, total, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** Public: one page of a section's stories, newest first. */
-export async function listSectionArticles(sectionId: number, sectionSlug: string, page: number): Promise<Page<ArticleCard>> {
+/**
+ * Public: one page of a section's stories. The stories its editors feature come first on page 1 (docs/adr/0013);
+ * the rest follow newest first, so no story shows twice and the pages stay the same length.
+ */
+export async function listSectionArticles(sectionId: number, sectionSlug: string, page: number): Promise<SectionPage> {
   'use cache';
   cacheTag(cacheTags.section(sectionSlug));
   await listLifetime();
-  return paginate(sql`${articles.sectionId} = ${sectionId}`, page);
+  const db = getPublicDb();
+  const featuredIds = await publicPinnedIds(db, sectionId);
+  const featured = page === 1 && featuredIds.length ? inOrder(await selectPublicCards({ where: inArray(articles.id, featuredIds), limit: featuredIds.length, db }), featuredIds) : [];
+  const where = featuredIds.length
+    ? sql`${articles.sectionId} = ${sectionId} and ${notInArray(articles.id, featuredIds)}`
+    : sql`${articles.sectionId} = ${sectionId}`;
+  return { ...(await paginate(where, page)), featured };
 }
 
 /** Public: one page of a tag's stories, newest first. */
@@ -57,21 +67,37 @@ export async function listAuthorArticles(authorId: number, page: number): Promis
   return paginate(sql`${articles.id} in (select article_id from article_authors where author_id = ${authorId})`, page);
 }
 
+/** Cards in the order of `ids` (a query returns them newest first). */
+function inOrder(cards: ArticleCard[], ids: number[]): ArticleCard[] {
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /**
- * Public: the front page. The lead is the newest story with a picture, top stories the next few, then a rail of
- * the newest stories per section, then the latest news not already shown.
+ * Public: the front page. The editors' pinned stories come first (the first pinned is the lead, the next ones top
+ * stories; docs/adr/0013); the rest fills by time: the lead is the newest story with a picture, top stories the
+ * next few. Then a rail per section (its featured stories first, then its newest), then the latest news not
+ * already shown.
  */
 export async function getFrontPage(): Promise<FrontPage> {
   'use cache';
-  cacheTag(cacheTags.sections());
+  cacheTag(cacheTags.sections(), cacheTags.frontPage());
   await listLifetime();
   // One server for the whole page (the rail is raw SQL, which withReplicas would send to the primary).
   const db = getReplicaDb();
 
-  // The newest stories, in one index scan: the lead is the newest with a picture, the next ones the top stories.
-  const newest = await selectPublicCards({ limit: HEAD_WINDOW, db });
-  const lead = newest.find((card) => card.hero !== null) ?? newest[0] ?? null;
-  const top = newest.filter((card) => card !== lead).slice(0, TOP_STORIES);
+  const [pinnedIds, features] = await Promise.all([publicPinnedIds(db, null), publicSectionFeatures(db)]);
+  const featuredIds = [...features.values()].flat();
+  const wanted = [...new Set([...pinnedIds, ...featuredIds])];
+  // The newest stories, in one index scan, and the pinned and featured ones by id.
+  const [newest, chosen] = await Promise.all([
+    selectPublicCards({ limit: HEAD_WINDOW, db }),
+    wanted.length ? selectPublicCards({ where: inArray(articles.id, wanted), limit: wanted.length, db }) : Promise.resolve([]),
+  ]);
+  const pinned = inOrder(chosen, pinnedIds);
+  const unpinned = newest.filter((card) => !pinnedIds.includes(card.id));
+  const lead = pinned[0] ?? unpinned.find((card) => card.hero !== null) ?? unpinned[0] ?? null;
+  const top = [...pinned.slice(1), ...unpinned.filter((card) => card !== lead)].slice(0, TOP_STORIES);
   const shown = [lead, ...top].flatMap((card) => (card ? [card.id] : []));
 
   // One index scan per section (LATERAL), instead of ranking the whole archive.
@@ -92,13 +118,14 @@ export async function getFrontPage(): Promise<FrontPage> {
     : [];
   const sectionList = await db.select({ id: sections.id, name: sections.name, slug: sections.slug }).from(sections).orderBy(sections.position, sections.name);
   const rails = sectionList
-    .map((section) => ({
-      section: { name: section.name, slug: section.slug },
-      articles: railCards.filter((card) => card.section.slug === section.slug),
-    }))
+    .map((section) => {
+      const featured = inOrder(chosen, features.get(section.id) ?? []).filter((card) => !shown.includes(card.id));
+      const newestInSection = railCards.filter((card) => card.section.slug === section.slug && !featured.some((chosenCard) => chosenCard.id === card.id));
+      return { section: { name: section.name, slug: section.slug }, articles: [...featured, ...newestInSection].slice(0, RAIL_SIZE) };
+    })
     .filter((rail) => rail.articles.length > 0);
 
-  const onPage = [...shown, ...railIds];
+  const onPage = [...shown, ...rails.flatMap((rail) => rail.articles.map((card) => card.id))];
   const latest = await selectPublicCards({ where: onPage.length ? notInArray(articles.id, onPage) : undefined, limit: LATEST, db });
   return { lead, top, rails, latest };
 }

@@ -11,4 +11,8 @@ export const cacheTags = {
   tag: (slug: string) => `tag:${slug}`,
   author: (id: number) => `author:${id}`,
   comments: (articleId: number) => `comments:${articleId}`,
+  /** The editors' arrangement of the front page (its pinned lead and top stories). */
+  frontPage: () => 'front-page',
+  /** The breaking-news banner, which every public page shows. */
+  breaking: () => 'breaking',
 } as const;

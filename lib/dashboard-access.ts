@@ -9,6 +9,7 @@ const AREAS: [prefix: string, capability: Capability][] = [
   ['/dashboard/comments', 'comment:moderate'],
   ['/dashboard/people', 'user:manage'],
   ['/dashboard/audit', 'user:manage'],
+  ['/dashboard/front', 'article:publish'],
   ['/dashboard/sections', 'article:publish'],
   ['/dashboard/tags', 'article:publish'],
   ['/dashboard/authors', 'article:publish'],

@@ -71,6 +71,12 @@ export type AuthorDetail = {
 
 export type RelatedStory = ArticleCard & { reason: string };
 
+/** A section's page of stories: on page 1, the stories its editors feature come first. */
+export type SectionPage = Page<ArticleCard> & { featured: ArticleCard[] };
+
+/** The breaking-news banner: its words and, while its story is public, the story's address. */
+export type BreakingNews = { headline: string; href: string | null };
+
 export type FrontPage = {
   lead: ArticleCard | null;
   top: ArticleCard[];

@@ -1,5 +1,7 @@
 import postgres from 'postgres';
 
+import { NEXT_PUBLIC_CHANGE_SQL } from '../db/next-change';
+
 /**
  * One small query every half second, whatever the traffic (never one per request), tells the front two things:
  * - whether PostgreSQL answers. While it does not, pages that must query get a 503 at once instead of hanging,
@@ -21,12 +23,6 @@ export type DatabaseWatchOptions = {
   /** The next scheduled change, as last read (null: none). */
   onSchedule?: (next: Date | null) => void;
 };
-
-const NEXT_CHANGE = `
-  select least(
-    (select min(published_at) from articles where status = 'published' and published_at > now()),
-    (select min(unpublish_at) from articles where unpublish_at > now())
-  ) as next`;
 
 class SlowAnswer extends Error {}
 
@@ -98,7 +94,7 @@ export class DatabaseWatch {
     let timeout: NodeJS.Timeout | undefined;
     try {
       const rows = await Promise.race([
-        sql.unsafe<{ next: Date | null }[]>(NEXT_CHANGE),
+        sql.unsafe<{ next: Date | null }[]>(NEXT_PUBLIC_CHANGE_SQL),
         new Promise<never>((_, reject) => {
           timeout = setTimeout(() => reject(new SlowAnswer(`no answer within ${timeoutMs} ms`)), timeoutMs);
         }),

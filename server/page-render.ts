@@ -22,11 +22,11 @@ const NOT_STORED = new Set([
   'content-length', 'content-encoding', 'content-security-policy', 'set-cookie', 'x-powered-by',
 ]);
 /**
- * Tags every page carries whatever it read: the story lists and the navigation (which nearly every page shows, and
- * which a render may have read through another request's cache fill), and Next's root-layout tag, so
- * `revalidatePath('/', 'layout')` empties the page cache too.
+ * Tags every page carries whatever it read: the story lists, the navigation and the breaking-news banner (which
+ * nearly every page shows, and which a render may have read through another request's cache fill), and Next's
+ * root-layout tag, so `revalidatePath('/', 'layout')` empties the page cache too.
  */
-const BASE_TAGS = ['articles', 'sections', '_N_T_/layout'];
+const BASE_TAGS = ['articles', 'sections', 'breaking', '_N_T_/layout'];
 
 /** A page that rendered, or one that failed: an error page (kept to show, never to store) or no answer at all. */
 export type Rendered =

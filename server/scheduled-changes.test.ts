@@ -32,7 +32,7 @@ describe('scheduled changes', () => {
       expect(invalidations).toEqual([]);
       await new Promise((resolve) => setTimeout(resolve, 2500));
       expect(invalidations).toHaveLength(1);
-      expect(invalidations[0]!.tags).toEqual(['articles']);
+      expect(invalidations[0]!.tags).toEqual(['articles', 'breaking']);
       // Published timestamps keep microseconds; the timer has millisecond precision.
       expect(invalidations[0]!.at).toBeGreaterThanOrEqual(due.getTime() - 1);
       expect(invalidations[0]!.at - due.getTime()).toBeLessThan(500);

@@ -1,6 +1,6 @@
 /**
- * At the moment the public set of stories next changes by itself (a scheduled story falls due, or one expires),
- * invalidates the story lists, which every cached page carries. Fed by the database watch with the next such moment.
+ * At the moment the public site next changes by itself (a scheduled story falls due, one expires, a breaking-news
+ * banner runs out), invalidates the story lists and the banner, which every cached page carries. Fed by the database watch with the next such moment.
  */
 export function createScheduler(invalidate: (tags: string[]) => void, log: (message: string) => void = console.log) {
   let timer: NodeJS.Timeout | null = null;
@@ -14,8 +14,8 @@ export function createScheduler(invalidate: (tags: string[]) => void, log: (mess
     if (delay > 2 ** 31 - 1) return;
     timer = setTimeout(() => {
       timer = null;
-      log(`[front] scheduled change at ${due.toISOString()}: story lists invalidated`);
-      invalidate(['articles']);
+      log(`[front] scheduled change at ${due.toISOString()}: story lists and banner invalidated`);
+      invalidate(['articles', 'breaking']);
     }, delay);
     timer.unref();
   };

@@ -6,6 +6,7 @@ import { can, type Capability } from '@/lib/permissions';
 const LINKS: { href: string; label: string; capability: Capability }[] = [
   { href: '/dashboard', label: 'Overview', capability: 'article:write' },
   { href: '/dashboard/articles', label: 'Articles', capability: 'article:write' },
+  { href: '/dashboard/front', label: 'Front page', capability: 'article:publish' },
   { href: '/dashboard/comments', label: 'Comments', capability: 'comment:moderate' },
   { href: '/dashboard/sections', label: 'Sections', capability: 'article:publish' },
   { href: '/dashboard/tags', label: 'Tags', capability: 'article:publish' },

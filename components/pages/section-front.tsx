@@ -1,10 +1,13 @@
 import { notFound } from 'next/navigation';
 
+import { ArticleCard } from '@/components/article/article-card';
 import { ArticleList } from '@/components/article/article-list';
 import { Pagination } from '@/components/article/pagination';
 import { PageLinks } from '@/components/seo/page-links';
 import { listSectionArticles } from '@/data/lists';
 import { getSection } from '@/data/taxonomy';
+
+import styles from './section-front.module.css';
 
 /** `/{section}` and `/{section}/page/{n}`. */
 export async function SectionFront({ slug, page }: { slug: string; page: number }) {
@@ -19,7 +22,21 @@ export async function SectionFront({ slug, page }: { slug: string; page: number 
         <h1>{section.name}</h1>
         {section.description && <p className="list-page__description">{section.description}</p>}
       </header>
-      <ArticleList cards={list.items} />
+      {list.featured.length > 0 && (
+        <section className={styles.featured} aria-labelledby="featured-title">
+          <h2 id="featured-title" className="rail-title">
+            Featured
+          </h2>
+          <ol className={styles.list}>
+            {list.featured.map((card, index) => (
+              <li key={card.id}>
+                <ArticleCard card={card} variant={index === 0 ? 'lead' : 'standard'} headingLevel={3} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {(list.items.length > 0 || list.featured.length === 0) && <ArticleList cards={list.items} />}
       <Pagination basePath={`/${section.slug}`} page={page} pageCount={list.pageCount} />
     </div>
   );

@@ -1,0 +1,219 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { getDb } from '@/db/client';
+import { auditLog, breakingNews } from '@/db/schema';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { formOf, redirectOf } from '@/test/action-helpers';
+import { createFactory, daysAgo, inDays } from '@/test/factories';
+import { recorded, resetRecorded } from '@/test/stubs/next-cache';
+
+import { getBreakingNews, liftBreakingNews, listBreakingNews, startBreakingNews } from './breaking-news';
+import { getNextScheduledChange } from './cache-life';
+import { FRONT_PAGE_PINS, FrontFullError, listPinCandidates, listPlacements, movePin, pinStory, unpinStory } from './curation';
+import { getFrontPage, listSectionArticles } from './lists';
+
+// Actions find their caller through auth(): tests say who is "signed in".
+const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
+vi.mock('@/auth', () => ({ auth: async () => session.current }));
+
+const { liftBreakingNewsAction, pinStoryAction, startBreakingNewsAction, unpinStoryAction } = await import('@/actions/curation');
+
+let factory: ReturnType<typeof createFactory>;
+
+beforeEach(() => {
+  factory = createFactory();
+  resetRecorded();
+  session.current = null;
+});
+
+afterEach(async () => {
+  // Placements go with their stories (cascade); the banners are this test database's own (one per run).
+  await getDb().delete(breakingNews);
+  await factory.cleanUp();
+});
+
+const editorAndStories = async (count: number, options: { publishedAt?: (i: number) => Date } = {}) => {
+  const editor = await factory.user('editor');
+  const section = await factory.section('Politics');
+  const stories = [];
+  for (let i = 0; i < count; i += 1) stories.push(await factory.article({ sectionId: section.id, publishedAt: options.publishedAt?.(i) ?? daysAgo(30 + i) }));
+  return { editor, section, stories };
+};
+
+describe('the front page', () => {
+  it('leads with the pinned stories in order, however old, and fills the rest by time', async () => {
+    const { editor, stories } = await editorAndStories(3);
+    const [old, older, oldest] = stories;
+    await pinStory(editor, { front: null, articleId: older!.id });
+    await pinStory(editor, { front: null, articleId: oldest!.id });
+    // "Make lead": position 0 pushes the others down.
+    await pinStory(editor, { front: null, articleId: old!.id, position: 0 });
+
+    const front = await getFrontPage();
+    expect(front.lead?.id).toBe(old!.id);
+    expect(front.top.slice(0, 2).map((card) => card.id)).toEqual([older!.id, oldest!.id]);
+    const shown = [front.lead, ...front.top, ...front.rails.flatMap((rail) => rail.articles), ...front.latest].map((card) => card!.id);
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(recorded.tags).toContain('front-page');
+
+    await movePin(editor, { front: null, articleId: oldest!.id, direction: 'up' });
+    expect((await listPlacements(editor, null)).map((placement) => placement.articleId)).toEqual([old!.id, oldest!.id, older!.id]);
+    await unpinStory(editor, { front: null, articleId: old!.id });
+    const after = await getFrontPage();
+    expect(after.lead?.id).toBe(oldest!.id);
+    expect((await listPlacements(editor, null)).map((placement) => placement.position)).toEqual([0, 1]);
+
+    const entries = await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subject, 'front:home'));
+    expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['front.pin', 'front.move', 'front.unpin']));
+  });
+
+  it('shows a pinned story only while readers may see it (a scheduled one takes the lead at its minute)', async () => {
+    const { editor, section } = await editorAndStories(0);
+    const scheduled = await factory.article({ sectionId: section.id, publishedAt: new Date(Date.now() + 1500) });
+    const draft = await factory.article({ sectionId: section.id, status: 'draft', publishedAt: null });
+    await factory.article({ sectionId: section.id, publishedAt: daysAgo(1) });
+    await pinStory(editor, { front: null, articleId: scheduled.id });
+    await pinStory(editor, { front: null, articleId: draft.id });
+
+    const before = await getFrontPage();
+    expect([before.lead, ...before.top].map((card) => card?.id)).not.toContain(scheduled.id);
+    expect([before.lead, ...before.top].map((card) => card?.id)).not.toContain(draft.id);
+    const placements = await listPlacements(editor, null);
+    expect(placements.map((placement) => placement.isPublic)).toEqual([false, false]);
+
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect((await getFrontPage()).lead?.id).toBe(scheduled.id);
+  });
+
+  it(`holds ${FRONT_PAGE_PINS} pinned stories at most, and only editors arrange it`, async () => {
+    const { editor, stories } = await editorAndStories(FRONT_PAGE_PINS + 1);
+    for (const story of stories.slice(0, FRONT_PAGE_PINS)) await pinStory(editor, { front: null, articleId: story.id });
+    await expect(pinStory(editor, { front: null, articleId: stories.at(-1)!.id })).rejects.toBeInstanceOf(FrontFullError);
+    // Pinning one already there moves it instead.
+    await pinStory(editor, { front: null, articleId: stories[3]!.id, position: 0 });
+    expect((await listPlacements(editor, null))[0]!.articleId).toBe(stories[3]!.id);
+
+    const contributor = await factory.user('contributor');
+    await expect(pinStory(contributor, { front: null, articleId: stories[0]!.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listPlacements(contributor, null)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(pinStory(editor, { front: null, articleId: 2_000_000_000 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('offers published, unpinned stories to pin, matching the headline', async () => {
+    const { editor, section } = await editorAndStories(0);
+    const match = await factory.article({ sectionId: section.id, headline: 'Harbour 50%_ rebuild approved' });
+    await factory.article({ sectionId: section.id, headline: 'Harbour draft', status: 'draft', publishedAt: null });
+    await factory.article({ sectionId: section.id, headline: 'Harbour expired', publishedAt: daysAgo(3), unpublishAt: daysAgo(1) });
+    const found = await listPinCandidates(editor, { front: section.id, query: 'harbour' });
+    expect(found.map((story) => story.id)).toEqual([match.id]);
+    // LIKE wildcards are matched literally.
+    expect(await listPinCandidates(editor, { front: section.id, query: '50%_' })).toHaveLength(1);
+    expect(await listPinCandidates(editor, { front: section.id, query: '5_%' })).toHaveLength(0);
+    await pinStory(editor, { front: section.id, articleId: match.id });
+    expect(await listPinCandidates(editor, { front: section.id, query: 'harbour' })).toEqual([]);
+  });
+});
+
+describe('a section front', () => {
+  it('opens page 1 with its featured stories, never shows them twice, and leads its rail on the front page', async () => {
+    const { editor, section, stories } = await editorAndStories(4, { publishedAt: (i) => daysAgo(40 + i) });
+    const featured = stories.at(-1)!;
+    await pinStory(editor, { front: section.id, articleId: featured.id });
+
+    const page = await listSectionArticles(section.id, section.slug, 1);
+    expect(page.featured.map((card) => card.id)).toEqual([featured.id]);
+    expect(page.items.map((card) => card.id)).not.toContain(featured.id);
+    expect(page.total).toBe(3);
+    expect((await listSectionArticles(section.id, section.slug, 2)).featured).toEqual([]);
+
+    // Newer stories elsewhere take the lead and the top stories, so the featured one is left for its rail.
+    const news = await factory.section('News');
+    for (let i = 0; i < 5; i += 1) await factory.article({ sectionId: news.id, publishedAt: daysAgo(1 + i) });
+    const rail = (await getFrontPage()).rails.find((candidate) => candidate.section.slug === section.slug);
+    expect(rail?.articles[0]?.id).toBe(featured.id);
+  });
+
+  it('features only the section’s own stories', async () => {
+    const { editor, section } = await editorAndStories(0);
+    const elsewhere = await factory.section('Sport');
+    const story = await factory.article({ sectionId: elsewhere.id });
+    await expect(pinStory(editor, { front: section.id, articleId: story.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(pinStory(editor, { front: 2_000_000_000, articleId: story.id })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('the front-page actions', () => {
+  it('pin and take off through forms, send the editor back with what happened, and invalidate the fronts', async () => {
+    const { editor, section, stories } = await editorAndStories(1);
+    session.current = { uid: editor.id, sv: 1 };
+    const path = await redirectOf(pinStoryAction(formOf({ front: String(section.id), articleId: String(stories[0]!.id), position: '' })));
+    expect(path).toBe(`/dashboard/front?front=${section.id}&done=pinned`);
+    expect(recorded.updated).toEqual(['front-page', `section:${section.slug}`]);
+    expect(await redirectOf(unpinStoryAction(formOf({ front: String(section.id), articleId: String(stories[0]!.id) })))).toBe(`/dashboard/front?front=${section.id}&done=unpinned`);
+    expect(await redirectOf(unpinStoryAction(formOf({ front: String(section.id), articleId: String(stories[0]!.id) })))).toBe(`/dashboard/front?front=${section.id}&error=gone`);
+    expect(await redirectOf(pinStoryAction(formOf({ front: 'home', articleId: 'x' })))).toBe('/dashboard/front?front=home&error=invalid');
+    expect(await redirectOf(pinStoryAction(formOf({ front: '../../etc', articleId: '1' })))).toBe('/dashboard/front?error=invalid');
+  });
+
+  it('refuse anyone who is not an editor before reading the form', async () => {
+    const contributor = await factory.user('contributor');
+    session.current = { uid: contributor.id, sv: 1 };
+    await expect(pinStoryAction(formOf({}))).rejects.toBeInstanceOf(ForbiddenError);
+    session.current = null;
+    await expect(startBreakingNewsAction(formOf({}))).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('breaking news', () => {
+  it('shows one banner at a time, links to its story while public, and comes down when lifted', async () => {
+    const { editor, stories } = await editorAndStories(1);
+    expect(await getBreakingNews()).toBeNull();
+    const first = await startBreakingNews(editor, { headline: 'Polls close', articleId: null, expiresAt: null });
+    expect(await getBreakingNews()).toEqual({ headline: 'Polls close', href: null });
+    expect(recorded.tags).toEqual(expect.arrayContaining(['breaking', 'articles']));
+
+    const second = await startBreakingNews(editor, { headline: 'Results declared', articleId: stories[0]!.id, expiresAt: inDays(1) });
+    const story = stories[0]!;
+    expect(await getBreakingNews()).toMatchObject({ headline: 'Results declared', href: expect.stringMatching(new RegExp(`/${story.slug}$`)) });
+    const listed = await listBreakingNews(editor);
+    expect(listed.filter((banner) => banner.isLive).map((banner) => banner.id)).toEqual([second.id]);
+    expect(listed.find((banner) => banner.id === first.id)?.liftedAt).not.toBeNull();
+
+    await liftBreakingNews(editor, second.id);
+    expect(await getBreakingNews()).toBeNull();
+    await expect(liftBreakingNews(editor, second.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('runs out by itself: the banner’s expiry bounds its cache and is a scheduled change of the site', async () => {
+    const { editor } = await editorAndStories(0);
+    const expiresAt = new Date(Date.now() + 1500);
+    await startBreakingNews(editor, { headline: 'Road closed', articleId: null, expiresAt });
+    expect((await getNextScheduledChange())?.getTime()).toBeLessThanOrEqual(expiresAt.getTime());
+    resetRecorded();
+    expect(await getBreakingNews()).not.toBeNull();
+    expect((recorded.lives.at(-1) as { expire: number }).expire).toBeLessThanOrEqual(2);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect(await getBreakingNews()).toBeNull();
+  });
+
+  it('through the forms: refuses a blank or overlong banner and an unknown duration, and tags the banner', async () => {
+    const { editor } = await editorAndStories(0);
+    session.current = { uid: editor.id, sv: 1 };
+    for (const form of [
+      { headline: 'ab', articleId: '', duration: '60' },
+      { headline: 'x'.repeat(141), articleId: '', duration: '60' },
+      { headline: 'Storm warning', articleId: '', duration: '7' },
+      { headline: 'Storm\u0007 warning', articleId: '', duration: '60' },
+    ]) {
+      expect(await redirectOf(startBreakingNewsAction(formOf(form)))).toBe('/dashboard/front?error=breaking-invalid');
+    }
+    expect(await getBreakingNews()).toBeNull();
+    expect(await redirectOf(startBreakingNewsAction(formOf({ headline: 'Storm warning', articleId: '2000000000', duration: '60' })))).toBe('/dashboard/front?error=breaking-gone');
+    expect(await redirectOf(startBreakingNewsAction(formOf({ headline: 'Storm warning', articleId: '', duration: '60' })))).toBe('/dashboard/front?done=breaking-started');
+    expect(recorded.updated).toContain('breaking');
+    const [live] = await listBreakingNews(editor, 1);
+    expect(live!.expiresAt!.getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
+    expect(await redirectOf(liftBreakingNewsAction(formOf({ id: String(live!.id) })))).toBe('/dashboard/front?done=breaking-lifted');
+  });
+});
