@@ -1,8 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 
-import { Footer } from '@/components/layout/footer';
-import { Masthead } from '@/components/layout/masthead';
 import { env } from '@/lib/env';
 
 import './globals.css';
@@ -35,11 +33,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <Masthead />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <Footer />
+        {/* Each area brings its own frame: public pages the masthead and footer ((site), (auth), not-found), the
+            dashboard a compact header of its own. Every frame has the <main id="main"> the skip link goes to. */}
+        {children}
       </body>
     </html>
   );
