@@ -6,7 +6,7 @@
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <main id="main" tabIndex={-1}>
+    <main id="main-error" tabIndex={-1}>
       <div className="notice-page" role="alert" data-error-page="true">
         <h1>Something went wrong</h1>
         <p>Sorry, this page could not be shown. Please try again in a moment.</p>

@@ -30,11 +30,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en-GB">
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        {/* Each area brings its own frame: public pages the masthead and footer ((site), (auth), not-found), the
-            dashboard a compact header of its own. Every frame has the <main id="main"> the skip link goes to. */}
+        {/* Each area brings its own frame and skip link: public pages the masthead and footer ((site), (auth),
+            not-found), the dashboard a compact header of its own. Their <main> ids differ, since Next keeps the
+            previous route's tree (hidden) in the page after a client navigation, and an id must stay unique. */}
         {children}
       </body>
     </html>

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Page not found' };
 /** The 404 page of the whole site: rendered under the root layout only, so it brings the reader's frame itself. */
 export default function NotFound() {
   return (
-    <PublicFrame>
+    <PublicFrame area="not-found">
       <div className="notice-page">
         <h1>Page not found</h1>
         <p>We could not find that page. The story may have moved, or the address may be mistyped.</p>

@@ -17,8 +17,11 @@ export default async function DashboardLayout({ children }: LayoutProps<'/dashbo
   const viewer = await requireCapability('article:write', '/dashboard');
   return (
     <>
+      <a className="skip-link" href="#main-dashboard">
+        Skip to content
+      </a>
       <DashboardHeader viewer={viewer} />
-      <main id="main" tabIndex={-1}>
+      <main id="main-dashboard" tabIndex={-1}>
         <div className="dashboard">
           <DashboardNav viewer={viewer} />
           <div className="dashboard__main">{children}</div>
