@@ -41,8 +41,10 @@ export const PARENT_EXCERPT_CHARS = 160;
 
 function parentOf(row: { id: number; status: QueueItem['status']; authorName: string; excerpt: string } | undefined): QueueItem['parent'] {
   if (!row) return null;
-  const text = row.excerpt.trim();
-  const excerpt = text.length > PARENT_EXCERPT_CHARS ? `${text.slice(0, PARENT_EXCERPT_CHARS).trimEnd()}…` : text;
+  // The query reads one character more than it shows: there is more text exactly when it found that one.
+  const isCut = row.excerpt.length > PARENT_EXCERPT_CHARS;
+  const text = row.excerpt.slice(0, PARENT_EXCERPT_CHARS).trim();
+  const excerpt = isCut ? `${text}…` : text;
   return { id: row.id, authorName: row.authorName, excerpt, status: row.status };
 }
 

@@ -147,7 +147,7 @@ export function ModerationQueue({ items, timeZone, tab, page, notice }: { items:
                 {item.isReply && <span className="field__hint"> (reply)</span>}
               </p>
               {item.parent && (
-                <blockquote className={styles.parent} aria-label={`In reply to ${item.parent.authorName}`}>
+                <blockquote className={styles.parent}>
                   <p>
                     In reply to <strong>{item.parent.authorName}</strong>
                     {item.parent.status !== 'published' && <> ({item.parent.status})</>}:
