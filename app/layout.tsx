@@ -1,9 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 
-import { BreakingBanner } from '@/components/layout/breaking-banner';
-import { Footer } from '@/components/layout/footer';
-import { Masthead } from '@/components/layout/masthead';
 import { env } from '@/lib/env';
 
 import './globals.css';
@@ -33,15 +30,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en-GB">
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <Masthead />
-        <BreakingBanner />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <Footer />
+        {/* Each area brings its own frame and skip link: public pages the masthead and footer ((site), (auth),
+            not-found), the dashboard a compact header of its own. Their <main> ids differ, since Next keeps the
+            previous route's tree (hidden) in the page after a client navigation, and an id must stay unique. */}
+        {children}
       </body>
     </html>
   );

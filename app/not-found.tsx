@@ -1,13 +1,22 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { PublicFrame } from '@/components/layout/public-frame';
+
+// The root layout's template makes it "Page not found | <site name>".
+export const metadata: Metadata = { title: 'Page not found' };
+
+/** The 404 page of the whole site: rendered under the root layout only, so it brings the reader's frame itself. */
 export default function NotFound() {
   return (
-    <div className="notice-page">
-      <h1>Page not found</h1>
-      <p>We could not find that page. The story may have moved, or the address may be mistyped.</p>
-      <p>
-        <Link href="/">Go to the front page</Link>
-      </p>
-    </div>
+    <PublicFrame area="not-found">
+      <div className="notice-page">
+        <h1>Page not found</h1>
+        <p>We could not find that page. The story may have moved, or the address may be mistyped.</p>
+        <p>
+          <Link href="/">Go to the front page</Link>
+        </p>
+      </div>
+    </PublicFrame>
   );
 }

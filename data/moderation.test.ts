@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { articles, auditLog, commentReports, comments, users } from '@/db/schema';
 import { BAN_UNTIL } from '@/lib/comment-standing';
 import { ForbiddenError } from '@/lib/errors';
-import { formOf } from '@/test/action-helpers';
+import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory, daysAgo } from '@/test/factories';
 import { recorded, resetRecorded } from '@/test/stubs/next-cache';
 
@@ -193,5 +193,39 @@ describe('moderateAction (called directly, as a forged request would)', () => {
     expect(recorded.updated).toEqual([]);
     const [row] = await getDb().select({ until: users.commentsSuspendedUntil }).from(users).where(eq(users.id, regular.id));
     expect(row!.until!.getTime()).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
+  });
+});
+
+describe('the queue’s context and confirmations (issue 10: safe destructive actions, ADR 0016)', () => {
+  it('shows a reply with the comment it answers: its author and the start of its text', async () => {
+    const { article, regular, newcomer } = await scene();
+    const editor = await factory.user('editor');
+    const [parent] = await getDb()
+      .insert(comments)
+      .values({ articleId: article.id, userId: regular.id, body: `The libraries\n\nclose at five.  ${'Long words '.repeat(30)}`, status: 'published', createdAt: daysAgo(1) })
+      .returning({ id: comments.id });
+    const reply = await createComment(newcomer, { articleId: article.id, parentId: parent!.id, body: 'They do not' });
+    const queue = await listModerationQueue(editor, { tab: 'pending' });
+    const item = queue.items.find((candidate) => candidate.id === reply.id)!;
+    expect(item.isReply).toBe(true);
+    expect(item.parent).toMatchObject({ id: parent!.id, authorName: 'Regular Reader', status: 'published' });
+    expect(item.parent!.excerpt).toMatch(/^The libraries close at five\. Long words/);
+    expect(item.parent!.excerpt.endsWith('…')).toBe(true);
+    expect(item.parent!.excerpt.length).toBeLessThanOrEqual(161);
+    expect(queue.items.find((candidate) => candidate.id !== reply.id && candidate.isReply === false)?.parent ?? null).toBeNull();
+  });
+
+  it('a confirmed decision redirects back to the queue (tab and page kept) with what it did; an unconfirmed one answers in place', async () => {
+    const { pending, published, regular } = await scene();
+    const editor = await factory.user('editor');
+    session.current = { uid: editor.id, sv: 1 };
+    const bulk = await redirectOf(moderateAction({ ok: false }, formOf({ intent: 'bulk', decision: 'delete', commentId: [String(pending.id), String(published.id)], confirmed: 'yes', tab: 'all', page: '2' })));
+    expect(bulk).toBe('/dashboard/comments?tab=all&page=2&done=delete&total=2&changed=2&kept=0');
+    const ban = await redirectOf(moderateAction({ ok: false }, formOf({ intent: `suspend:${regular.id}:ban`, confirmed: 'yes', tab: 'pending', page: '1' })));
+    expect(ban).toBe('/dashboard/comments?done=suspend&length=ban');
+    expect(await moderateAction({ ok: false }, formOf({ intent: `suspend:${regular.id}:lift` }))).toEqual({ ok: true, message: 'The reader may comment again.' });
+    // A forged tab or page is dropped, never echoed.
+    const forged = await redirectOf(moderateAction({ ok: false }, formOf({ intent: `approve:${pending.id}`, confirmed: 'yes', tab: 'https://evil.example', page: '-1' })));
+    expect(forged).toBe('/dashboard/comments?done=approve&total=1&changed=1&kept=0');
   });
 });

@@ -7,6 +7,7 @@ import { articles, commentReports, comments, sections, users } from '@/db/schema
 import { BAN_UNTIL, commentStanding, type CommentStanding } from '@/lib/comment-standing';
 import type { CommentReportReason } from '@/lib/editorial';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import type { ModerationDecision } from '@/lib/moderation-decisions';
 import { assertCan } from '@/lib/permissions';
 
 import { recordAudit } from './audit';
@@ -28,10 +29,24 @@ export type QueueItem = {
   createdAt: string;
   isFeatured: boolean;
   isReply: boolean;
+  /** For a reply: the comment it answers (its author and the start of its text), so the moderator sees the context. */
+  parent: { id: number; authorName: string; excerpt: string; status: 'published' | 'pending' | 'rejected' | 'deleted' } | null;
   article: { id: number; headline: string; path: string; commentsClosed: boolean };
   author: { id: string; name: string; role: string; approved: number; rejected: number; standing: CommentStanding };
   reports: { reason: CommentReportReason; note: string; createdAt: string }[];
 };
+
+/** How much of a reply's parent the queue shows: enough to know what is being answered. */
+export const PARENT_EXCERPT_CHARS = 160;
+
+function parentOf(row: { id: number; status: QueueItem['status']; authorName: string; excerpt: string } | undefined): QueueItem['parent'] {
+  if (!row) return null;
+  // The query reads one character more than it shows: there is more text exactly when it found that one.
+  const isCut = row.excerpt.length > PARENT_EXCERPT_CHARS;
+  const text = row.excerpt.slice(0, PARENT_EXCERPT_CHARS).trim();
+  const excerpt = isCut ? `${text}…` : text;
+  return { id: row.id, authorName: row.authorName, excerpt, status: row.status };
+}
 
 function tabFilter(tab: ModerationTab): SQL | undefined {
   if (tab === 'pending') return eq(comments.status, 'pending');
@@ -81,7 +96,8 @@ export async function listModerationQueue(viewer: Viewer | null, options: { tab?
   ]);
   const authorIds = [...new Set(rows.map((row) => row.authorId))];
   const commentIds = rows.map((row) => row.id);
-  const [records, reports] = await Promise.all([
+  const parentIds = [...new Set(rows.flatMap((row) => (row.parentId === null ? [] : [row.parentId])))];
+  const [records, reports, parents] = await Promise.all([
     authorIds.length
       ? db
           .select({ userId: comments.userId, approved: sql<number>`count(*) filter (where ${comments.status} = 'published')::int`, rejected: sql<number>`count(*) filter (where ${comments.status} = 'rejected')::int` })
@@ -95,6 +111,13 @@ export async function listModerationQueue(viewer: Viewer | null, options: { tab?
           .from(commentReports)
           .where(and(inArray(commentReports.commentId, commentIds), isNull(commentReports.resolvedAt)))
           .orderBy(desc(commentReports.createdAt))
+      : Promise.resolve([]),
+    parentIds.length
+      ? db
+          .select({ id: comments.id, status: comments.status, authorName: users.name, excerpt: sql<string>`left(regexp_replace(${comments.body}, '[[:space:]]+', ' ', 'g'), ${PARENT_EXCERPT_CHARS + 1})` })
+          .from(comments)
+          .innerJoin(users, eq(users.id, comments.userId))
+          .where(inArray(comments.id, parentIds))
       : Promise.resolve([]),
   ]);
   const total = totals[0]?.total ?? 0;
@@ -113,6 +136,7 @@ export async function listModerationQueue(viewer: Viewer | null, options: { tab?
         createdAt: row.createdAt.toISOString(),
         isFeatured: row.featuredAt !== null,
         isReply: row.parentId !== null,
+        parent: parentOf(parents.find((parent) => parent.id === row.parentId)),
         article: { id: row.articleId, headline: row.headline, path: `/${row.sectionSlug}/${row.slug}`, commentsClosed: row.commentsClosed },
         author: {
           id: row.authorId,
@@ -128,8 +152,7 @@ export async function listModerationQueue(viewer: Viewer | null, options: { tab?
   };
 }
 
-export const MODERATION_DECISIONS = ['approve', 'reject', 'delete', 'feature', 'unfeature'] as const;
-export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
+export { MODERATION_DECISIONS, type ModerationDecision } from '@/lib/moderation-decisions';
 
 /**
  * What a decision did: `total` comments asked about, `changed` of them now approved, rejected, deleted, featured or

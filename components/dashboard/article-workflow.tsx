@@ -2,9 +2,12 @@
 
 import { useActionState, useState } from 'react';
 
-import { addArticleNoteAction, deleteArticleAction, publishArticleAction, submitForReviewAction, unpublishArticleAction, type ArticleActionResult } from '@/actions/articles';
+import { addArticleNoteAction, publishArticleAction, submitForReviewAction, type ArticleActionResult } from '@/actions/articles';
 import { TextAreaField } from '@/components/ui/field';
+import { confirmHref } from '@/lib/confirm-href';
 import { ARTICLE_NOTE_KINDS, ARTICLE_NOTE_LABELS } from '@/lib/editorial';
+
+import { ConfirmLink } from './confirm';
 
 const initial: ArticleActionResult = { ok: false };
 
@@ -91,18 +94,38 @@ function PublishForm(props: WorkflowProps) {
   );
 }
 
-function SimpleForm({ title, button, action: serverAction, articleId, version, children, danger }: { title: string; button: string; action: typeof submitForReviewAction; articleId: number; version: number; children?: React.ReactNode; danger?: boolean }) {
+function SimpleForm({ title, button, action: serverAction, articleId, version, children }: { title: string; button: string; action: typeof submitForReviewAction; articleId: number; version: number; children?: React.ReactNode }) {
   const [result, action, pending] = useActionState(serverAction, initial);
   return (
-    <form action={action} className={`workflow-form${danger ? ' workflow-form--danger' : ''}`} aria-label={title}>
+    <form action={action} className="workflow-form" aria-label={title}>
       <Problem result={result} />
       <Ids articleId={articleId} version={version} />
       {children}
-      {result.fieldErrors?.confirm && <span className="field__error">{result.fieldErrors.confirm.join(' ')}</span>}
       <button type="submit" disabled={pending}>
         {button}
       </button>
     </form>
+  );
+}
+
+/**
+ * Unpublish and Delete only ask: each opens the page's confirmation (ADR 0016), which says what readers will get and
+ * does it. They sit below Publish and the notes, outlined in red, so they never look like the publish button.
+ */
+function DangerZone({ articleId, isPublic }: { articleId: number; isPublic: boolean }) {
+  const path = `/dashboard/articles/${articleId}`;
+  return (
+    <section className="workflow-form workflow-form--danger" aria-labelledby="danger-title">
+      <h3 id="danger-title">Take down</h3>
+      {isPublic && (
+        <>
+          <p className="field__hint">Unpublish takes the story off the site; it goes back to draft with its history.</p>
+          <ConfirmLink href={confirmHref(path, 'unpublish')}>Unpublish…</ConfirmLink>
+        </>
+      )}
+      <p className="field__hint">Delete removes the story, its history and its comments for good.</p>
+      <ConfirmLink href={confirmHref(path, 'delete')}>Delete this story…</ConfirmLink>
+    </section>
   );
 }
 
@@ -158,22 +181,8 @@ export function ArticleWorkflow(props: WorkflowProps) {
       )}
       {!props.mayPublish && props.state === 'in_review' && <p className="field__hint">Submitted for review: an editor will publish it.</p>}
       {props.mayPublish && <PublishForm {...props} />}
-      {props.mayPublish && isPublic && (
-        <SimpleForm title="Unpublish" button="Unpublish" action={unpublishArticleAction} articleId={props.articleId} version={props.version}>
-          <p>Takes the story off the site at once; it goes back to draft with its history.</p>
-        </SimpleForm>
-      )}
       {props.mayPublish && props.state === 'published' && <NoteForm articleId={props.articleId} hasPendingChanges={props.hasPendingChanges} />}
-      {props.mayPublish && (
-        <details className="workflow-form workflow-form--danger">
-          <summary>Delete this story</summary>
-          <SimpleForm title="Delete this story" button="Delete for good" action={deleteArticleAction} articleId={props.articleId} version={props.version} danger>
-            <label>
-              <input type="checkbox" name="confirm" value="yes" required /> Yes, delete this story, its history and its comments. This cannot be undone.
-            </label>
-          </SimpleForm>
-        </details>
-      )}
+      {props.mayPublish && <DangerZone articleId={props.articleId} isPublic={isPublic} />}
     </div>
   );
 }

@@ -1,15 +1,23 @@
 'use client';
 
+import Form from 'next/form';
 import { useActionState } from 'react';
 
 import { moderateAction, type ModerationResult } from '@/actions/moderation';
 import { CommentBody } from '@/components/comments/comment-body';
 import type { QueueItem } from '@/data/moderation';
 import type { CommentStanding } from '@/lib/comment-standing';
+import { confirmHref } from '@/lib/confirm-href';
 import { COMMENT_REPORT_REASON_LABELS } from '@/lib/editorial';
 import { formatDateTime } from '@/lib/format';
+import { DECISION_VERBS, MODERATION_DECISIONS } from '@/lib/moderation-decisions';
+
+import { ConfirmLink } from './confirm';
+import styles from './moderation-queue.module.css';
 
 const initial: ModerationResult = { ok: false };
+const PATH = '/dashboard/comments';
+const BULK_FORM = 'moderation-bulk';
 
 /** The author's standing after their record: banned, or suspended until when; nothing while they may comment. */
 function standingNote(standing: CommentStanding, when: (iso: string) => string): string {
@@ -18,16 +26,78 @@ function standingNote(standing: CommentStanding, when: (iso: string) => string):
   return '';
 }
 
+type Where = { tab: string; page: number };
+
 /**
- * The queue as one form (so it works without JavaScript): each row's buttons act on that comment, and the bulk bar
- * acts on the ticked rows. The server checks the moderator again for every press.
+ * One row's decisions, the likely one first: Approve (or Keep for a reported published comment, Feature for a quiet
+ * one), then Reject (or Delete once rejected); the rest wait under "More actions". Reject, Delete, Suspend and Ban
+ * only ask: they open the queue's confirmation (ADR 0016).
  */
-export function ModerationQueue({ items, timeZone }: { items: QueueItem[]; timeZone: string }) {
+function RowActions({ item, where, pending }: { item: QueueItem; where: Where; pending: boolean }) {
+  const ask = (action: string, extra: Record<string, string | number> = {}) => confirmHref(PATH, action, { tab: where.tab === 'pending' ? undefined : where.tab, page: where.page > 1 ? where.page : undefined, commentId: item.id, ...extra });
+  const published = item.status === 'published';
+  const reported = item.reports.length > 0;
+  const featureButton = (
+    <button type="submit" className={published && !reported ? undefined : 'button--secondary'} name="intent" value={`${item.isFeatured ? 'unfeature' : 'feature'}:${item.id}`} disabled={pending}>
+      {item.isFeatured ? 'Stop featuring' : 'Feature'}
+    </button>
+  );
+  const primary = !published ? (
+    <button type="submit" name="intent" value={`approve:${item.id}`} disabled={pending}>
+      Approve
+    </button>
+  ) : reported ? (
+    <button type="submit" name="intent" value={`approve:${item.id}`} disabled={pending}>
+      Keep (dismiss reports)
+    </button>
+  ) : (
+    featureButton
+  );
+  const rejectFirst = item.status !== 'rejected';
+  const deleteLink = item.status !== 'deleted' && <ConfirmLink href={ask('delete')}>Delete…</ConfirmLink>;
+  const reader = item.author.role === 'reader';
+  return (
+    <div className={`moderation-item__actions ${styles.actions}`}>
+      {primary}
+      {rejectFirst ? <ConfirmLink href={ask('reject')}>Reject…</ConfirmLink> : deleteLink}
+      <details className={styles.more}>
+        <summary>More actions</summary>
+        <div className={styles.moreList}>
+          {rejectFirst && deleteLink}
+          {published && reported && featureButton}
+          <button type="submit" className="button--secondary" name="intent" value={`${item.article.commentsClosed ? 'reopen' : 'close'}:${item.article.id}`} disabled={pending}>
+            {item.article.commentsClosed ? 'Reopen comments on this story' : 'Close comments on this story'}
+          </button>
+          {reader &&
+            (item.author.standing.kind !== 'active' ? (
+              <button type="submit" className="button--secondary" name="intent" value={`suspend:${item.author.id}:lift`} disabled={pending}>
+                Lift {item.author.name}’s {item.author.standing.kind === 'banned' ? 'ban' : 'suspension'}
+              </button>
+            ) : (
+              <>
+                <ConfirmLink href={ask('suspend', { user: item.author.id })}>Suspend {item.author.name} for 7 days…</ConfirmLink>
+                <ConfirmLink href={ask('ban', { user: item.author.id })}>Ban {item.author.name}…</ConfirmLink>
+              </>
+            ))}
+        </div>
+      </details>
+    </div>
+  );
+}
+
+/**
+ * The queue. The safe, frequent decisions (approve, keep, feature, close comments, lift a ban) are buttons of one form
+ * (so they work without JavaScript); the destructive ones and every bulk decision go through a confirmation first:
+ * the bulk bar is a GET form to this page's ?confirm=… with the ticked rows (their boxes belong to it through their
+ * form attribute). `notice` is what the last confirmed decision did (read from the address by the page).
+ */
+export function ModerationQueue({ items, timeZone, tab, page, notice }: { items: QueueItem[]; timeZone: string; tab: string; page: number; notice?: string }) {
   const when = (iso: string) => formatDateTime(iso, timeZone);
   const [result, action, pending] = useActionState(moderateAction, initial);
-  const message = result.message && (
-    <p className={result.ok ? 'form-success' : 'form-error'} role={result.ok ? 'status' : 'alert'}>
-      {result.message}
+  const text = result.message ?? notice;
+  const message = text && (
+    <p className={result.ok || !result.message ? 'form-success' : 'form-error'} role={result.ok || !result.message ? 'status' : 'alert'}>
+      {text}
     </p>
   );
   if (items.length === 0) {
@@ -38,100 +108,69 @@ export function ModerationQueue({ items, timeZone }: { items: QueueItem[]; timeZ
       </>
     );
   }
+  const where = { tab, page };
   return (
-    <form action={action} className="moderation-queue" aria-busy={pending}>
+    <>
       {message}
-      <fieldset className="dashboard-toolbar moderation-queue__bulk">
-        <legend>With the ticked comments</legend>
+      <Form id={BULK_FORM} action={`${PATH}#confirm`} scroll={false} className={`dashboard-toolbar moderation-queue__bulk ${styles.bulk}`} aria-label="With the ticked comments">
+        <input type="hidden" name="tab" value={tab} />
+        {page > 1 && <input type="hidden" name="page" value={page} />}
         <label>
-          Decision
-          <select name="decision" defaultValue="approve">
-            <option value="approve">Approve</option>
-            <option value="reject">Reject</option>
-            <option value="delete">Delete</option>
-            <option value="feature">Feature</option>
-            <option value="unfeature">Stop featuring</option>
+          With the ticked comments
+          <select name="confirm" defaultValue="approve">
+            {MODERATION_DECISIONS.map((decision) => (
+              <option key={decision} value={decision}>
+                {DECISION_VERBS[decision].label}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" name="intent" value="bulk" disabled={pending}>
-          Apply to ticked comments
+        <button type="submit" className="button--secondary">
+          Apply to ticked comments…
         </button>
-      </fieldset>
-      <ol className="moderation-queue__list">
-        {items.map((item) => (
-          <li key={item.id} className="moderation-item" aria-labelledby={`moderation-${item.id}`}>
-            <p className="moderation-item__head" id={`moderation-${item.id}`}>
-              <label>
-                <input type="checkbox" name="commentId" value={item.id} /> <span className="visually-hidden">Select comment {item.id} by </span>
-                <strong>{item.author.name}</strong>
-              </label>{' '}
-              <span className="field__hint">
-                ({item.author.approved} approved, {item.author.rejected} rejected{standingNote(item.author.standing, when)})
-              </span>{' '}
-              on <a href={`${item.article.path}#comments`}>{item.article.headline}</a> · {when(item.createdAt)} ·{' '}
-              <span className={`status-badge status-badge--${item.status}`}>{item.status}</span>
-              {item.isFeatured && <span className="status-badge"> featured</span>}
-              {item.isReply && <span className="field__hint"> (reply)</span>}
-            </p>
-            <CommentBody body={item.body} />
-            {item.reports.length > 0 && (
-              <ul className="moderation-item__reports" aria-label="Open reports">
-                {item.reports.map((report, index) => (
-                  <li key={index}>
-                    <strong>{COMMENT_REPORT_REASON_LABELS[report.reason]}</strong>
-                    {report.note && <>: {report.note}</>}
-                  </li>
-                ))}
-              </ul>
-            )}
-            <div className="moderation-item__actions">
-              {item.status !== 'published' && (
-                <button type="submit" name="intent" value={`approve:${item.id}`} disabled={pending}>
-                  Approve
-                </button>
+      </Form>
+      <form action={action} className="moderation-queue" aria-busy={pending}>
+        <ol className="moderation-queue__list">
+          {items.map((item) => (
+            <li key={item.id} className="moderation-item" aria-labelledby={`moderation-${item.id}`}>
+              <p className="moderation-item__head" id={`moderation-${item.id}`}>
+                <label className={styles.tick}>
+                  <input type="checkbox" name="commentId" value={item.id} form={BULK_FORM} /> <span className="visually-hidden">Select comment {item.id} by </span>
+                  <strong>{item.author.name}</strong>
+                </label>{' '}
+                <span className="field__hint">
+                  ({item.author.approved} approved, {item.author.rejected} rejected{standingNote(item.author.standing, when)})
+                </span>{' '}
+                on <a href={`${item.article.path}#comments`}>{item.article.headline}</a> · {when(item.createdAt)} ·{' '}
+                <span className={`status-badge status-badge--${item.status}`}>{item.status}</span>
+                {item.isFeatured && <span className="status-badge"> featured</span>}
+                {item.isReply && <span className="field__hint"> (reply)</span>}
+              </p>
+              {item.parent && (
+                <blockquote className={styles.parent}>
+                  <p>
+                    In reply to <strong>{item.parent.authorName}</strong>
+                    {item.parent.status !== 'published' && <> ({item.parent.status})</>}:
+                  </p>
+                  <p className={styles.parentText}>{item.parent.excerpt}</p>
+                </blockquote>
               )}
-              {item.status === 'published' && item.reports.length > 0 && (
-                <button type="submit" name="intent" value={`approve:${item.id}`} disabled={pending}>
-                  Keep (dismiss reports)
-                </button>
+              <CommentBody body={item.body} />
+              {item.reports.length > 0 && (
+                <ul className="moderation-item__reports" aria-label="Open reports">
+                  {item.reports.map((report, index) => (
+                    <li key={index}>
+                      <strong>{COMMENT_REPORT_REASON_LABELS[report.reason]}</strong>
+                      {report.note && <>: {report.note}</>}
+                    </li>
+                  ))}
+                </ul>
               )}
-              {item.status !== 'rejected' && (
-                <button type="submit" className="button--danger" name="intent" value={`reject:${item.id}`} disabled={pending}>
-                  Reject
-                </button>
-              )}
-              {item.status !== 'deleted' && (
-                <button type="submit" className="button--danger" name="intent" value={`delete:${item.id}`} disabled={pending}>
-                  Delete
-                </button>
-              )}
-              {item.status === 'published' && (
-                <button type="submit" className="button--secondary" name="intent" value={`${item.isFeatured ? 'unfeature' : 'feature'}:${item.id}`} disabled={pending}>
-                  {item.isFeatured ? 'Stop featuring' : 'Feature'}
-                </button>
-              )}
-              <button type="submit" className="button--secondary" name="intent" value={`${item.article.commentsClosed ? 'reopen' : 'close'}:${item.article.id}`} disabled={pending}>
-                {item.article.commentsClosed ? 'Reopen comments on this story' : 'Close comments on this story'}
-              </button>
-              {item.author.role === 'reader' &&
-                (item.author.standing.kind !== 'active' ? (
-                  <button type="submit" className="button--secondary" name="intent" value={`suspend:${item.author.id}:lift`} disabled={pending}>
-                    Lift {item.author.name}’s {item.author.standing.kind === 'banned' ? 'ban' : 'suspension'}
-                  </button>
-                ) : (
-                  <>
-                    <button type="submit" className="button--secondary" name="intent" value={`suspend:${item.author.id}:7`} disabled={pending}>
-                      Suspend {item.author.name} for 7 days
-                    </button>
-                    <button type="submit" className="button--danger" name="intent" value={`suspend:${item.author.id}:ban`} disabled={pending}>
-                      Ban {item.author.name}
-                    </button>
-                  </>
-                ))}
-            </div>
-          </li>
-        ))}
-      </ol>
-    </form>
+              <RowActions item={item} where={where} pending={pending} />
+            </li>
+          ))}
+        </ol>
+      </form>
+    </>
   );
 }

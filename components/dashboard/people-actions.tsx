@@ -2,12 +2,14 @@
 
 import { useActionState } from 'react';
 
-import { changeRoleAction, disableUserAction, enableUserAction, signOutUserEverywhereAction } from '@/actions/people';
+import { changeRoleAction, enableUserAction, signOutUserEverywhereAction } from '@/actions/people';
 import { initialActionResult } from '@/lib/action-result';
+import { confirmHref } from '@/lib/confirm-href';
 import { USER_ROLES, type UserRole } from '@/lib/roles';
 
 import { SelectField } from '@/components/ui/field';
 
+import { ConfirmLink } from './confirm';
 import styles from './dashboard-admin.module.css';
 
 const ROLE_OPTIONS: Record<UserRole, string> = {
@@ -47,20 +49,26 @@ export function PeopleRoleForm({ userId, role }: { userId: string; role: UserRol
   );
 }
 
+/** Re-enabling is a plain form; disabling only asks (the person page's ?confirm=disable says what happens and does it). */
 export function PeopleStatusForm({ userId, isDisabled }: { userId: string; isDisabled: boolean }) {
-  const [state, action, pending] = useActionState(isDisabled ? enableUserAction : disableUserAction, initialActionResult);
+  const [state, action, pending] = useActionState(enableUserAction, initialActionResult);
+  if (!isDisabled) {
+    return (
+      <section className={`${styles.panel} ${styles.danger}`} aria-labelledby="status-title">
+        <h2 id="status-title">Disable account</h2>
+        <p>Signs them out everywhere at once and stops them signing in. Their comments stay. You can re-enable the account later.</p>
+        <ConfirmLink href={confirmHref(`/dashboard/people/${userId}`, 'disable')}>Disable account…</ConfirmLink>
+      </section>
+    );
+  }
   return (
-    <form action={action} className={`${styles.panel} ${isDisabled ? '' : styles.danger}`} aria-labelledby="status-title">
-      <h2 id="status-title">{isDisabled ? 'Re-enable account' : 'Disable account'}</h2>
+    <form action={action} className={styles.panel} aria-labelledby="status-title">
+      <h2 id="status-title">Re-enable account</h2>
       <FormError message={state.formError} />
-      <p>
-        {isDisabled
-          ? 'They can sign in again (their old sessions stay ended).'
-          : 'Signs them out everywhere at once and stops them signing in. Their comments stay. You can re-enable the account later.'}
-      </p>
+      <p>They can sign in again (their old sessions stay ended).</p>
       <input type="hidden" name="userId" value={userId} />
-      <button type="submit" className={isDisabled ? undefined : styles.dangerButton} disabled={pending}>
-        {isDisabled ? 'Re-enable account' : 'Disable account'}
+      <button type="submit" disabled={pending}>
+        Re-enable account
       </button>
     </form>
   );

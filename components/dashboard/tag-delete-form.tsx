@@ -1,28 +1,15 @@
-'use client';
+import { confirmHref } from '@/lib/confirm-href';
 
-import { useActionState } from 'react';
-
-import { deleteTagAction } from '@/actions/tags';
-import { initialActionResult } from '@/lib/action-result';
-
+import { ConfirmLink } from './confirm';
 import styles from './dashboard-admin.module.css';
 
-/** Delete a tag: its articles simply lose it. */
+/** Delete a tag: its articles simply lose it. The button only asks (the page's ?confirm=delete does it). */
 export function TagDeleteForm({ tag }: { tag: { id: number; name: string; articleCount: number } }) {
-  const [state, action, pending] = useActionState(deleteTagAction, initialActionResult);
   return (
-    <form action={action} className={`${styles.panel} ${styles.danger}`} aria-labelledby="tag-delete-title">
+    <section className={`${styles.panel} ${styles.danger}`} aria-labelledby="tag-delete-title">
       <h2 id="tag-delete-title">Delete tag</h2>
-      {state.formError && (
-        <p className="form-error" role="alert">
-          {state.formError}
-        </p>
-      )}
       <p>{tag.articleCount === 0 ? 'No article uses this tag.' : `${tag.articleCount} ${tag.articleCount === 1 ? 'article loses' : 'articles lose'} this tag; the articles themselves stay.`}</p>
-      <input type="hidden" name="id" value={tag.id} />
-      <button type="submit" className={styles.dangerButton} disabled={pending}>
-        Delete “{tag.name}”
-      </button>
-    </form>
+      <ConfirmLink href={confirmHref(`/dashboard/tags/${tag.id}`, 'delete')}>Delete “{tag.name}”…</ConfirmLink>
+    </section>
   );
 }

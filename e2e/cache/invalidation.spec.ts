@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
-import { deleteStory, publishStory, registerReader, storyField } from '../support/desk';
+import { confirmDestructive, deleteStory, publishStory, registerReader, storyField } from '../support/desk';
 import { measureChange, readUntilHit } from '../support/page-cache';
 import { signIn } from '../support/sign-in';
 
@@ -74,7 +74,7 @@ test('an unpublished story answers 404 to anonymous readers, and leaves the list
   await expectAllCached(request, paths, headline);
 
   await page.goto(story.editorPath);
-  await page.getByRole('form', { name: 'Unpublish' }).getByRole('button', { name: 'Unpublish' }).click();
+  await confirmDestructive(page, 'Unpublish…', 'Yes, unpublish');
   await expect(page.getByRole('status').filter({ hasText: 'Unpublished' })).toBeVisible();
   const done = Date.now();
   await Promise.all([

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
+import { confirmDestructive, deleteOpenStory } from '../support/desk';
 import { signIn } from '../support/sign-in';
 
 const unique = () => randomBytes(3).toString('hex');
@@ -114,7 +115,7 @@ test('an editor writes, previews, schedules, publishes, edits, re-slugs and unpu
 
   // Unpublished: gone for readers, at once.
   await page.goto(editorUrl);
-  await page.getByRole('form', { name: 'Unpublish' }).getByRole('button', { name: 'Unpublish' }).click();
+  await confirmDestructive(page, 'Unpublish…', 'Yes, unpublish');
   await expect(page.getByRole('status').filter({ hasText: 'Unpublished' })).toBeVisible();
   expect((await request.get(`/${fixture.desk.slug}/ferry-changes-${marker}`)).status()).toBe(404);
   await page.goto('/');
@@ -145,10 +146,7 @@ test('a contributor submits a draft for review and an editor publishes it', asyn
 
   // Tidy up: the front page belongs to the reader journeys.
   await editor.goBack();
-  await editor.getByText('Delete this story', { exact: true }).click();
-  await editor.getByLabel(/Yes, delete this story/).check();
-  await editor.getByRole('button', { name: 'Delete for good' }).click();
-  await expect(editor.getByRole('status')).toHaveText('The story was deleted.');
+  await deleteOpenStory(editor);
   await contributor.context().close();
   await editor.context().close();
 });
@@ -171,12 +169,10 @@ test('a save based on an outdated version is refused with what changed', async (
   await expect(alert).toContainText('Headline');
   await expect(field(first, 'Standfirst')).toHaveValue('My own standfirst');
 
-  // Deleting asks for a confirmation first.
-  await second.getByText('Delete this story', { exact: true }).click();
-  await second.getByRole('button', { name: 'Delete for good' }).click();
-  await expect(second.getByRole('form', { name: 'Delete this story' })).toBeVisible();
-  await second.getByLabel(/Yes, delete this story/).check();
-  await second.getByRole('button', { name: 'Delete for good' }).click();
+  // Deleting asks for a confirmation first (a dialog since ADR 0016, was a tick box).
+  await second.getByRole('link', { name: 'Delete this story…' }).click();
+  await expect(second.getByRole('dialog', { name: `Delete “Admin's headline ${marker}” for good?` })).toBeVisible();
+  await second.getByRole('dialog').getByRole('button', { name: 'Yes, delete for good' }).click();
   await expect(second.getByRole('status')).toHaveText('The story was deleted.');
   await expect(second.getByRole('link', { name: `Admin's headline ${marker}` })).toHaveCount(0);
   await first.context().close();
@@ -266,10 +262,7 @@ test("a forged or missing id answers 404, and a contributor cannot open a collea
 
   // Tidy up.
   await editor.goto(draftUrl);
-  await editor.getByText('Delete this story', { exact: true }).click();
-  await editor.getByLabel(/Yes, delete this story/).check();
-  await editor.getByRole('button', { name: 'Delete for good' }).click();
-  await expect(editor.getByRole('status')).toHaveText('The story was deleted.');
+  await deleteOpenStory(editor);
   await editor.context().close();
   await contributor.context().close();
 });

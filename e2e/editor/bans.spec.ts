@@ -48,11 +48,20 @@ async function readerWithHeldComment(browser: Browser, account: Account): Promis
   return { page, text };
 }
 
-/** As a signed-in moderator: presses one of the buttons on the reader's held comment in the pending queue. */
-async function decideOnReader(page: Page, text: string, button: string, confirmation: string) {
+/**
+ * As a signed-in moderator: opens More actions on the reader's held comment in the pending queue and presses one of
+ * its buttons, or (with `confirm`) one of its links, which asks first, and the dialog's confirmation (ADR 0016).
+ */
+async function decideOnReader(page: Page, text: string, control: string, confirmation: string, confirm?: string) {
   await page.goto('/dashboard/comments');
   const item = page.getByRole('listitem').filter({ hasText: text });
-  await item.getByRole('button', { name: button, exact: true }).click();
+  await item.getByText('More actions', { exact: true }).click();
+  if (confirm) {
+    await item.getByRole('link', { name: control, exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: confirm, exact: true }).click();
+  } else {
+    await item.getByRole('button', { name: control, exact: true }).click();
+  }
   await expect(page.getByRole('status')).toHaveText(confirmation);
   return item;
 }
@@ -97,9 +106,10 @@ test('an admin bans a new reader: People says banned; the reader sees a notice i
 
   // The admin bans them from their held comment; the queue says so at once and offers to lift the ban.
   await signIn(page, fixture.staff.admin, '/dashboard/comments');
-  const item = await decideOnReader(page, text, `Ban ${reader.name}`, 'The reader is banned from commenting.');
+  const item = await decideOnReader(page, text, `Ban ${reader.name}…`, 'The reader is banned from commenting.', `Yes, ban ${reader.name}`);
   await expect(item).toContainText('banned from commenting');
   await expect(item).not.toContainText('suspended until');
+  await item.getByText('More actions', { exact: true }).click();
   await expect(item.getByRole('button', { name: `Lift ${reader.name}’s ban`, exact: true })).toBeVisible();
 
   // People: Banned, not Active; the status filters agree.
@@ -167,8 +177,9 @@ test('a suspended reader is told when they may comment again, and People says un
   const { page: withScript, text } = await readerWithHeldComment(browser, reader);
 
   await signIn(page, fixture.staff.editor, '/dashboard/comments');
-  const item = await decideOnReader(page, text, `Suspend ${reader.name} for 7 days`, 'The reader is suspended from commenting for 7 days.');
+  const item = await decideOnReader(page, text, `Suspend ${reader.name} for 7 days…`, 'The reader is suspended from commenting for 7 days.', `Yes, suspend ${reader.name}`);
   await expect(item).toContainText('suspended until');
+  await item.getByText('More actions', { exact: true }).click();
   await expect(item.getByRole('button', { name: `Lift ${reader.name}’s suspension`, exact: true })).toBeVisible();
 
   await withScript.reload();

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
-import { deleteStory, publishStory, registerReader, storyField, type PublishedStory } from '../support/desk';
+import { confirmDestructive, deleteStory, publishStory, registerReader, storyField, type PublishedStory } from '../support/desk';
 import { signIn } from '../support/sign-in';
 
 /**
@@ -113,7 +113,8 @@ test('the tag-merge warning says the old address redirects, and after the merge 
   await expect(merge).toContainText(`${sourcePath} then redirects permanently (308) to the chosen tag’s address`);
 
   await merge.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: `${target} (${targetPath})` });
-  await merge.getByRole('button', { name: `Merge “${source}” into the chosen tag` }).click();
+  await merge.getByRole('button', { name: `Merge “${source}” into the chosen tag…` }).click();
+  await page.getByRole('dialog', { name: `Merge “${source}” into “${target}”?` }).getByRole('button', { name: 'Yes, merge the tags' }).click();
   await expect(page.getByRole('heading', { level: 1, name: target })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText(`Tag ${sourcePath} merged into “${target}”.`);
 
@@ -131,7 +132,7 @@ test('the tag-merge warning says the old address redirects, and after the merge 
   // Tidy up: the survivor goes (and its redirects with it).
   await page.goto(`/dashboard/tags?q=${marker}`);
   await page.getByRole('main').getByRole('link', { name: target, exact: true }).click();
-  await page.getByRole('button', { name: `Delete “${target}”` }).click();
+  await confirmDestructive(page, `Delete “${target}”…`, 'Yes, delete the tag');
   await expect(page.getByRole('status')).toHaveText(`Tag ${targetPath} deleted.`);
 });
 

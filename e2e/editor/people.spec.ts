@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
+import { confirmDestructive } from '../support/desk';
 import { signIn } from '../support/sign-in';
 
 const PASSWORD = 'a long enough password';
@@ -38,8 +39,8 @@ test('an admin promotes, disables and re-enables a new account; disabling ends i
   await expect(page.getByRole('status')).toHaveText('Role saved. It applies from their next page load.');
   await expect(page.getByRole('definition').filter({ hasText: 'Contributor' })).toBeVisible();
 
-  // Disable: their open session stops working on their very next page load.
-  await page.getByRole('button', { name: 'Disable account' }).click();
+  // Disable (asks first, ADR 0016): their open session stops working on their very next page load.
+  await confirmDestructive(page, 'Disable account…', 'Yes, disable the account');
   await expect(page.getByRole('status')).toHaveText('Account disabled. Every session of it has ended.');
   await them.reload();
   await expect(them.getByRole('link', { name: 'Sign in' })).toBeVisible();
@@ -75,6 +76,7 @@ test('an admin cannot disable or demote themselves', async ({ page }) => {
   await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
   await page.getByRole('main').getByRole('link', { name: fixture.staff.admin.name }).click();
   await expect(page.getByText('This is your own account')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Disable account…' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Disable account' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Save role' })).toHaveCount(0);
 });

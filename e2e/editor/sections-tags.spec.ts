@@ -57,8 +57,13 @@ test('a section with articles cannot be deleted, and says why', async ({ page })
   await page.getByRole('main').getByRole('link', { name: fixture.politics.name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: fixture.politics.name })).toBeVisible();
   await expect(page.getByText('Address: /e2e-politics')).toBeVisible();
-  await page.getByRole('button', { name: `Delete “${fixture.politics.name}”` }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('This section cannot be deleted: 6 articles are still filed in it');
+  // Since ADR 0016 the reason is given before anyone presses anything: no Delete is offered (the action refuses it too).
+  await expect(page.getByRole('region', { name: 'Delete section' })).toContainText(`6 articles are filed in “${fixture.politics.name}”. Move them to another section before deleting it.`);
+  await expect(page.getByRole('link', { name: `Delete “${fixture.politics.name}”…` })).toHaveCount(0);
+  // Nor does a hand-made confirmation address offer it.
+  await page.goto(`${page.url()}?confirm=delete`);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Yes, delete/ })).toHaveCount(0);
   await page.goto('/dashboard/sections');
   await expect(page.getByRole('main').getByRole('link', { name: fixture.politics.name, exact: true })).toBeVisible();
 });
@@ -83,7 +88,8 @@ test("an editor merges one tag into another; the merged tag's address redirects 
 
   await page.getByRole('main').getByRole('link', { name: source }).click();
   await page.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: `${target} (/tag/sea-walls-${marker})` });
-  await page.getByRole('button', { name: `Merge “${source}” into the chosen tag` }).click();
+  await page.getByRole('button', { name: `Merge “${source}” into the chosen tag…` }).click();
+  await page.getByRole('dialog', { name: `Merge “${source}” into “${target}”?` }).getByRole('button', { name: 'Yes, merge the tags' }).click();
   await expect(page.getByRole('heading', { level: 1, name: target })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText(`Tag /tag/seawalls-${marker} merged into “${target}”.`);
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
 
@@ -32,12 +32,27 @@ export async function publishStory(page: Page, headline: string): Promise<Publis
   return { headline, slug, path: `/${fixture.desk.slug}/${slug}`, editorPath };
 }
 
+/**
+ * A destructive control only asks (ADR 0016): presses it, expects the confirmation dialog, and confirms there. Returns
+ * the dialog (already gone once confirmed).
+ */
+export async function confirmDestructive(page: Page, control: string, confirm: string, scope: Page | Locator = page): Promise<Locator> {
+  await scope.getByRole('link', { name: control, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: confirm, exact: true }).click();
+  return dialog;
+}
+
 /** As a signed-in editor: deletes a story for good (the front page belongs to the reader journeys). */
 export async function deleteStory(page: Page, story: PublishedStory): Promise<void> {
   await page.goto(story.editorPath);
-  await page.getByText('Delete this story', { exact: true }).click();
-  await page.getByLabel(/Yes, delete this story/).check();
-  await page.getByRole('button', { name: 'Delete for good' }).click();
+  await deleteOpenStory(page);
+}
+
+/** On a story's page in the dashboard: Delete this story…, then Yes, delete for good. */
+export async function deleteOpenStory(page: Page): Promise<void> {
+  await confirmDestructive(page, 'Delete this story…', 'Yes, delete for good');
   await expect(page.getByRole('status')).toHaveText('The story was deleted.');
 }
 

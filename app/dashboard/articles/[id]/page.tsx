@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 
+import { ArticleConfirmation } from '@/components/dashboard/article-confirmations';
 import { ArticleWorkspace } from '@/components/dashboard/article-workspace';
 import { DateTime } from '@/components/ui/date-time';
 import { DESK_STATE_LABELS, getEditableArticle, getEditorOptions } from '@/data/article-desk';
@@ -41,7 +42,8 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   }
   const options = await getEditorOptions(viewer, article.snapshot.heroImageId);
   const zone = env().SITE_TIMEZONE;
-  const notice = NOTICES[oneParam(await searchParams, 'notice') ?? ''];
+  const query = await searchParams;
+  const notice = NOTICES[oneParam(query, 'notice') ?? ''];
   return (
     <>
       <p className="field__hint">
@@ -70,6 +72,12 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           {notice}
         </p>
       )}
+      <ArticleConfirmation
+        confirm={oneParam(query, 'confirm')}
+        story={{ id, version: article.version, headline: article.snapshot.headline, state: article.state, publishedAt: article.publishedAt, publicPath: article.publicPath }}
+        mayPublish={article.mayPublish}
+        timeZone={zone}
+      />
       {article.notes.length > 0 && (
         <ul className="article-notes-list">
           {article.notes.map((note) => (

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 
+import { disableUserAction } from '@/actions/people';
+import { ConfirmDialog, ConfirmForm } from '@/components/dashboard/confirm';
 import { DateTime } from '@/components/ui/date-time';
 import styles from '@/components/dashboard/dashboard-admin.module.css';
 import { PeopleRoleForm, PeopleSignOutForm, PeopleStatusForm } from '@/components/dashboard/people-actions';
@@ -40,6 +42,15 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/d
         <p className="form-success" role="status">
           {message}
         </p>
+      )}
+      {!isSelf && !person.isDisabled && query.confirm === 'disable' && (
+        <ConfirmDialog title={`Disable ${person.name || person.email}’s account?`} cancelHref={`/dashboard/people/${person.id}`}>
+          <p>
+            They are signed out on every device at once and cannot sign in again (as {person.email}) until an admin re-enables the account. Their {person.commentCount}{' '}
+            {person.commentCount === 1 ? 'comment stays' : 'comments stay'} on the site.
+          </p>
+          <ConfirmForm action={disableUserAction} fields={{ userId: person.id }} confirmLabel="Yes, disable the account" cancelHref={`/dashboard/people/${person.id}`} />
+        </ConfirmDialog>
       )}
       <dl className={styles.facts}>
         <dt>E-mail</dt>
