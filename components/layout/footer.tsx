@@ -21,8 +21,7 @@ export function Footer() {
             </li>
           ))}
           <li>
-            {/* Route handlers, not pages: plain links. */}
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+            {/* A route handler, not a page: a plain link. */}
             <a href="/feed.xml" type="application/rss+xml">
               RSS feed
             </a>
@@ -31,6 +30,7 @@ export function Footer() {
       </nav>
       <p className={styles.small}>
         © {name} · All stories on this demonstration site are invented. ·{' '}
+        {/* A JSON route handler, not a page. */}
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/api/health">Status</a>
       </p>
