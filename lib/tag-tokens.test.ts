@@ -28,6 +28,10 @@ describe('suggestTags', () => {
     expect(suggestTags(TAGS, 'Public health, p', 16)).toEqual(['Parliament', 'Climate policy']);
   });
 
+  it('offers a name shared by two tags once', () => {
+    expect(suggestTags([...TAGS, 'Jobs'], 'Budget, jo', 10)).toEqual(['Jobs']);
+  });
+
   it('does not suggest the tag already typed out in full', () => {
     expect(suggestTags(TAGS, 'Budget, Jobs', 12)).toEqual([]);
   });

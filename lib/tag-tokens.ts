@@ -27,7 +27,9 @@ export function suggestTags(tags: readonly string[], value: string, caret: numbe
   const token = fold(tokenAt(value, caret).text);
   if (!token) return [];
   const chosen = new Set(value.split(',').map(fold).filter(Boolean));
-  const candidates = tags.filter((tag) => !chosen.has(fold(tag)) || fold(tag) === token);
+  // Two tags may share a name (their addresses differ): offer the name once.
+  const names = [...new Map(tags.map((tag) => [fold(tag), tag])).values()];
+  const candidates = names.filter((tag) => !chosen.has(fold(tag)) || fold(tag) === token);
   const starts = candidates.filter((tag) => fold(tag).startsWith(token));
   const contains = candidates.filter((tag) => !fold(tag).startsWith(token) && fold(tag).includes(token));
   return [...starts, ...contains].filter((tag) => fold(tag) !== token || starts.length > 1).slice(0, limit);

@@ -45,6 +45,7 @@ test('every footer page answers 200 and says what it should', async ({ request }
 });
 
 test('the footer links to each page and to the RSS feed (with JavaScript)', async ({ page }) => {
+  test.slow();
   await page.goto('/');
   await expect(footer(page).getByRole('link', { name: 'RSS feed' })).toHaveAttribute('href', '/feed.xml');
   await followFooterLinks(page, true);
@@ -54,6 +55,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the footer links reach each page', async ({ page }) => {
+    test.slow();
     await followFooterLinks(page, false);
   });
 });
