@@ -1,10 +1,11 @@
 import 'server-only';
 
-import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, ne, notIlike, or, sql, type SQL } from 'drizzle-orm';
 
 import type { Database } from '@/db/client';
 import { getDb } from '@/db/client';
-import { auditLog, users } from '@/db/schema';
+import { articles, auditLog, authors, comments, images, sections, tags, users } from '@/db/schema';
+import { AUDIT_KINDS, type AuditKind } from '@/lib/audit-wording';
 import { assertCan } from '@/lib/permissions';
 
 import type { Viewer } from './viewer';
@@ -32,27 +33,82 @@ export async function recordAudit(executor: Executor, entry: AuditEntryInput): P
   });
 }
 
+/**
+ * What an entry was done to, by name: a story's headline, a comment's opening words and the story it is under, a
+ * person's name. `href` opens it in the dashboard (null once it is gone); `gone` says it was deleted since.
+ */
+export type AuditSubject = {
+  kind: 'article' | 'comment' | 'user' | 'section' | 'tag' | 'author' | 'image' | 'other';
+  /** The raw "kind:id", kept for the story filter's link and for anything this list does not know. */
+  key: string;
+  label: string;
+  href: string | null;
+  /** For a comment: the story it is under. */
+  context?: { label: string; href: string | null };
+  gone: boolean;
+};
+
 export type AuditEntry = {
   id: number;
+  actorId: string | null;
   actorName: string | null;
   action: string;
-  subject: string;
+  subject: AuditSubject;
   before: unknown;
   after: unknown;
   createdAt: string;
 };
 
+export type AuditFilter = {
+  page?: number;
+  /** Who did it (a user id). */
+  actorId?: string;
+  /** A story: its id, or words of its headline (then every story whose headline has them). */
+  story?: string;
+  kind?: AuditKind;
+  /** Exactly this "kind:id" (the people page's "Audit log for this account"). */
+  subject?: string;
+};
+
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Admins (user:manage) only: the audit log, newest first, optionally filtered by action prefix or subject. */
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, '\\$&');
+
+function kindFilter(kind: AuditKind): SQL {
+  const spec: { prefixes: readonly string[]; except?: readonly string[] } = AUDIT_KINDS[kind];
+  const any = or(...spec.prefixes.map((prefix) => ilike(auditLog.action, `${escapeLike(prefix)}%`)))!;
+  return spec.except?.length ? and(any, ...spec.except.map((prefix) => notIlike(auditLog.action, `${escapeLike(prefix)}%`)))! : any;
+}
+
+/** A story's own entries and those of the comments under it; by id, or by words of the headline (also a deleted story's). */
+function storyFilter(story: string): SQL {
+  const id = /^(?:article:)?(\d{1,9})$/.exec(story)?.[1];
+  if (id) {
+    return or(
+      eq(auditLog.subject, `article:${id}`),
+      inArray(auditLog.subject, sql`(select 'comment:' || ${comments.id} from ${comments} where ${comments.articleId} = ${Number(id)})`),
+    )!;
+  }
+  const pattern = `%${escapeLike(story)}%`;
+  const matching = sql`(select ${articles.id} from ${articles} where ${articles.headline} ilike ${pattern})`;
+  return or(
+    inArray(auditLog.subject, sql`(select 'article:' || id from ${matching} m(id))`),
+    inArray(auditLog.subject, sql`(select 'comment:' || ${comments.id} from ${comments} where ${comments.articleId} in ${matching})`),
+    and(ilike(auditLog.subject, 'article:%'), or(sql`${auditLog.before}->>'headline' ilike ${pattern}`, sql`${auditLog.after}->>'headline' ilike ${pattern}`)),
+  )!;
+}
+
+/** Admins (user:manage) only: the audit log, newest first, filtered by who, which story, what kind of action or subject. */
 export async function listAuditLog(
   viewer: Viewer | null,
-  options: { page?: number; action?: string; subject?: string } = {},
+  options: AuditFilter = {},
 ): Promise<{ items: AuditEntry[]; total: number; page: number; pageCount: number }> {
   assertCan(viewer, 'user:manage');
   const page = Math.max(1, options.page ?? 1);
   const filters: SQL[] = [];
-  if (options.action) filters.push(ilike(auditLog.action, `${options.action.replace(/[\\%_]/g, '\\$&')}%`));
+  if (options.actorId) filters.push(eq(auditLog.actorId, options.actorId));
+  if (options.story) filters.push(storyFilter(options.story));
+  if (options.kind) filters.push(kindFilter(options.kind));
   if (options.subject) filters.push(eq(auditLog.subject, options.subject));
   const where = filters.length ? and(...filters) : undefined;
   const db = getDb();
@@ -60,6 +116,7 @@ export async function listAuditLog(
     db
       .select({
         id: auditLog.id,
+        actorId: auditLog.actorId,
         actorName: users.name,
         action: auditLog.action,
         subject: auditLog.subject,
@@ -75,11 +132,117 @@ export async function listAuditLog(
       .offset((page - 1) * AUDIT_PAGE_SIZE),
     db.select({ total: count() }).from(auditLog).where(where),
   ]);
+  const subjects = await resolveSubjects(rows);
   const total = totals[0]?.total ?? 0;
   return {
-    items: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+    items: rows.map((row) => ({ ...row, subject: subjects.get(row.id)!, createdAt: row.createdAt.toISOString() })),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
   };
+}
+
+type Row = { id: number; subject: string; before: unknown; after: unknown };
+
+const idsOf = (rows: Row[], kind: string) => [...new Set(rows.map((row) => row.subject.split(':')).filter(([k, id]) => k === kind && /^\d{1,9}$/.test(id ?? '')).map(([, id]) => Number(id)))];
+
+/** A name the entry itself remembers (a deleted story's headline, a deleted tag's name), for what no longer exists. */
+function remembered(row: Row, key: 'headline' | 'name' | 'fileName'): string | null {
+  for (const side of [row.before, row.after]) {
+    if (side && typeof side === 'object' && key in side) {
+      const value = (side as Record<string, unknown>)[key];
+      if (typeof value === 'string' && value) return value;
+    }
+  }
+  return null;
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
+}
+
+/** Names for a page of entries' subjects: one query per kind present, never one per row. */
+async function resolveSubjects(rows: Row[]): Promise<Map<number, AuditSubject>> {
+  const db = getDb();
+  const userIds = [...new Set(rows.filter((row) => row.subject.startsWith('user:')).map((row) => row.subject.slice(5)))];
+  const [articleRows, commentRows, userRows, sectionRows, tagRows, authorRows, imageRows] = await Promise.all([
+    idsOf(rows, 'article').length ? db.select({ id: articles.id, headline: articles.headline }).from(articles).where(inArray(articles.id, idsOf(rows, 'article'))) : [],
+    idsOf(rows, 'comment').length
+      ? db
+          .select({ id: comments.id, body: comments.body, articleId: comments.articleId, headline: articles.headline })
+          .from(comments)
+          .innerJoin(articles, eq(articles.id, comments.articleId))
+          .where(inArray(comments.id, idsOf(rows, 'comment')))
+      : [],
+    userIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)) : [],
+    idsOf(rows, 'section').length ? db.select({ id: sections.id, name: sections.name }).from(sections).where(inArray(sections.id, idsOf(rows, 'section'))) : [],
+    idsOf(rows, 'tag').length ? db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, idsOf(rows, 'tag'))) : [],
+    idsOf(rows, 'author').length ? db.select({ id: authors.id, name: authors.name }).from(authors).where(inArray(authors.id, idsOf(rows, 'author'))) : [],
+    idsOf(rows, 'image').length ? db.select({ id: images.id, alt: images.alt, fileName: images.fileName }).from(images).where(inArray(images.id, idsOf(rows, 'image'))) : [],
+  ]);
+  const byId = <T extends { id: number | string }>(list: T[]) => new Map(list.map((item) => [String(item.id), item]));
+  const found = {
+    article: byId(articleRows),
+    comment: byId(commentRows),
+    user: byId(userRows),
+    section: byId(sectionRows),
+    tag: byId(tagRows),
+    author: byId(authorRows),
+    image: byId(imageRows),
+  };
+  const result = new Map<number, AuditSubject>();
+  for (const row of rows) {
+    const separator = row.subject.indexOf(':');
+    const kind = row.subject.slice(0, separator);
+    const id = row.subject.slice(separator + 1);
+    const key = row.subject;
+    let subject: AuditSubject;
+    switch (kind) {
+      case 'article': {
+        const article = found.article.get(id);
+        subject = article
+          ? { kind, key, label: article.headline, href: `/dashboard/articles/${id}`, gone: false }
+          : { kind, key, label: remembered(row, 'headline') ?? `Story ${id}`, href: null, gone: true };
+        break;
+      }
+      case 'comment': {
+        const comment = found.comment.get(id);
+        subject = comment
+          ? { kind, key, label: `“${excerpt(comment.body)}”`, href: null, context: { label: comment.headline, href: `/dashboard/articles/${comment.articleId}` }, gone: false }
+          : { kind, key, label: `Comment ${id}`, href: null, gone: true };
+        break;
+      }
+      case 'user': {
+        const user = found.user.get(id);
+        subject = user ? { kind, key, label: user.name || '(no name)', href: `/dashboard/people/${id}`, gone: false } : { kind, key, label: 'A deleted account', href: null, gone: true };
+        break;
+      }
+      case 'section':
+      case 'tag':
+      case 'author': {
+        const named = found[kind].get(id);
+        const path = { section: 'sections', tag: 'tags', author: 'authors' }[kind];
+        subject = named ? { kind, key, label: named.name, href: `/dashboard/${path}/${id}`, gone: false } : { kind, key, label: remembered(row, 'name') ?? `${kind} ${id}`, href: null, gone: true };
+        break;
+      }
+      case 'image': {
+        const image = found.image.get(id);
+        subject = image
+          ? { kind, key, label: image.alt || image.fileName, href: `/dashboard/images/${id}`, gone: false }
+          : { kind, key, label: remembered(row, 'fileName') ?? `Picture ${id}`, href: null, gone: true };
+        break;
+      }
+      default:
+        subject = { kind: 'other', key, label: key, href: null, gone: false };
+    }
+    result.set(row.id, subject);
+  }
+  return result;
+}
+
+/** Admins only: the staff the log can be filtered by (everyone but readers), by name. */
+export async function listAuditActors(viewer: Viewer | null): Promise<{ id: string; name: string; role: string }[]> {
+  assertCan(viewer, 'user:manage');
+  return getDb().select({ id: users.id, name: users.name, role: users.role }).from(users).where(ne(users.role, 'reader')).orderBy(asc(users.name), asc(users.id));
 }

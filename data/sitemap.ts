@@ -6,6 +6,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { getPublicDb, getReplicaDb } from '@/db/client';
 import { articles, authors, sections, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
+import { SITE_PAGES, SITE_PAGES_UPDATED } from '@/lib/site-pages';
 
 import { HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
 import { countPublic } from './cards';
@@ -62,6 +63,7 @@ export async function listSitemapPages(): Promise<SitemapPath[]> {
     ...sectionRows.map((row) => ({ path: `/${row.slug}`, lastmod: iso(row.lastmod) })),
     ...tagRows.map((row) => ({ path: `/tag/${row.slug}`, lastmod: iso(row.lastmod) })),
     ...authorRows.map((row) => ({ path: `/author/${row.slug}`, lastmod: iso(row.lastmod) })),
+    ...SITE_PAGES.map((page) => ({ path: `/${page.slug}`, lastmod: SITE_PAGES_UPDATED })),
   ];
 }
 

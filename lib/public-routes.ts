@@ -1,4 +1,5 @@
 import { parsePageNumber } from './page-number';
+import { SITE_PAGE_SLUGS } from './site-pages';
 
 /** The public content routes whose existence depends on the database (ARCHITECTURE.md §6). */
 export type ContentRoute =
@@ -10,7 +11,7 @@ export type ContentRoute =
 /** A path that can be answered as 404 without asking the database (wrong shape, bad page number). */
 export const MALFORMED = 'malformed' as const;
 
-const FIXED_FIRST_SEGMENTS = new Set(['api', 'media', '_next', 'dashboard', 'login', 'register', 'search', 'account', 'sitemaps']);
+const FIXED_FIRST_SEGMENTS = new Set(['api', 'media', '_next', 'dashboard', 'login', 'register', 'search', 'account', 'sitemaps', ...SITE_PAGE_SLUGS]);
 
 /**
  * Reads a pathname as one of the content routes, MALFORMED, or null for anything else (the front page, fixed

@@ -1,5 +1,7 @@
 /** URL slug rules shared by articles, sections, tags and authors. */
 
+import { SITE_PAGE_SLUGS } from './site-pages';
+
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_SLUG_LENGTH = 80;
 
@@ -29,6 +31,8 @@ export const RESERVED_SECTION_SLUGS = new Set([
   'static',
   'next',
   'favicon-ico',
+  // The newspaper's own pages (/about, /contact, …).
+  ...SITE_PAGE_SLUGS,
 ]);
 
 /** Article slugs that would collide with a fixed sub-route of a section (`/{section}/page/2`). */

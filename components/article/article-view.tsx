@@ -121,14 +121,20 @@ export function ArticleView({
         )}
 
         <ShareLinks url={url} headline={article.headline} />
-
-        {threadQuery && <CommentSection articleId={article.id} articlePath={path} query={threadQuery} />}
       </article>
 
+      {/* After the story and before its discussion in reading order: on a phone, related stories come before the
+          comments; from 64rem they stand beside the story and the comments continue under it (globals.css). */}
       <aside className="article-layout__aside">
         {/* Not behind Suspense: a streamed boundary needs JavaScript to appear, and the list is cached anyway. */}
         <RelatedStories articleId={article.id} />
       </aside>
+
+      {threadQuery && (
+        <div className="article-layout__comments">
+          <CommentSection articleId={article.id} articlePath={path} query={threadQuery} />
+        </div>
+      )}
     </div>
   );
 }

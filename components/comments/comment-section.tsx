@@ -13,6 +13,7 @@ import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
 import { EditCommentForm } from './edit-comment-form';
 import { LikeButton } from './like-button';
+import styles from './comments.module.css';
 import { ReportForm } from './report-form';
 
 /** Everything about the visitor, worked out per request and never cached. */
@@ -73,7 +74,7 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
               <span className="comment__reported">Reported</span>
             ) : (
               <details className="comment__reply">
-                <summary>Report</summary>
+                <summary className={styles.control}>Report</summary>
                 <ReportForm commentId={comment.id} />
               </details>
             ))}
@@ -83,12 +84,12 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
         <div className="comment__own">
           {canEdit && (
             <details className="comment__reply">
-              <summary>Edit</summary>
+              <summary className={styles.control}>Edit</summary>
               <EditCommentForm commentId={comment.id} body={comment.body} returnTo={context.articlePath} />
             </details>
           )}
           <details className="comment__reply">
-            <summary>Delete</summary>
+            <summary className={`${styles.control} ${styles.danger}`}>Delete</summary>
             <form action={deleteCommentAction}>
               <input type="hidden" name="commentId" value={comment.id} />
               <input type="hidden" name="returnTo" value={context.articlePath} />
@@ -102,7 +103,7 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
       )}
       {context.mayPost && !comment.isDeleted && viewer && (
         <details className="comment__reply">
-          <summary>Reply</summary>
+          <summary className={styles.control}>Reply</summary>
           <CommentForm articleId={context.articleId} parentId={comment.id} label={`Reply to ${comment.authorName}`} authorName={viewer.name} returnTo={context.articlePath} />
         </details>
       )}

@@ -10,6 +10,7 @@ import type { ArticleSnapshot } from '@/lib/article-snapshot';
 import { FORMAT_LABELS } from '@/lib/format';
 
 import { MarkdownBodyField } from './markdown-body-field';
+import { TagField } from './tag-field';
 
 export type EditorOptions = {
   sections: { id: number; name: string }[];
@@ -158,23 +159,7 @@ export function ArticleEditorForm({
         />
         <SelectField name="format" label="Format" defaultValue={text('format', snapshot?.format ?? 'news')} errors={errors.format} options={ARTICLE_FORMATS.map((format) => ({ value: format, label: FORMAT_LABELS[format] }))} />
       </div>
-      <p className="field">
-        <label htmlFor="tags">Tags</label>
-        <span id="tags-hint" className="field__hint">
-          Separate with commas. Existing tags are suggested; new ones are created when you save.
-        </span>
-        <input id="tags" name="tags" list="tag-suggestions" defaultValue={text('tags', (snapshot?.tagNames ?? []).join(', '))} aria-describedby={`tags-hint${errors.tags ? ' tags-error' : ''}`} aria-invalid={errors.tags ? true : undefined} />
-        <datalist id="tag-suggestions">
-          {options.tags.map((tag) => (
-            <option key={tag} value={tag} />
-          ))}
-        </datalist>
-        {errors.tags && (
-          <span id="tags-error" className="field__error">
-            {errors.tags.join(' ')}
-          </span>
-        )}
-      </p>
+      <TagField defaultValue={text('tags', (snapshot?.tagNames ?? []).join(', '))} tags={options.tags} errors={errors.tags} />
       <fieldset className="article-editor__authors" aria-describedby={errors.authorIds ? 'authorIds-error' : undefined}>
         <legend>Authors</legend>
         {options.authors.map((author) => (

@@ -1,33 +1,34 @@
 import { diffAudit, type Json } from '@/lib/audit-diff';
+import { AUDIT_HIDDEN_FIELDS, auditFieldLabel, formatAuditValue } from '@/lib/audit-wording';
+import { env } from '@/lib/env';
+import { formatDateTime } from '@/lib/format';
 
-import styles from './dashboard-admin.module.css';
+import styles from './audit-log.module.css';
 
-function show(value: Json): string {
-  if (value === undefined) return '—';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-}
-
-/** One audit entry's change, compactly: "name: Old → New". */
+/** One audit entry's change in plain words: "Role: Reader → Contributor", "Headline: Old → New". */
 export function AuditChange({ before, after }: { before: Json; after: Json }) {
-  const lines = diffAudit(before, after);
-  if (lines.length === 0) return <span className={styles.muted}>—</span>;
+  const zone = env().SITE_TIMEZONE;
+  const show = (key: string, value: Json) => formatAuditValue(key, value, (iso) => formatDateTime(iso, zone));
+  const lines = diffAudit(before, after).filter((line) => !AUDIT_HIDDEN_FIELDS.has(line.key.split('.').pop() ?? line.key));
+  if (lines.length === 0) return <span className={styles.context}>—</span>;
   return (
-    <ul className={styles.changes}>
+    <dl className={styles.changes}>
       {lines.map((line) => (
-        <li key={line.key}>
-          <span className={styles.code}>{line.key}</span>:{' '}
-          {line.kind === 'changed' ? (
-            <>
-              <span className={styles.old}>{show(line.before)}</span> → {show(line.after)}
-            </>
-          ) : line.kind === 'added' ? (
-            show(line.after)
-          ) : (
-            <span className={styles.old}>{show(line.before)}</span>
-          )}
-        </li>
+        <div key={line.key} className={styles.pair}>
+          <dt>{auditFieldLabel(line.key)}</dt>
+          <dd>
+            {line.kind === 'changed' ? (
+              <>
+                <span className={styles.old}>{show(line.key, line.before)}</span> → {show(line.key, line.after)}
+              </>
+            ) : line.kind === 'added' ? (
+              show(line.key, line.after)
+            ) : (
+              <span className={styles.old}>{show(line.key, line.before)}</span>
+            )}
+          </dd>
+        </div>
       ))}
-    </ul>
+    </dl>
   );
 }

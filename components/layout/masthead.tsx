@@ -5,32 +5,40 @@ import { listSections } from '@/data/taxonomy';
 import { env } from '@/lib/env';
 
 import { AccountLink } from './account-link';
+import styles from './masthead.module.css';
 
+/**
+ * The site's header. On a phone it stays short (about 110 px before the page starts): the sections scroll sideways
+ * behind a fade, and a Sections menu lists them all; both work without JavaScript.
+ */
 export async function Masthead() {
   const sections = await listSections();
   return (
-    <header className="masthead">
-      <div className="masthead__inner">
-        <p className="masthead__title">
+    <header className={styles.masthead}>
+      <div className={styles.top}>
+        <p className={styles.title}>
           <Link href="/">{env().SITE_NAME}</Link>
         </p>
-        <p className="masthead__tagline">Independent reporting, every day</p>
-        <div className="masthead__account">
+        <p className={styles.tagline}>Independent reporting, every day</p>
+        <div className={styles.tools}>
           {/* Visitor-specific: its own boundary, so nothing about the viewer is mixed into shared output. */}
           <Suspense fallback={null}>
             <AccountLink />
           </Suspense>
+          <Link className={styles.searchLink} href="/search">
+            Search
+          </Link>
+          <form className={`masthead__search ${styles.searchForm}`} action="/search" method="get" role="search" aria-label="Site search">
+            <label htmlFor="masthead-q" className="visually-hidden">
+              Search stories
+            </label>
+            <input id="masthead-q" name="q" type="search" placeholder="Search" maxLength={200} />
+            <button type="submit">Search</button>
+          </form>
         </div>
-        <form className="masthead__search" action="/search" method="get" role="search" aria-label="Site search">
-          <label htmlFor="masthead-q" className="visually-hidden">
-            Search stories
-          </label>
-          <input id="masthead-q" name="q" type="search" placeholder="Search" maxLength={200} />
-          <button type="submit">Search</button>
-        </form>
       </div>
-      <nav className="section-nav" aria-label="Sections">
-        <ul>
+      <nav className={styles.nav} aria-label="Sections">
+        <ul className={styles.sections}>
           <li>
             <Link href="/">Home</Link>
           </li>
@@ -40,6 +48,19 @@ export async function Masthead() {
             </li>
           ))}
         </ul>
+        <details className={styles.menu}>
+          <summary>Sections</summary>
+          <ul className={styles.menuList}>
+            <li>
+              <Link href="/">Home</Link>
+            </li>
+            {sections.map((section) => (
+              <li key={section.slug}>
+                <Link href={`/${section.slug}`}>{section.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </details>
       </nav>
     </header>
   );

@@ -53,21 +53,27 @@ test('an admin promotes, disables and re-enables a new account; disabling ends i
   await expect(them.getByText('Signed in as')).toContainText(name);
   await theirs.close();
 
-  // The audit log shows all three, newest first.
+  // The audit log shows all three, newest first, in words: who did what to whom (issue 10: names, not ids).
   await page.getByRole('link', { name: 'Audit log for this account' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await expect(page.getByText(`Only entries about ${name}`)).toBeVisible();
   const actions = page.getByRole('row').locator('td:nth-child(3)');
-  await expect(actions).toHaveText(['user.enable', 'user.disable', 'user.role']);
-  await expect(page.getByRole('row').filter({ hasText: 'user.role' })).toContainText('role: reader → contributor');
-  await expect(page.getByRole('row').filter({ hasText: 'user.role' })).toContainText(fixture.staff.admin.name);
+  await expect(actions).toHaveText(['enabled again the account of', 'disabled the account of', 'changed the role of']);
+  await expect(page.getByRole('row').locator('td:nth-child(4)')).toHaveText([name, name, name]);
+  const roleChange = page.getByRole('row').filter({ hasText: 'changed the role of' });
+  await expect(roleChange).toContainText('Reader → Contributor');
+  await expect(roleChange).toContainText(fixture.staff.admin.name);
+  await expect(roleChange).not.toContainText('user.role');
 
-  // And the prefix filter finds them among everything else.
+  // And the filters find them among everything else: this person's account, by the admin, kind "Staff and accounts".
   await page.goto('/dashboard/audit');
-  await page.getByRole('combobox', { name: 'Action starts with' }).fill('user.dis');
-  await page.getByRole('button', { name: 'Filter' }).click();
-  await expect(page).toHaveURL(/action=user\.dis/);
-  await expect(page.getByRole('row').filter({ hasText: `user.disable` }).first()).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: 'user.role' })).toHaveCount(0);
+  const filters = page.getByRole('search', { name: 'Filter the audit log' });
+  await filters.getByLabel('Person').selectOption({ label: `${fixture.staff.admin.name} (admin)` });
+  await filters.getByLabel('Kind of action').selectOption({ label: 'Staff and accounts' });
+  await filters.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/kind=accounts/);
+  await expect(page.getByRole('row').filter({ hasText: name }).filter({ hasText: 'disabled the account of' }).first()).toBeVisible();
+  await expect(page.getByRole('row').locator('td:nth-child(3)').filter({ hasNotText: /account of|role of|signed out everywhere/ })).toHaveCount(0);
 });
 
 test('an admin cannot disable or demote themselves', async ({ page }) => {

@@ -12,6 +12,7 @@ import { utcToZonedLocal } from '@/lib/datetime';
 import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
 import { env } from '@/lib/env';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { can } from '@/lib/permissions';
 import { oneParam, parseSerialId } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Edit story' };
@@ -60,6 +61,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           </span>
         )}{' '}
         · <Link href={`/api/preview?article=${id}`}>Preview</Link> · <Link href={`/dashboard/articles/${id}/history`}>History</Link>
+        {can(viewer, 'user:manage') && <> · <Link href={`/dashboard/audit?story=${id}`}>Audit log for this story</Link></>}
         {article.publicPath && (
           <>
             {' '}
