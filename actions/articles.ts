@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import { ArticleConflictError, createArticle, deleteArticle, publishArticle, restoreRevision, saveArticle, submitForReview, unpublishArticle, type ArticleTouched } from '@/data/article-editor';
 import { addArticleNote } from '@/data/article-notes';
+import { renderArticleBody } from '@/data/body-pictures';
 import { authorize } from '@/data/viewer';
 import { SNAPSHOT_FIELD_LABELS } from '@/lib/article-snapshot';
 import { cacheTags } from '@/lib/cache-tags';
@@ -13,7 +14,6 @@ import { zonedLocalToUtc } from '@/lib/datetime';
 import { env } from '@/lib/env';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
-import { renderMarkdown } from '@/lib/markdown';
 import { articleFormInput, articleIdSchema, articleNoteSchema, parseArticleForm, versionSchema } from '@/lib/validation/articles';
 
 export type ArticleActionResult = {
@@ -194,5 +194,5 @@ export async function addArticleNoteAction(_previous: ArticleActionResult, formD
 export async function previewMarkdownAction(markdown: string): Promise<{ html: string }> {
   await authorize('article:write');
   const body = z.string().max(100_000).safeParse(markdown);
-  return { html: body.success ? renderMarkdown(body.data) : '' };
+  return { html: body.success ? await renderArticleBody(body.data) : '' };
 }

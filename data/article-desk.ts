@@ -8,10 +8,11 @@ import type { ArticleSnapshot } from '@/lib/article-snapshot';
 import type { PreviewArticle, PreviewPublication } from '@/lib/dto';
 import type { ArticleNoteKind } from '@/lib/editorial';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { readingMinutes, renderMarkdown } from '@/lib/markdown';
+import { readingMinutes } from '@/lib/markdown';
 import { assertCan, can, mayEditStory, mayOpenStory } from '@/lib/permissions';
 
 import { rowSnapshot } from './article-editor';
+import { renderArticleBody } from './body-pictures';
 import { selectBylineRows, toImageRef } from './cards';
 import type { Viewer } from './viewer';
 import { listImageChoices } from './images';
@@ -359,7 +360,7 @@ export async function getPreviewArticle(viewer: Viewer | null, articleId: number
     heroCaption: snapshot.heroCaption,
     authors: names.authors.map((author) => ({ name: author.name, slug: author.slug, jobTitle: author.jobTitle })),
     tags: tagRows,
-    bodyHtml: renderMarkdown(snapshot.body),
+    bodyHtml: await renderArticleBody(snapshot.body),
     readingMinutes: readingMinutes(snapshot.body),
     seoTitle: snapshot.seoTitle || null,
     seoDescription: snapshot.seoDescription || null,
