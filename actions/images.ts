@@ -2,7 +2,9 @@
 
 import { redirect } from 'next/navigation';
 
-import { deleteImage, ImageInUseError, updateImageDetails } from '@/data/images';
+import { deleteImage, ImageInUseError, listImages, updateImageDetails } from '@/data/images';
+import { PICKER_PAGE_SIZE, type PickerPage, toPickerPicture } from '@/lib/picture-picker';
+import { cleanQuery } from '@/lib/validation/search';
 import { authorize, type Viewer } from '@/data/viewer';
 import { type ActionResult, fromZodError } from '@/lib/action-result';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
@@ -72,4 +74,14 @@ export async function deleteImageAction(formData: FormData): Promise<void> {
   }
   // Nothing public showed the picture (that is the condition for deleting it): no cache tag to touch.
   redirect(outcome);
+}
+
+/** Contributors, editors and admins (article:write): a page of the story editor's picture picker (with JavaScript). */
+export async function searchPicturesAction(query: unknown, pageNumber: unknown): Promise<PickerPage | { error: string }> {
+  const viewer = await writer();
+  if (!viewer) return { error: NOT_ALLOWED };
+  const q = cleanQuery(typeof query === 'string' ? query : '');
+  const page = typeof pageNumber === 'number' && Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 10_000 ? pageNumber : 1;
+  const library = await listImages(viewer, { q, page, pageSize: PICKER_PAGE_SIZE });
+  return { q, page: library.page, pageCount: library.pageCount, total: library.total, items: library.items.map(toPickerPicture) };
 }

@@ -13,6 +13,8 @@ import { mediaDir, resetEnvForTests } from '@/lib/env';
 import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory } from '@/test/factories';
 
+import type { Viewer } from './viewer';
+
 const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
 vi.mock('@/auth', () => ({ auth: async () => session.current }));
 
@@ -49,7 +51,7 @@ afterEach(async () => {
   }
 });
 
-async function picture(uploader: { id: string; name: string; role: 'contributor' | 'editor' | 'admin' }, alt = 'Harbour at dawn', credit = 'Photo: Ada Marsh') {
+async function picture(uploader: Viewer, alt = 'Harbour at dawn', credit = 'Photo: Ada Marsh') {
   const bytes = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#2f5d7c' } }).png().toBuffer();
   const image = await uploadImage(uploader, { bytes: new Uint8Array(bytes), alt, credit });
   madeImages.push(image.id);

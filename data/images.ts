@@ -14,6 +14,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { ImageRejectedError, MAX_INPUT_PIXELS, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES } from '@/lib/images';
 import { type ImageDetailsInput, imageDetailsSchema } from '@/lib/validation/images';
 import { assertCan, can } from '@/lib/permissions';
+import { PICKER_PAGE_SIZE, type PickerData, toPickerPicture } from '@/lib/picture-picker';
 
 import { recordAudit } from './audit';
 import { imageSrc } from './cards';
@@ -310,4 +311,24 @@ export async function deleteImage(viewer: Viewer | null, id: number): Promise<vo
   });
   // After the commit: a file left behind by a failure here is only disk space; a row without its file would be a broken picture.
   await fs.rm(path.join(mediaDir(), fileName), { force: true }).catch((error: unknown) => console.error('image file not removed', fileName, error));
+}
+
+/**
+ * Contributors, editors and admins (article:write): one page of the story editor's picture picker, newest first,
+ * searched like the library, with the story's chosen picture (which may be on no page of this search) beside it.
+ */
+export async function getPicturePicker(
+  viewer: Viewer | null,
+  { q = '', page = 1, chosenId = null, justUploaded = false }: { q?: string; page?: number; chosenId?: number | null; justUploaded?: boolean },
+): Promise<PickerData> {
+  const [library, chosen] = await Promise.all([listImages(viewer, { q, page, pageSize: PICKER_PAGE_SIZE }), chosenId ? getLibraryImage(viewer, chosenId) : null]);
+  return {
+    q,
+    page: library.page,
+    pageCount: library.pageCount,
+    total: library.total,
+    items: library.items.map(toPickerPicture),
+    chosen: chosen ? toPickerPicture(chosen) : null,
+    justUploaded: justUploaded && chosen !== null,
+  };
 }

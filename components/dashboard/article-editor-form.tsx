@@ -8,13 +8,15 @@ import { sameText, useIsHydrating } from '@/components/ui/use-hydrating';
 import { ARTICLE_FORMATS } from '@/lib/article-formats';
 import type { ArticleSnapshot } from '@/lib/article-snapshot';
 import { FORMAT_LABELS } from '@/lib/format';
+import type { PickerData, PickerPicture } from '@/lib/picture-picker';
+import type { UploadFeedback } from '@/lib/validation/images';
 
 import { MarkdownBodyField } from './markdown-body-field';
+import { PICTURE_UPLOAD_FORM_ID, PicturePicker } from './picture-picker';
 
 export type EditorOptions = {
   sections: { id: number; name: string }[];
   authors: { id: number; name: string }[];
-  images: { id: number; alt: string; src: string }[];
   tags: string[];
   /** Ticked on a new story: the author profile linked to the writer's account. */
   defaultAuthorIds?: number[];
@@ -59,6 +61,8 @@ export function ArticleEditorForm({
   snapshot,
   relatedSlugs,
   options,
+  pictures,
+  upload,
   onSaved,
 }: {
   articleId: number | null;
@@ -66,12 +70,16 @@ export function ArticleEditorForm({
   snapshot: ArticleSnapshot | null;
   relatedSlugs: string[];
   options: EditorOptions;
+  /** The hero picker's first page (docs/adr/0014), and what came back from an upload without JavaScript. */
+  pictures: PickerData;
+  upload: UploadFeedback;
   onSaved?: (saved: { version: number; isPendingPublication: boolean }) => void;
 }) {
   const isNew = articleId === null;
   const [state, action, pending] = useActionState(isNew ? createArticleAction : saveArticleAction, initial);
   const [dirty, setDirty] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const insertPicture = useRef<((picture: PickerPicture) => void) | null>(null);
   const hydrating = useIsHydrating();
   const version = state.version ?? initialVersion;
   const values = state.values;
@@ -104,8 +112,22 @@ export function ArticleEditorForm({
     return () => clearTimeout(timer);
   }, [dirty, pending, state.conflict, isNew, action]);
 
+  const editorPath = isNew ? '/dashboard/articles/new' : `/dashboard/articles/${articleId}`;
+  const uploadPath = `/api/images?returnTo=${encodeURIComponent(editorPath)}`;
+  const savedHero = values ? (typeof values.heroImageId === 'string' && values.heroImageId ? Number(values.heroImageId) : null) : (snapshot?.heroImageId ?? null);
+  // Back from an upload without JavaScript: the new picture is chosen (not saved yet), with its alt text offered.
+  const chosenHero = pictures.justUploaded && pictures.chosen ? pictures.chosen.id : savedHero;
+  const heroAltDefault = snapshot?.heroAlt || (pictures.justUploaded ? (pictures.chosen?.alt ?? '') : '');
+
+  /** A picture chosen with JavaScript brings its alt text along, unless the story already has its own. */
+  function onChoosePicture(picture: PickerPicture | null) {
+    const alt = form.current?.elements.namedItem('heroAlt');
+    if (picture && alt instanceof HTMLInputElement && !alt.value.trim()) alt.value = picture.alt;
+  }
+
   const chosenAuthors = (values?.authorIds as string[] | undefined)?.map(Number) ?? snapshot?.authorIds ?? options.defaultAuthorIds ?? [];
   return (
+    <>
     <form
       ref={form}
       action={action}
@@ -121,6 +143,10 @@ export function ArticleEditorForm({
       </h2>
       {articleId !== null && <input type="hidden" name="id" value={articleId} />}
       <input type="hidden" name="version" value={version} />
+      {/* Enter in a field sends the story, never the picture picker's Search (the first submit button without JavaScript). */}
+      <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" disabled={pending}>
+        {isNew ? 'Create draft' : 'Save'}
+      </button>
 
       <div className="article-editor__status" aria-live="polite">
         {pending ? <span>Saving…</span> : state.ok && state.savedAt ? <span className="form-success">Saved at {timeOf(state.savedAt)} (version {version}).</span> : dirty && !isNew ? <span>Unsaved changes.</span> : null}
@@ -189,20 +215,21 @@ export function ArticleEditorForm({
         )}
       </fieldset>
 
-      <MarkdownBodyField key={`body-${state.conflict ? 'conflict' : 'draft'}`} initial={text('body', snapshot?.body ?? '')} errors={errors.body} onEdit={() => setDirty(true)} />
+      <MarkdownBodyField key={`body-${state.conflict ? 'conflict' : 'draft'}`} initial={text('body', snapshot?.body ?? '')} errors={errors.body} onEdit={() => setDirty(true)} insertRef={insertPicture} />
 
       <fieldset className="article-editor__group">
         <legend>Hero picture</legend>
-        <SelectField
-          name="heroImageId"
-          label="Picture"
-          required={false}
-          defaultValue={text('heroImageId', snapshot?.heroImageId ? String(snapshot.heroImageId) : '')}
+        <span className="field__hint">Choose the hero picture shown above the story, or put a picture in the body with Insert in body.</span>
+        <PicturePicker
+          data={pictures}
+          defaultChosenId={chosenHero}
           errors={errors.heroImageId}
-          hint="Upload pictures in Images first."
-          options={[{ value: '', label: 'No picture' }, ...options.images.map((image) => ({ value: String(image.id), label: image.alt || `Picture ${image.id}` }))]}
+          upload={upload}
+          uploadPath={uploadPath}
+          onChoose={onChoosePicture}
+          onInsert={(picture) => insertPicture.current?.(picture)}
         />
-        <Field name="heroAlt" label="Alt text" required={false} defaultValue={text('heroAlt', snapshot?.heroAlt ?? '')} errors={errors.heroAlt} hint="What the picture shows, for readers who cannot see it. Required with a picture." />
+        <Field name="heroAlt" label="Alt text" required={false} defaultValue={text('heroAlt', heroAltDefault)} errors={errors.heroAlt} hint="What the hero picture shows, for readers who cannot see it. Required with a picture; filled in from the library when empty." />
         <Field name="heroCaption" label="Caption" required={false} defaultValue={text('heroCaption', snapshot?.heroCaption ?? '')} errors={errors.heroCaption} />
       </fieldset>
 
@@ -225,5 +252,8 @@ export function ArticleEditorForm({
         {isNew ? 'Create draft' : 'Save'}
       </button>
     </form>
+    {/* The upload's own form: its fields are in the picker above and name it (forms cannot nest). */}
+    <form id={PICTURE_UPLOAD_FORM_ID} method="post" action={uploadPath} encType="multipart/form-data" noValidate aria-label="Upload a new picture" />
+    </>
   );
 }

@@ -6,12 +6,15 @@ import { connection } from 'next/server';
 import { ArticleWorkspace } from '@/components/dashboard/article-workspace';
 import { DateTime } from '@/components/ui/date-time';
 import { DESK_STATE_LABELS, getEditableArticle, getEditorOptions } from '@/data/article-desk';
+import { getPicturePicker } from '@/data/images';
 import { requireCapability } from '@/data/viewer';
 import { utcToZonedLocal } from '@/lib/datetime';
 import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
 import { env } from '@/lib/env';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { pickerParams } from '@/lib/picture-picker';
 import { oneParam, parseSerialId } from '@/lib/query-params';
+import { readUploadFeedback } from '@/lib/validation/images';
 
 export const metadata: Metadata = { title: 'Edit story' };
 
@@ -39,9 +42,14 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
     if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
     throw error;
   }
-  const options = await getEditorOptions(viewer, article.snapshot.heroImageId);
+  const query = await searchParams;
+  const upload = readUploadFeedback(query);
+  const [options, pictures] = await Promise.all([
+    getEditorOptions(viewer),
+    getPicturePicker(viewer, { ...pickerParams(query), chosenId: upload.uploadedId ?? article.snapshot.heroImageId, justUploaded: upload.uploadedId !== null }),
+  ]);
   const zone = env().SITE_TIMEZONE;
-  const notice = NOTICES[oneParam(await searchParams, 'notice') ?? ''];
+  const notice = NOTICES[oneParam(query, 'notice') ?? ''];
   return (
     <>
       <p className="field__hint">
@@ -84,6 +92,8 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           snapshot={article.snapshot}
           relatedSlugs={article.relatedSlugs}
           options={options}
+          pictures={pictures}
+          upload={upload}
           workflow={{
             articleId: id,
             version: article.version,
