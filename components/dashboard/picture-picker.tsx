@@ -65,6 +65,8 @@ export function PicturePicker({
   const altInput = useRef<HTMLInputElement>(null);
   const creditInput = useRef<HTMLInputElement>(null);
   const searched = useRef(data.q);
+  // The radios are uncontrolled on purpose: React resets a form after its action (an explicit Save) to each control's
+  // default, and it keeps `defaultChecked` (not `checked`) in step with the state, so the choice survives the reset.
 
   const search = useCallback((q: string, page: number) => {
     searched.current = q;
@@ -177,7 +179,7 @@ export function PicturePicker({
       <ul id="picture-grid" className={styles.grid} aria-label="Pictures to choose from" aria-describedby={errors?.length ? 'heroImageId-error' : undefined}>
         <li className={styles.card}>
           <label className={styles.choice}>
-            <input type="radio" name="heroImageId" value="" checked={chosenId === null} onChange={() => choose(null)} />
+            <input type="radio" name="heroImageId" value="" defaultChecked={chosenId === null} onChange={() => choose(null)} />
             <span className={`${styles.frame} ${styles.empty}`} aria-hidden="true">
               No picture
             </span>
@@ -187,7 +189,7 @@ export function PicturePicker({
         {pictures.map((picture) => (
           <li key={picture.id} className={styles.card}>
             <label className={styles.choice} title={picture.alt}>
-              <input type="radio" name="heroImageId" value={picture.id} checked={chosenId === picture.id} onChange={() => choose(picture)} />
+              <input type="radio" name="heroImageId" value={picture.id} defaultChecked={chosenId === picture.id} onChange={() => choose(picture)} />
               <span className={styles.frame}>
                 {/* The label's text is the alt text already: the thumbnail itself says nothing more. */}
                 <img src={picture.src} width={picture.width} height={picture.height} alt="" loading="lazy" decoding="async" />

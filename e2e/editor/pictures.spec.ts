@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 
@@ -76,6 +77,13 @@ async function shoot(page: Page, name: string) {
   await test.info().attach(name, { path: file, contentType: 'image/png' });
 }
 
+/** No serious or critical axe violation in the part of the page under test. */
+async function expectAccessible(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 async function plainPage(browser: Browser, account: { email: string; password: string }, callbackUrl: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -123,7 +131,10 @@ test('an editor finds a hero picture by searching the grid, uploads another from
   await expect(hero(page).getByText(`3 pictures match “${marker}”.`)).toBeVisible();
   await grid(page).getByRole('radio', { name: harbourAlt }).check();
   const body = storyField(page, 'Body (Markdown)');
-  await body.evaluate((element) => (element as HTMLTextAreaElement).setSelectionRange(element.textLength, element.textLength));
+  await body.evaluate((element) => {
+    const textarea = element as HTMLTextAreaElement;
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+  });
   await grid(page).getByRole('button', { name: `Insert “${uploadedAlt}” in the body` }).click();
   await page.keyboard.type('Gulls followed the first boats out');
   await expect(body).toHaveValue(`The first paragraph.\n\n![${uploadedAlt}](${uploadedSrc} "Gulls followed the first boats out | Photo: Cy Rowe")\n`);
@@ -133,9 +144,12 @@ test('an editor finds a hero picture by searching the grid, uploads another from
   await page.setViewportSize({ width: 1366, height: 900 });
   await hero(page).scrollIntoViewIfNeeded();
   await shoot(page, 'editor-picker-1366');
+  await expectAccessible(page, '#hero-picture');
 
   await storyForm(page).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(/Saved at/)).toBeVisible();
+  // Still chosen on screen after the save (React resets a form after its action), and after a reload.
+  await expect(grid(page).getByRole('radio', { name: harbourAlt })).toBeChecked();
   await page.reload();
   await expect(grid(page).getByRole('radio', { name: harbourAlt })).toBeChecked();
   await expect(storyField(page, 'Standfirst')).toHaveValue('Typed, not saved yet.');
@@ -190,6 +204,7 @@ test('a picture in use cannot be deleted and the page says where; once nothing u
   await expect(page.getByRole('region', { name: 'Hero picture of' }).getByRole('link', { name: story.headline })).toHaveAttribute('href', `${story.editorPath}#hero-picture`);
   await expect(page.getByRole('region', { name: 'In the body of' }).getByRole('link', { name: story.headline })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Delete picture' })).toHaveCount(0);
+  await expectAccessible(page, 'main');
   await page.setViewportSize({ width: 1366, height: 900 });
   await shoot(page, 'delete-refused-1366');
   await page.setViewportSize({ width: 390, height: 844 });
