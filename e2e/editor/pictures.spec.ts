@@ -92,7 +92,7 @@ async function plainPage(browser: Browser, account: { email: string; password: s
 }
 
 test('an editor finds a hero picture by searching the grid, uploads another from the editor, and puts it in the body as a figure', async ({ page }) => {
-  test.slow();
+  test.setTimeout(240_000);
   const marker = unique();
   await signIn(page, fixture.staff.editor, '/dashboard');
   const harbourAlt = `Fishing boats in the harbour at dawn ${marker}`;
@@ -122,7 +122,7 @@ test('an editor finds a hero picture by searching the grid, uploads another from
   await expect(hero(page).getByRole('status')).toHaveText(`Uploaded “${uploadedAlt}”. It is chosen as the hero picture.`);
   await expect(grid(page).getByRole('radio', { name: uploadedAlt })).toBeChecked();
   await expect(storyField(page, 'Standfirst')).toHaveValue('Typed, not saved yet.');
-  const uploadedSrc = await grid(page).getByRole('listitem').filter({ hasText: uploadedAlt }).getByRole('img').getAttribute('src');
+  const uploadedSrc = await grid(page).getByRole('listitem').filter({ hasText: uploadedAlt }).locator('img').getAttribute('src');
   expect(uploadedSrc).toMatch(/^\/media\/[0-9a-f-]+\.webp$/);
   stored.push(uploadedSrc!);
 
@@ -183,7 +183,7 @@ test('an editor finds a hero picture by searching the grid, uploads another from
 });
 
 test('a picture in use cannot be deleted and the page says where; once nothing uses it, it is deleted with its file', async ({ page }) => {
-  test.slow();
+  test.setTimeout(240_000);
   const marker = unique();
   await signIn(page, fixture.staff.editor, '/dashboard');
   const alt = `The lifeboat station roof ${marker}`;
@@ -231,7 +231,7 @@ test('a picture in use cannot be deleted and the page says where; once nothing u
 });
 
 test('without JavaScript: searching the grid keeps what was typed, an upload comes back chosen, the body snippet is there to copy, and deleting works', async ({ page, browser }) => {
-  test.slow();
+  test.setTimeout(240_000);
   const marker = unique();
   await signIn(page, fixture.staff.editor, '/dashboard');
   const alt = `Sea wall at high tide ${marker}`;
@@ -272,7 +272,7 @@ test('without JavaScript: searching the grid keeps what was typed, an upload com
   await expect(plain).toHaveURL(new RegExp(`${story.editorPath}\\?uploaded=\\d+#hero-picture$`));
   await expect(hero(plain).getByRole('status')).toHaveText('The picture was uploaded and is chosen as the hero picture. Save the story to keep it.');
   await expect(grid(plain).getByRole('radio', { name: new RegExp(uploadedAlt) })).toBeChecked();
-  const uploadedSrc = await grid(plain).getByRole('listitem').filter({ hasText: uploadedAlt }).getByRole('img').getAttribute('src');
+  const uploadedSrc = await grid(plain).getByRole('listitem').filter({ hasText: uploadedAlt }).locator('img').getAttribute('src');
   stored.push(uploadedSrc!);
   const uploadedId = new URL(plain.url()).searchParams.get('uploaded')!;
   // A refused upload comes back to the editor's upload form with the reason and the typed alt text.
