@@ -6,6 +6,8 @@ import { z } from 'zod';
 
 import { ArticleConflictError, createArticle, deleteArticle, publishArticle, restoreRevision, saveArticle, submitForReview, unpublishArticle, type ArticleTouched } from '@/data/article-editor';
 import { addArticleNote } from '@/data/article-notes';
+import { renderArticleBody } from '@/data/body-pictures';
+import { pictureBrowsePath } from '@/lib/picture-picker';
 import { authorize } from '@/data/viewer';
 import { SNAPSHOT_FIELD_LABELS } from '@/lib/article-snapshot';
 import { cacheTags } from '@/lib/cache-tags';
@@ -13,7 +15,6 @@ import { zonedLocalToUtc } from '@/lib/datetime';
 import { env } from '@/lib/env';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
-import { renderMarkdown } from '@/lib/markdown';
 import { articleFormInput, articleIdSchema, articleNoteSchema, parseArticleForm, versionSchema } from '@/lib/validation/articles';
 
 export type ArticleActionResult = {
@@ -72,7 +73,8 @@ export async function createArticleAction(_previous: ArticleActionResult, formDa
   } catch (error) {
     return { ...refusal(error), values: echo(formData) };
   }
-  redirect(`/dashboard/articles/${id}?notice=created`);
+  // Sent by the picture picker's Search or page button (no JavaScript): the new draft opens at that page of pictures.
+  redirect(pictureBrowsePath(formData, `/dashboard/articles/${id}`, { notice: 'created' }) ?? `/dashboard/articles/${id}?notice=created`);
 }
 
 /**
@@ -81,6 +83,7 @@ export async function createArticleAction(_previous: ArticleActionResult, formDa
  */
 export async function saveArticleAction(_previous: ArticleActionResult, formData: FormData): Promise<ArticleActionResult> {
   const values = echo(formData);
+  let browse: string | null;
   try {
     const viewer = await authorize('article:write');
     const id = articleIdSchema.safeParse(formData.get('id'));
@@ -90,10 +93,13 @@ export async function saveArticleAction(_previous: ArticleActionResult, formData
     if (!parsed.success) return { ok: false, fieldErrors: parsed.fieldErrors, formError: 'Please correct the highlighted fields.', values, version: version.data };
     const saved = await saveArticle(viewer, id.data, version.data, parsed.data);
     // Readers' copies change only when an editor publishes; the dashboard reads uncached.
-    return { ok: true, version: saved.version, isPendingPublication: saved.isPendingPublication, savedAt: new Date().toISOString(), values: { ...values, slug: parsed.data.slug } };
+    browse = pictureBrowsePath(formData, `/dashboard/articles/${id.data}`);
+    if (!browse) return { ok: true, version: saved.version, isPendingPublication: saved.isPendingPublication, savedAt: new Date().toISOString(), values: { ...values, slug: parsed.data.slug } };
   } catch (error) {
     return { ...refusal(error), values };
   }
+  // Sent by the picture picker's Search or page button (no JavaScript): saved, so the picker's page can open.
+  redirect(browse);
 }
 
 const workflowIds = z.object({ id: articleIdSchema, version: versionSchema });
@@ -194,5 +200,5 @@ export async function addArticleNoteAction(_previous: ArticleActionResult, formD
 export async function previewMarkdownAction(markdown: string): Promise<{ html: string }> {
   await authorize('article:write');
   const body = z.string().max(100_000).safeParse(markdown);
-  return { html: body.success ? renderMarkdown(body.data) : '' };
+  return { html: body.success ? await renderArticleBody(body.data) : '' };
 }

@@ -8,13 +8,13 @@ import type { ArticleSnapshot } from '@/lib/article-snapshot';
 import type { PreviewArticle, PreviewPublication } from '@/lib/dto';
 import type { ArticleNoteKind } from '@/lib/editorial';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { readingMinutes, renderMarkdown } from '@/lib/markdown';
+import { readingMinutes } from '@/lib/markdown';
 import { assertCan, can, mayEditStory, mayOpenStory } from '@/lib/permissions';
 
 import { rowSnapshot } from './article-editor';
+import { renderArticleBody } from './body-pictures';
 import { selectBylineRows, toImageRef } from './cards';
 import type { Viewer } from './viewer';
-import { listImageChoices } from './images';
 
 /**
  * The dashboard's reads about articles (never cached: editors must see the latest). Contributors see only the
@@ -259,19 +259,18 @@ export async function getEditableArticle(viewer: Viewer | null, id: number): Pro
  * story's own, so saving a story never drops a hero picture that has left the list. `defaultAuthorIds`: the author
  * profile linked to the viewer's account (authors.user_id), ticked on a new story.
  */
-export async function getEditorOptions(viewer: Viewer | null, currentImageId: number | null = null) {
+export async function getEditorOptions(viewer: Viewer | null) {
   assertCan(viewer, 'article:write');
   const db = getDb();
-  const [sectionRows, authorRows, imageRows, tagRows] = await Promise.all([
+  // Pictures come from the picker (data/images.ts#getPicturePicker), a page at a time.
+  const [sectionRows, authorRows, tagRows] = await Promise.all([
     db.select({ id: sections.id, name: sections.name }).from(sections).orderBy(asc(sections.position), asc(sections.name)),
     db.select({ id: authors.id, name: authors.name, userId: authors.userId }).from(authors).orderBy(asc(authors.name)),
-    listImageChoices(viewer, { current: currentImageId, limit: 200 }),
     db.select({ name: tags.name }).from(tags).orderBy(asc(tags.name)).limit(500),
   ]);
   return {
     sections: sectionRows,
     authors: authorRows.map(({ id, name }) => ({ id, name })),
-    images: imageRows,
     tags: tagRows.map((tag) => tag.name),
     defaultAuthorIds: authorRows.filter((author) => author.userId === viewer.id).map((author) => author.id),
   };
@@ -359,7 +358,7 @@ export async function getPreviewArticle(viewer: Viewer | null, articleId: number
     heroCaption: snapshot.heroCaption,
     authors: names.authors.map((author) => ({ name: author.name, slug: author.slug, jobTitle: author.jobTitle })),
     tags: tagRows,
-    bodyHtml: renderMarkdown(snapshot.body),
+    bodyHtml: await renderArticleBody(snapshot.body),
     readingMinutes: readingMinutes(snapshot.body),
     seoTitle: snapshot.seoTitle || null,
     seoDescription: snapshot.seoDescription || null,

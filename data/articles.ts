@@ -7,9 +7,10 @@ import { getDb, getPublicDb, type Database } from '@/db/client';
 import { articleNotes, articleSlugHistory, articleTags, articles, images, sections, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleDetail } from '@/lib/dto';
-import { readingMinutes, renderMarkdown } from '@/lib/markdown';
+import { readingMinutes } from '@/lib/markdown';
 import { isValidSlug } from '@/lib/slug';
 
+import { renderArticleBody } from './body-pictures';
 import { DAY, HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
 import { selectBylineRows, toImageRef } from './cards';
 import { isPublic } from './visibility';
@@ -103,7 +104,7 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
     heroCaption: row.heroCaption,
     authors: byline.map(({ name, slug: authorSlug, jobTitle }) => ({ name, slug: authorSlug, jobTitle })),
     tags: tagRows,
-    bodyHtml: renderMarkdown(row.body),
+    bodyHtml: await renderArticleBody(row.body, db),
     readingMinutes: readingMinutes(row.body),
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,

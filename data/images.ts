@@ -4,16 +4,17 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-import { count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import sharp, { type Metadata } from 'sharp';
 
-import { getDb } from '@/db/client';
-import { images, users } from '@/db/schema';
+import { getDb, type Database, type Transaction } from '@/db/client';
+import { articleRevisions, articles, authors, images, users } from '@/db/schema';
 import { mediaDir } from '@/lib/env';
-import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { ImageRejectedError, MAX_INPUT_PIXELS, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES } from '@/lib/images';
 import { type ImageDetailsInput, imageDetailsSchema } from '@/lib/validation/images';
-import { assertCan } from '@/lib/permissions';
+import { assertCan, can } from '@/lib/permissions';
+import { PICKER_PAGE_SIZE, type PickerData, toPickerPicture } from '@/lib/picture-picker';
 
 import { recordAudit } from './audit';
 import { imageSrc } from './cards';
@@ -22,6 +23,7 @@ import type { Viewer } from './viewer';
 export type LibraryImage = {
   id: number;
   src: string;
+  fileName: string;
   width: number;
   height: number;
   alt: string;
@@ -142,6 +144,7 @@ function toLibraryImage(row: { id: number; fileName: string; width: number; heig
   return {
     id: row.id,
     src: imageSrc(row.fileName),
+    fileName: row.fileName,
     width: row.width,
     height: row.height,
     alt: row.alt,
@@ -152,16 +155,20 @@ function toLibraryImage(row: { id: number; fileName: string; width: number; heig
   };
 }
 
-/** Contributors, editors and admins (article:write): the library, newest first, optionally searched by alt text or credit. */
+/**
+ * Contributors, editors and admins (article:write): the library, newest first, optionally searched by alt text,
+ * credit or file name (the name in a body's Markdown), `pageSize` at a time (the editor's picker shows fewer).
+ */
 export async function listImages(
   viewer: Viewer | null,
-  options: { page?: number; q?: string } = {},
+  options: { page?: number; q?: string; pageSize?: number } = {},
 ): Promise<{ items: LibraryImage[]; page: number; pageCount: number; total: number }> {
   assertCan(viewer, 'article:write');
+  const pageSize = Math.min(100, Math.max(1, Math.floor(options.pageSize ?? IMAGE_PAGE_SIZE)));
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const q = options.q?.trim() ?? '';
   const pattern = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
-  const where = q ? or(ilike(images.alt, pattern), ilike(images.credit, pattern)) : undefined;
+  const where = q ? or(ilike(images.alt, pattern), ilike(images.credit, pattern), ilike(images.fileName, pattern)) : undefined;
   const db = getDb();
   const [rows, totals] = await Promise.all([
     db
@@ -170,12 +177,12 @@ export async function listImages(
       .leftJoin(users, eq(users.id, images.uploadedBy))
       .where(where)
       .orderBy(desc(images.createdAt), desc(images.id))
-      .limit(IMAGE_PAGE_SIZE)
-      .offset((page - 1) * IMAGE_PAGE_SIZE),
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ total: count() }).from(images).where(where),
   ]);
   const total = totals[0]?.total ?? 0;
-  return { items: rows.map(toLibraryImage), page, pageCount: Math.max(1, Math.ceil(total / IMAGE_PAGE_SIZE)), total };
+  return { items: rows.map(toLibraryImage), page, pageCount: Math.max(1, Math.ceil(total / pageSize)), total };
 }
 
 /** Contributors, editors and admins (article:write): one library image, or null. */
@@ -216,4 +223,112 @@ export async function updateImageDetails(viewer: Viewer | null, id: number, inpu
     await tx.update(images).set(details).where(eq(images.id, id));
     await recordAudit(tx, { actorId: viewer.id, action: 'image.update', subject: `image:${id}`, before, after: details });
   });
+}
+
+/** Where a library picture is used: the stories that show it (as hero or in the body) and the author portraits. */
+export type PictureUses = {
+  /** Stories whose hero it is, in the text readers see or in saved changes not yet published. */
+  heroes: { id: number; headline: string }[];
+  /** Stories whose body shows it (live text or saved changes). */
+  bodies: { id: number; headline: string }[];
+  portraits: { id: number; name: string }[];
+};
+
+export const isPictureUsed = (uses: PictureUses) => uses.heroes.length + uses.bodies.length + uses.portraits.length > 0;
+
+/** A picture that something still uses cannot be deleted; the uses say where. */
+export class ImageInUseError extends Error {
+  constructor(readonly uses: PictureUses) {
+    super('The picture is in use.');
+    this.name = 'ImageInUseError';
+  }
+}
+
+async function findUses(db: Database | Transaction, image: { id: number; fileName: string }): Promise<PictureUses> {
+  // A story's latest text is its row, or the pending revision when a published story has saved changes.
+  const pendingSnapshot = sql`(select ${articleRevisions.snapshot} from ${articleRevisions} where ${articleRevisions.id} = ${articles.pendingRevisionId})`;
+  const headline = sql<string>`coalesce(${pendingSnapshot}->>'headline', ${articles.headline})`;
+  const inBody = `%/media/${image.fileName.replace(/[\\%_]/g, '\\$&')}%`;
+  const [heroes, bodies, portraits] = await Promise.all([
+    db
+      .select({ id: articles.id, headline })
+      .from(articles)
+      .where(or(eq(articles.heroImageId, image.id), sql`${pendingSnapshot}->>'heroImageId' = ${String(image.id)}`))
+      .orderBy(desc(articles.savedAt), desc(articles.id)),
+    db
+      .select({ id: articles.id, headline })
+      .from(articles)
+      .where(or(sql`${articles.body} like ${inBody}`, sql`${pendingSnapshot}->>'body' like ${inBody}`))
+      .orderBy(desc(articles.savedAt), desc(articles.id)),
+    db.select({ id: authors.id, name: authors.name }).from(authors).where(eq(authors.avatarImageId, image.id)).orderBy(authors.name),
+  ]);
+  return { heroes, bodies, portraits };
+}
+
+/** Contributors, editors and admins (article:write): where a library picture is used, or null when there is no such picture. */
+export async function listPictureUses(viewer: Viewer | null, id: number): Promise<PictureUses | null> {
+  assertCan(viewer, 'article:write');
+  const db = getDb();
+  const [image] = await db.select({ id: images.id, fileName: images.fileName }).from(images).where(eq(images.id, id)).limit(1);
+  return image ? findUses(db, image) : null;
+}
+
+/** Whether this viewer may delete this picture (when nothing uses it): editors and admins any, contributors their own uploads. */
+export function mayDeleteImage(viewer: Viewer | null, image: { uploadedBy: string | null }): boolean {
+  if (!viewer || !can(viewer, 'article:write')) return false;
+  return can(viewer, 'article:publish') || (image.uploadedBy !== null && image.uploadedBy === viewer.id);
+}
+
+/** Contributors, editors and admins: whether the viewer may delete this picture (the page offers the button only then). */
+export async function getImageDeletePermission(viewer: Viewer | null, id: number): Promise<boolean> {
+  assertCan(viewer, 'article:write');
+  const [image] = await getDb().select({ uploadedBy: images.uploadedBy }).from(images).where(eq(images.id, id)).limit(1);
+  return image ? mayDeleteImage(viewer, image) : false;
+}
+
+/**
+ * Editors and admins (any picture), contributors (their own uploads): deletes a picture that nothing uses, audited,
+ * and then its file. Throws ForbiddenError, NotFoundError, or ImageInUseError listing the uses. The row is locked
+ * first, so a story saved meanwhile with this picture as its hero waits, then fails its foreign key check instead
+ * of losing the picture silently.
+ */
+export async function deleteImage(viewer: Viewer | null, id: number): Promise<void> {
+  assertCan(viewer, 'article:write');
+  const fileName = await getDb().transaction(async (tx) => {
+    const [image] = await tx
+      .select({ id: images.id, fileName: images.fileName, alt: images.alt, credit: images.credit, uploadedBy: images.uploadedBy })
+      .from(images)
+      .where(eq(images.id, id))
+      .limit(1)
+      .for('update');
+    if (!image) throw new NotFoundError();
+    if (!mayDeleteImage(viewer, image)) throw new ForbiddenError();
+    const uses = await findUses(tx, image);
+    if (isPictureUsed(uses)) throw new ImageInUseError(uses);
+    await tx.delete(images).where(and(eq(images.id, id), eq(images.fileName, image.fileName)));
+    await recordAudit(tx, { actorId: viewer.id, action: 'image.delete', subject: `image:${id}`, before: { fileName: image.fileName, alt: image.alt, credit: image.credit } });
+    return image.fileName;
+  });
+  // After the commit: a file left behind by a failure here is only disk space; a row without its file would be a broken picture.
+  await fs.rm(path.join(mediaDir(), fileName), { force: true }).catch((error: unknown) => console.error('image file not removed', fileName, error));
+}
+
+/**
+ * Contributors, editors and admins (article:write): one page of the story editor's picture picker, newest first,
+ * searched like the library, with the story's chosen picture (which may be on no page of this search) beside it.
+ */
+export async function getPicturePicker(
+  viewer: Viewer | null,
+  { q = '', page = 1, chosenId = null, justUploaded = false }: { q?: string; page?: number; chosenId?: number | null; justUploaded?: boolean },
+): Promise<PickerData> {
+  const [library, chosen] = await Promise.all([listImages(viewer, { q, page, pageSize: PICKER_PAGE_SIZE }), chosenId ? getLibraryImage(viewer, chosenId) : null]);
+  return {
+    q,
+    page: library.page,
+    pageCount: library.pageCount,
+    total: library.total,
+    items: library.items.map(toPickerPicture),
+    chosen: chosen ? toPickerPicture(chosen) : null,
+    justUploaded: justUploaded && chosen !== null,
+  };
 }

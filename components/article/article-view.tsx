@@ -10,6 +10,7 @@ import { FORMAT_LABELS } from '@/lib/format';
 import { site } from '@/lib/metadata';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/structured-data';
 
+import figureStyles from './body-figures.module.css';
 import { Byline } from './byline';
 import { RelatedStories } from './related-stories';
 import { ShareLinks } from './share-links';
@@ -92,7 +93,7 @@ export function ArticleView({
         )}
 
         {/* Sanitised by lib/markdown.ts (raw HTML dropped, allow-list sanitiser) before it is cached. */}
-        <div className="article__body prose" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        <div className={`article__body prose ${figureStyles.figures}`} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
 
         {article.notes.length > 0 && (
           <aside className="article__notes" aria-labelledby="notes-title">

@@ -3,6 +3,8 @@
 import { useCallback, useState } from 'react';
 
 import type { ArticleSnapshot } from '@/lib/article-snapshot';
+import type { PickerData } from '@/lib/picture-picker';
+import type { UploadFeedback } from '@/lib/validation/images';
 
 import { ArticleEditorForm, type EditorOptions } from './article-editor-form';
 import { ArticleWorkflow, type WorkflowProps } from './article-workflow';
@@ -12,7 +14,21 @@ import { ArticleWorkflow, type WorkflowProps } from './article-workflow';
  * the text just saved and offers "Publish changes" (without JavaScript every post reloads the page, which reads
  * both afresh).
  */
-export function ArticleWorkspace({ snapshot, relatedSlugs, options, workflow }: { snapshot: ArticleSnapshot; relatedSlugs: string[]; options: EditorOptions; workflow: WorkflowProps }) {
+export function ArticleWorkspace({
+  snapshot,
+  relatedSlugs,
+  options,
+  pictures,
+  upload,
+  workflow,
+}: {
+  snapshot: ArticleSnapshot;
+  relatedSlugs: string[];
+  options: EditorOptions;
+  pictures: PickerData;
+  upload: UploadFeedback;
+  workflow: WorkflowProps;
+}) {
   const [version, setVersion] = useState(workflow.version);
   const [hasPendingChanges, setHasPendingChanges] = useState(workflow.hasPendingChanges);
   const onSaved = useCallback((saved: { version: number; isPendingPublication: boolean }) => {
@@ -21,7 +37,7 @@ export function ArticleWorkspace({ snapshot, relatedSlugs, options, workflow }: 
   }, []);
   return (
     <div className="article-workspace">
-      <ArticleEditorForm articleId={workflow.articleId} version={version} snapshot={snapshot} relatedSlugs={relatedSlugs} options={options} onSaved={onSaved} />
+      <ArticleEditorForm articleId={workflow.articleId} version={version} snapshot={snapshot} relatedSlugs={relatedSlugs} options={options} pictures={pictures} upload={upload} onSaved={onSaved} />
       <aside className="article-workspace__side" aria-label="Workflow">
         <ArticleWorkflow {...workflow} version={version} hasPendingChanges={hasPendingChanges} />
       </aside>

@@ -1,10 +1,14 @@
 'use client';
 
-import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
+import { type RefObject, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 
 import { previewMarkdownAction } from '@/actions/articles';
 import { sameText, useTextAreaValueAtHydration } from '@/components/ui/use-hydrating';
+import { pictureSnippetParts } from '@/lib/body-pictures';
 import { LINK_PLACEHOLDER, markdownLinkDestination } from '@/lib/markdown-link';
+import type { PickerPicture } from '@/lib/picture-picker';
+
+import figureStyles from '@/components/article/body-figures.module.css';
 
 import { MarkdownLinkField } from './markdown-link-field';
 
@@ -27,7 +31,18 @@ const noSubscription = () => () => {};
  * one the public page uses). Without JavaScript it is a plain textarea (no toolbar: its buttons would do nothing);
  * the preview page shows the result.
  */
-export function MarkdownBodyField({ initial, errors, onEdit }: { initial: string; errors?: string[]; onEdit: () => void }) {
+export function MarkdownBodyField({
+  initial,
+  errors,
+  onEdit,
+  insertRef,
+}: {
+  initial: string;
+  errors?: string[];
+  onEdit: () => void;
+  /** Set to this field's "put a picture at the cursor" (the picture picker's Insert in body). */
+  insertRef?: RefObject<((picture: PickerPicture) => void) | null>;
+}) {
   // Starts from what is in the box when the page hydrates: text typed into the server's textarea before the
   // JavaScript ran is kept (React would otherwise put `initial` back), and it is an edit to autosave.
   const atHydration = useTextAreaValueAtHydration('body', initial);
@@ -67,6 +82,29 @@ export function MarkdownBodyField({ initial, errors, onEdit }: { initial: string
     }
   }, [body]);
 
+  // A picture is a paragraph of its own: blank lines around it, the caption selected to type over.
+  useEffect(() => {
+    if (!insertRef) return;
+    insertRef.current = (picture) => {
+      const element = textarea.current;
+      const start = element?.selectionStart ?? body.length;
+      const end = element?.selectionEnd ?? body.length;
+      const head = body.slice(0, start).replace(/[ \t]+$/, '');
+      const tail = body.slice(end).replace(/^[ \t]+/, '');
+      const lead = head === '' || head.endsWith('\n\n') ? '' : head.endsWith('\n') ? '\n' : '\n\n';
+      const trail = tail === '' ? '\n' : tail.startsWith('\n\n') ? '' : tail.startsWith('\n') ? '\n' : '\n\n';
+      const { before, after } = pictureSnippetParts(picture);
+      const caption = 'Caption';
+      const from = head.length + lead.length + before.length;
+      setBody(`${head}${lead}${before}${caption}${after}${trail}${tail}`);
+      selection.current = [from, from + caption.length];
+      onEdit();
+    };
+    return () => {
+      insertRef.current = null;
+    };
+  });
+
   function apply(edit: Edit) {
     const element = textarea.current;
     if (!element) return;
@@ -84,7 +122,8 @@ export function MarkdownBodyField({ initial, errors, onEdit }: { initial: string
       <p className="field">
         <label htmlFor="body">Body (Markdown)</label>
         <span id="body-hint" className="field__hint">
-          Paragraphs are separated by a blank line. ## for a subheading, - for a list, &gt; for a quotation.
+          Paragraphs are separated by a blank line. ## for a subheading, - for a list, &gt; for a quotation. A picture from the library goes on a line of its own:{' '}
+          <code>![Alt text](/media/file.webp &quot;Caption | Credit&quot;)</code>. Use Insert in body under Hero picture, or copy a picture’s Markdown from there.
         </span>
         {interactive && (
           <span className="markdown-field__toolbar" role="toolbar" aria-label="Formatting" aria-controls="body">
@@ -139,7 +178,7 @@ export function MarkdownBodyField({ initial, errors, onEdit }: { initial: string
       <section className="markdown-field__preview" aria-labelledby="live-preview-title" aria-busy={isRendering}>
         <h2 id="live-preview-title">Live preview</h2>
         {/* Rendered by lib/markdown.ts on the server: raw HTML dropped, allow-list sanitiser, as on the public page. */}
-        {html === null ? <p className="field__hint">The preview appears here as you type.</p> : <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />}
+        {html === null ? <p className="field__hint">The preview appears here as you type.</p> : <div className={`prose ${figureStyles.figures}`} dangerouslySetInnerHTML={{ __html: html }} />}
       </section>
     </div>
   );

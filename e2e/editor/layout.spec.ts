@@ -38,7 +38,8 @@ for (const screen of SCREENS) {
   test(`the story editor's picture fields stay inside their frame and the Markdown box is wide enough (${screen.name}, ${screen.width} px)`, async ({ page }) => {
     await page.setViewportSize({ width: screen.width, height: screen.height });
     await signIn(page, fixture.staff.editor, '/dashboard');
-    // A picture whose alt text is a long sentence, as a newsroom's are: the Picture list is as wide as its longest option.
+    // A picture whose alt text is a long sentence, as a newsroom's are: it must wrap inside its card in the picker's grid
+    // (the old Picture drop-down was as wide as its longest option).
     const png = await sharp({ create: { width: 320, height: 180, channels: 3, background: '#5d7c2f' } }).png().toBuffer();
     const alt = `The lighthouse keeper's cottage on the north headland at dusk, seen from the harbour wall, with the old lamp room lit for the open day and a queue of visitors on the path ${randomBytes(3).toString('hex')}`;
     const upload = await page.request.post('/api/images', { headers: { Origin: new URL(page.url()).origin }, multipart: { file: { name: 'cottage.png', mimeType: 'image/png', buffer: png }, alt, credit: 'Layout test' }, maxRedirects: 0 });
@@ -46,7 +47,8 @@ for (const screen of SCREENS) {
     const story = await publishStory(page, `Lighthouse open day ${randomBytes(3).toString('hex')}`);
     await page.goto(story.editorPath);
     const hero = page.getByRole('group', { name: 'Hero picture' });
-    for (const label of ['Picture', 'Alt text', 'Caption']) await expectInside(hero.getByLabel(label, { exact: true }), hero);
+    for (const label of ['Search pictures', 'Alt text', 'Caption']) await expectInside(hero.getByLabel(label, { exact: true }), hero);
+    await expectInside(hero.getByRole('listitem').filter({ hasText: alt }), hero);
     const frame = await box(hero);
     expect(frame.x + frame.width, 'the frame itself stays on the screen').toBeLessThanOrEqual(screen.width);
 

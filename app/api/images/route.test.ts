@@ -116,3 +116,62 @@ describe('POST /api/images', () => {
     expect(mediaFiles()).toEqual([]);
   });
 });
+
+describe('POST /api/images from the story editor', () => {
+  function uploadFromEditor(fields: { file?: Blob; alt?: string }, query: string, accept?: string) {
+    const form = new FormData();
+    if (fields.file) form.set('file', fields.file, 'upload.png');
+    if (fields.alt !== undefined) form.set('alt', fields.alt);
+    form.set('credit', '');
+    const headers: Record<string, string> = { origin: ORIGIN, 'sec-fetch-site': 'same-origin' };
+    if (accept) headers.accept = accept;
+    return POST(new Request(`${ORIGIN}/api/images${query}`, { method: 'POST', body: form, headers }));
+  }
+
+  async function forget(id: number) {
+    await getDb().delete(auditLog).where(inArray(auditLog.subject, [`image:${id}`]));
+    await getDb().delete(images).where(eq(images.id, id));
+  }
+
+  it('without JavaScript, goes back to the editor it came from with the picture chosen, or to its upload form with the reason', async () => {
+    await signedIn('editor');
+    const done = await uploadFromEditor({ file: new Blob([await png()], { type: 'image/png' }), alt: 'From the editor' }, '?returnTo=%2Fdashboard%2Farticles%2F42');
+    expect(done.status).toBe(303);
+    const location = done.headers.get('location')!;
+    expect(location).toMatch(/^\/dashboard\/articles\/42\?uploaded=\d+#hero-picture$/);
+    await forget(Number(/uploaded=(\d+)/.exec(location)![1]));
+
+    const refused = await uploadFromEditor({ alt: 'No file' }, '?returnTo=%2Fdashboard%2Farticles%2Fnew');
+    expect(refused.headers.get('location')).toBe('/dashboard/articles/new?fileError=missing-file&alt=No+file#picture-upload');
+  });
+
+  it('never sends the browser anywhere but a story editor or the library', async () => {
+    await signedIn('editor');
+    for (const returnTo of ['https://evil.example/', '//evil.example', '/dashboard/people', '/dashboard/articles/1/../../people', '/dashboard/articles/12?x=1']) {
+      const refused = await uploadFromEditor({ alt: 'x' }, `?returnTo=${encodeURIComponent(returnTo)}`);
+      expect(refused.headers.get('location')).toMatch(/^\/dashboard\/images\?/);
+    }
+  });
+
+  it('with JavaScript (asked for JSON), answers with the new picture, or with the messages', async () => {
+    const editor = await signedIn('editor');
+    const done = await uploadFromEditor({ file: new Blob([await png()], { type: 'image/png' }), alt: 'Sent in the background' }, '?returnTo=%2Fdashboard%2Farticles%2F7', 'application/json');
+    expect(done.status).toBe(201);
+    const body = (await done.json()) as { ok: true; picture: { id: number; src: string; alt: string; width: number; height: number } };
+    expect(body).toMatchObject({ ok: true, picture: { alt: 'Sent in the background', credit: '', width: 120, height: 80 } });
+    expect(body.picture.src).toMatch(/^\/media\/[0-9a-f-]+\.webp$/);
+    const [row] = await getDb().select({ uploadedBy: images.uploadedBy }).from(images).where(eq(images.id, body.picture.id));
+    expect(row?.uploadedBy).toBe(editor.id);
+    await forget(body.picture.id);
+
+    const filesBefore = mediaFiles();
+    const refused = await uploadFromEditor({ file: new Blob([await png()], { type: 'image/png' }), alt: '' }, '', 'application/json');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ ok: false, fieldErrors: { alt: ['Describe the picture for readers who cannot see it: alternative text is required.'] } });
+    expect(mediaFiles()).toEqual(filesBefore);
+
+    session.current = null;
+    const signedOut = await uploadFromEditor({ alt: 'x' }, '', 'application/json');
+    expect(signedOut.status).toBe(401);
+  });
+});

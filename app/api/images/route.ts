@@ -5,8 +5,9 @@ import { InvalidInputError } from '@/lib/errors';
 import { ImageRejectedError, MAX_UPLOAD_BYTES, MAX_UPLOAD_REQUEST_BYTES, UPLOAD_DRAIN_BYTES, type UploadProblem } from '@/lib/images';
 import { can } from '@/lib/permissions';
 import { salvageTextFields } from '@/lib/multipart-salvage';
+import { editorReturnPath, toPickerPicture } from '@/lib/picture-picker';
 import { isSameOriginRequest } from '@/lib/same-origin';
-import { IMAGE_FIELD_MESSAGES, type ImageFieldCode, imageDetailsSchema, imageFieldErrorCodes } from '@/lib/validation/images';
+import { IMAGE_FIELD_MESSAGES, type ImageFieldCode, imageDetailsSchema, imageFieldErrorCodes, readUploadFeedback } from '@/lib/validation/images';
 
 const LIBRARY = '/dashboard/images';
 
@@ -14,13 +15,19 @@ const LIBRARY = '/dashboard/images';
  * The image upload (docs/images.md): a route handler rather than a server action, so that a file of any size gets a
  * specific answer. Server actions stop at their body limit with a bare error, and proxy.ts would buffer and silently
  * cut bodies over 10 MB; /api/ is outside the proxy, and this handler reads the body itself with a byte cap.
- * Answers with a 303 back to the library, carrying codes (never text) for the messages.
+ * Answers with a 303 back to the library, carrying codes (never text) for the messages; or back to the story editor
+ * it was sent from (`returnTo`), the new picture chosen as the hero; or, asked for JSON (the editor's upload with
+ * JavaScript), with the picture or the messages (docs/adr/0014).
  */
 export async function POST(request: Request): Promise<Response> {
+  const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
+  // Where the redirects go: the editor's upload names its page in the query string, read before the body.
+  const returnTo = editorReturnPath(new URL(request.url).searchParams.get('returnTo')) ?? LIBRARY;
+  const back = (params: Record<string, string | undefined>) => (wantsJson ? json(400, { ok: false, fieldErrors: messagesOf(params) }) : backTo(returnTo, params));
   // Route handlers get no CSRF protection from Next: only our own pages may post here.
   if (!isSameOriginRequest(request.headers, [env().SITE_URL])) return plain(403, 'Cross-site uploads are refused.');
   const viewer = await getViewer();
-  if (!viewer) return seeOther(`/login?callbackUrl=${encodeURIComponent(LIBRARY)}`);
+  if (!viewer) return wantsJson ? json(401, { ok: false, fieldErrors: { file: ['Your session has ended. Sign in again (in another tab, so nothing here is lost).'] } }) : seeOther(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!can(viewer, 'article:write')) return plain(403, 'Forbidden.');
 
   const contentType = request.headers.get('content-type') ?? '';
@@ -49,7 +56,8 @@ export async function POST(request: Request): Promise<Response> {
 
   try {
     const image = await uploadImage(viewer, { bytes: new Uint8Array(await file.arrayBuffer()), ...parsed.data });
-    return back({ uploaded: String(image.id) });
+    if (wantsJson) return json(201, { ok: true, picture: toPickerPicture(image) });
+    return backTo(returnTo, { uploaded: String(image.id) });
   } catch (error) {
     if (error instanceof ImageRejectedError) return back({ fileError: error.reason, ...echo });
     if (error instanceof InvalidInputError && (error.field === 'alt' || error.field === 'credit')) {
@@ -122,10 +130,22 @@ function text(form: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-function back(params: Record<string, string | undefined>): Response {
+function backTo(path: string, params: Record<string, string | undefined>): Response {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
-  return seeOther(`${LIBRARY}?${query}`);
+  // Back in the editor, at the picker (after an upload) or at the upload form (after a refusal).
+  const anchor = path === LIBRARY ? '' : params.uploaded ? '#hero-picture' : '#picture-upload';
+  return seeOther(`${path}?${query}${anchor}`);
+}
+
+/** The same codes as the redirect carries, as the messages the form shows (lib/validation/images.ts). */
+function messagesOf(params: Record<string, string | undefined>) {
+  const feedback = readUploadFeedback(Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined)));
+  return feedback.fieldErrors;
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
 function seeOther(location: string): Response {

@@ -18,6 +18,7 @@ export default async function ImagesPage({ searchParams }: PageProps<'/dashboard
   const feedback = readUploadFeedback(params);
   const library = await listImages(viewer, { q, page });
   const updated = typeof params.updated === 'string' && /^\d+$/.test(params.updated);
+  const notice = typeof params.notice === 'string' ? params.notice : '';
   return (
     <>
       <h1>Images</h1>
@@ -29,6 +30,16 @@ export default async function ImagesPage({ searchParams }: PageProps<'/dashboard
       {updated && (
         <p className="form-success" role="status">
           The image’s details were saved.
+        </p>
+      )}
+      {notice === 'deleted' && (
+        <p className="form-success" role="status">
+          The picture was deleted from the library.
+        </p>
+      )}
+      {notice === 'gone' && (
+        <p className="form-error" role="status">
+          That picture is no longer in the library.
         </p>
       )}
       <ImageUploadForm feedback={feedback} />

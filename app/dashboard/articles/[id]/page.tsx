@@ -3,17 +3,19 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 
-import { ArticleConfirmation } from '@/components/dashboard/article-confirmations';
 import { ArticleWorkspace } from '@/components/dashboard/article-workspace';
 import { DateTime } from '@/components/ui/date-time';
 import { DESK_STATE_LABELS, getEditableArticle, getEditorOptions } from '@/data/article-desk';
+import { getPicturePicker } from '@/data/images';
 import { requireCapability } from '@/data/viewer';
 import { utcToZonedLocal } from '@/lib/datetime';
 import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
 import { env } from '@/lib/env';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
+import { pickerParams } from '@/lib/picture-picker';
 import { oneParam, parseSerialId } from '@/lib/query-params';
+import { readUploadFeedback } from '@/lib/validation/images';
 
 export const metadata: Metadata = { title: 'Edit story' };
 
@@ -41,9 +43,13 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
     if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
     throw error;
   }
-  const options = await getEditorOptions(viewer, article.snapshot.heroImageId);
-  const zone = env().SITE_TIMEZONE;
   const query = await searchParams;
+  const upload = readUploadFeedback(query);
+  const [options, pictures] = await Promise.all([
+    getEditorOptions(viewer),
+    getPicturePicker(viewer, { ...pickerParams(query), chosenId: upload.uploadedId ?? article.snapshot.heroImageId, justUploaded: upload.uploadedId !== null }),
+  ]);
+  const zone = env().SITE_TIMEZONE;
   const notice = NOTICES[oneParam(query, 'notice') ?? ''];
   return (
     <>
@@ -74,12 +80,6 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           {notice}
         </p>
       )}
-      <ArticleConfirmation
-        confirm={oneParam(query, 'confirm')}
-        story={{ id, version: article.version, headline: article.snapshot.headline, state: article.state, publishedAt: article.publishedAt, publicPath: article.publicPath }}
-        mayPublish={article.mayPublish}
-        timeZone={zone}
-      />
       {article.notes.length > 0 && (
         <ul className="article-notes-list">
           {article.notes.map((note) => (
@@ -94,6 +94,8 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           snapshot={article.snapshot}
           relatedSlugs={article.relatedSlugs}
           options={options}
+          pictures={pictures}
+          upload={upload}
           workflow={{
             articleId: id,
             version: article.version,

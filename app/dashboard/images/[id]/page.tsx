@@ -6,7 +6,8 @@ import { connection } from 'next/server';
 import { DateTime } from '@/components/ui/date-time';
 import { ImageDetailsForm } from '@/components/dashboard/image-details-form';
 import styles from '@/components/dashboard/image-library.module.css';
-import { getLibraryImage } from '@/data/images';
+import { ImageUses } from '@/components/dashboard/image-uses';
+import { getLibraryImage, isPictureUsed, listPictureUses } from '@/data/images';
 import { requireCapability } from '@/data/viewer';
 import { formatBytes } from '@/lib/images';
 import { imageIdSchema } from '@/lib/validation/images';
@@ -20,8 +21,8 @@ export default async function ImagePage({ params }: PageProps<'/dashboard/images
   const viewer = await requireCapability('article:write', `/dashboard/images/${encodeURIComponent(id)}`);
   const imageId = imageIdSchema.safeParse(id);
   if (!imageId.success) notFound();
-  const image = await getLibraryImage(viewer, imageId.data);
-  if (!image) notFound();
+  const [image, uses] = await Promise.all([getLibraryImage(viewer, imageId.data), listPictureUses(viewer, imageId.data)]);
+  if (!image || !uses) notFound();
   return (
     <>
       <p>
@@ -34,6 +35,13 @@ export default async function ImagePage({ params }: PageProps<'/dashboard/images
         {image.uploaderName ? ` by ${image.uploaderName}` : ''} · <a href={image.src}>Open the file</a>
       </p>
       <ImageDetailsForm id={image.id} alt={image.alt} credit={image.credit} />
+      <section aria-labelledby="uses-title">
+        <h2 id="uses-title">Where it is used</h2>
+        <ImageUses uses={uses} titleId="uses-title" />
+        <p>
+          <Link href={`/dashboard/images/${image.id}/delete`}>{isPictureUsed(uses) ? 'Delete this picture (why it cannot be deleted yet)' : 'Delete this picture…'}</Link>
+        </p>
+      </section>
     </>
   );
 }
