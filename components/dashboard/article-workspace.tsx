@@ -12,7 +12,7 @@ import { ArticleWorkflow, type WorkflowProps } from './article-workflow';
  * the text just saved and offers "Publish changes" (without JavaScript every post reloads the page, which reads
  * both afresh).
  */
-export function ArticleWorkspace({ snapshot, relatedSlugs, options, workflow }: { snapshot: ArticleSnapshot; relatedSlugs: string[]; options: EditorOptions; workflow: WorkflowProps }) {
+export function ArticleWorkspace({ snapshot, relatedSlugs, options, workflow, review }: { snapshot: ArticleSnapshot; relatedSlugs: string[]; options: EditorOptions; workflow: WorkflowProps; review?: React.ReactNode }) {
   const [version, setVersion] = useState(workflow.version);
   const [hasPendingChanges, setHasPendingChanges] = useState(workflow.hasPendingChanges);
   const onSaved = useCallback((saved: { version: number; isPendingPublication: boolean }) => {
@@ -24,6 +24,8 @@ export function ArticleWorkspace({ snapshot, relatedSlugs, options, workflow }: 
       <ArticleEditorForm articleId={workflow.articleId} version={version} snapshot={snapshot} relatedSlugs={relatedSlugs} options={options} onSaved={onSaved} />
       <aside className="article-workspace__side" aria-label="Workflow">
         <ArticleWorkflow {...workflow} version={version} hasPendingChanges={hasPendingChanges} />
+        {/* The review loop's server-rendered forms and desk notes (components/dashboard/article-review.tsx). */}
+        {review}
       </aside>
     </div>
   );
