@@ -189,6 +189,8 @@ export async function listDeskNotes(viewer: Viewer | null, articleId: number): P
 }
 
 export type ReviewState = {
+  /** Who started the story (its writer), if their account still exists. */
+  writerId: string | null;
   assignee: { id: string; name: string } | null;
   /** The latest send-back, while the story is still sent back (cleared when it is submitted again). */
   sentBack: { at: string; by: string | null; note: string } | null;
@@ -199,7 +201,7 @@ export async function getReviewState(viewer: Viewer | null, articleId: number): 
   assertCan(viewer, 'article:write');
   const db = getDb();
   const [row] = await db
-    .select({ assigneeId: articles.assigneeId, assigneeName: users.name, sentBackAt: articles.sentBackAt })
+    .select({ writerId: articles.createdBy, assigneeId: articles.assigneeId, assigneeName: users.name, sentBackAt: articles.sentBackAt })
     .from(articles)
     .leftJoin(users, eq(users.id, articles.assigneeId))
     .where(and(eq(articles.id, articleId), openableBy(viewer)))
@@ -216,7 +218,7 @@ export async function getReviewState(viewer: Viewer | null, articleId: number): 
       .limit(1);
     sentBack = { at: row.sentBackAt.toISOString(), by: note?.by ?? null, note: note?.body ?? '' };
   }
-  return { assignee: row.assigneeId && row.assigneeName ? { id: row.assigneeId, name: row.assigneeName } : null, sentBack };
+  return { writerId: row.writerId, assignee: row.assigneeId && row.assigneeName ? { id: row.assigneeId, name: row.assigneeName } : null, sentBack };
 }
 
 export type HomeRow = {

@@ -41,6 +41,7 @@ export function SentBackBanner({ review, isWriter }: { review: ReviewState; isWr
 /** Editors: who the story waits on next (a select of staff; a contributor only for their own story). */
 export function AssignForm({ articleId, review, staff, problem }: { articleId: number; review: ReviewState; staff: StaffChoice[]; problem: string | null }) {
   const current = review.assignee?.id ?? '';
+  // The current assignee stays a choice even if they could no longer be chosen (disabled since, say).
   const choices = review.assignee && !staff.some((person) => person.id === review.assignee!.id) ? [...staff, { ...review.assignee, role: 'contributor' as const }] : staff;
   return (
     <form id="assign" action={assignStoryAction} className={`workflow-form ${styles.form}`} aria-labelledby="assign-title">
@@ -53,7 +54,7 @@ export function AssignForm({ articleId, review, staff, problem }: { articleId: n
           <option value="">Nobody</option>
           {choices.map((person) => (
             <option key={person.id} value={person.id}>
-              {person.name} ({person.role})
+              {person.name} ({person.id === review.writerId ? 'writer' : person.role})
             </option>
           ))}
         </select>

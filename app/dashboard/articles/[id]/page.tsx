@@ -101,7 +101,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           {topProblem}
         </p>
       )}
-      <SentBackBanner review={review} isWriter={review.assignee?.id === viewer.id} />
+      <SentBackBanner review={review} isWriter={review.writerId === viewer.id} />
       {article.notes.length > 0 && (
         <ul className="article-notes-list">
           {article.notes.map((note) => (
