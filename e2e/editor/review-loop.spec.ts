@@ -72,7 +72,8 @@ async function publishNow(page: Page) {
 }
 
 test('an editor sends a story back with a note; the contributor fixes and resubmits it; desk notes never reach readers; Mark as seen', async ({ browser, request }) => {
-  test.slow();
+  // Several people, several pages, screenshots and axe: long on a 2-core machine shared with other suites.
+  test.setTimeout(240_000);
   const marker = unique();
   const headline = `Ferry timetable changes ${marker}`;
   const sendBackNote = `Please check the times with the operator (${marker}).\nAnd add a quote from a passenger.`;
@@ -176,7 +177,8 @@ test('an editor sends a story back with a note; the contributor fixes and resubm
 });
 
 test('without JavaScript: send back with a note, a refusal explained, resubmit, desk notes and Mark as seen', async ({ browser }) => {
-  test.slow();
+  // Several people, several pages, screenshots and axe: long on a 2-core machine shared with other suites.
+  test.setTimeout(240_000);
   const marker = unique();
   const headline = `Harbour wall repairs ${marker}`;
 
