@@ -162,9 +162,9 @@ const OVERVIEW_ITEMS = 10;
 export async function getDeskOverview(viewer: Viewer | null) {
   assertCan(viewer, 'article:write');
   const glance = (filters: DeskFilters) => selectDeskRows(deskConditions(viewer, filters).where, filters.sort, OVERVIEW_ITEMS, 0);
-  const [myDrafts, inReview, scheduled, counts] = await Promise.all([
+  // Stories in review are the home's "Waiting for review" panel (data/article-review.ts getDeskHome).
+  const [myDrafts, scheduled, counts] = await Promise.all([
     glance({ state: 'draft', mine: true }),
-    glance({ state: 'in_review' }),
     glance({ state: 'scheduled', sort: 'published' }),
     countByState(deskConditions(viewer, {}).base),
   ]);
@@ -179,7 +179,7 @@ export async function getDeskOverview(viewer: Viewer | null) {
     pendingComments = pending?.total ?? 0;
     openReports = Number(reports?.total ?? 0);
   }
-  return { myDrafts, inReview, scheduled, counts, pendingComments, openReports };
+  return { myDrafts, scheduled, counts, pendingComments, openReports };
 }
 
 export type EditableArticle = {

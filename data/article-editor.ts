@@ -331,7 +331,8 @@ export async function submitForReview(viewer: Viewer | null, id: number, baseVer
     if (row.status !== 'draft') throw new InvalidInputError('status', 'Only a draft can be submitted for review.');
     if (row.version !== baseVersion) throw await conflict(tx, row, baseVersion);
     await assertHasByline(tx, row, 'submitted for review');
-    await tx.update(articles).set({ status: 'in_review', version: row.version + 1 }).where(eq(articles.id, id));
+    // A story sent back and resubmitted waits on the editors again, not on its writer (docs/adr/0015).
+    await tx.update(articles).set({ status: 'in_review', version: row.version + 1, sentBackAt: null, assigneeId: null }).where(eq(articles.id, id));
     await recordAudit(tx, { actorId: viewer.id, action: 'article.submit', subject: `article:${id}`, before: { status: row.status }, after: { status: 'in_review' } });
     return { id, version: row.version + 1, sectionSlugs: [], tagSlugs: [], authorIds: [] };
   });
@@ -380,6 +381,9 @@ export async function publishArticle(
         pendingRevisionId: null,
         publishedRevisionId: row.pendingRevisionId ?? latest?.id ?? null,
         version,
+        // Published: the story waits on nobody any more (docs/adr/0015).
+        assigneeId: null,
+        sentBackAt: null,
       })
       .where(eq(articles.id, id));
     // Notes added while these changes waited go live with them, never before (docs/adr/0007).

@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { closeDb, connect, getDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { getDeskOverview, listDeskArticles } from '../data/article-desk';
+import { getDeskHome } from '../data/article-review';
 import { getPublicArticle } from '../data/articles';
 import { countPublic } from '../data/cards';
 import { getThread } from '../data/comments';
@@ -111,6 +112,7 @@ await withDatabase(async (server) => {
   await measure('desk: published, page 50', () => listDeskArticles(editor, { state: 'published', page: 50 }));
   await measure('desk: section + headline text', (i) => listDeskArticles(editor, { sectionId: pick(i).sectionId, q: 'harbour' }));
   await measure('desk: overview (dashboard home)', () => getDeskOverview(editor));
+  await measure('desk: review panels (dashboard home)', () => getDeskHome(editor));
   await measure('moderation: pending queue', () => listModerationQueue(editor, { tab: 'pending' }));
   await measure('moderation: reported queue', () => listModerationQueue(editor, { tab: 'reported' }));
 

@@ -3,16 +3,24 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 
 import { ArticleTable } from '@/components/dashboard/article-table';
+import { DeskHomePanels } from '@/components/dashboard/desk-home';
 import { DESK_STATES, DESK_STATE_LABELS, getDeskOverview } from '@/data/article-desk';
+import { getDeskHome } from '@/data/article-review';
 import { requireCapability } from '@/data/viewer';
+import { can } from '@/lib/permissions';
+import { oneParam } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Overview' };
 
-/** At a glance: my drafts, stories in review, what is scheduled, and comments waiting for a moderator. */
-export default async function DashboardHome() {
+/**
+ * At a glance: what needs me (sent back to me, assigned to me), what waits for review, what was published since I
+ * last looked, my drafts, what is scheduled, and comments waiting for a moderator.
+ */
+export default async function DashboardHome({ searchParams }: PageProps<'/dashboard'>) {
   await connection();
   const viewer = await requireCapability('article:write', '/dashboard');
-  const overview = await getDeskOverview(viewer);
+  const [overview, home] = await Promise.all([getDeskOverview(viewer), getDeskHome(viewer)]);
+  const seenNotice = oneParam(await searchParams, 'seen') === '1';
   return (
     <>
       <h1>Newsroom</h1>
@@ -42,13 +50,10 @@ export default async function DashboardHome() {
           </li>
         )}
       </ul>
+      <DeskHomePanels home={home} isEditor={can(viewer, 'article:publish')} seenNotice={seenNotice} />
       <section aria-labelledby="my-drafts">
         <h2 id="my-drafts">My drafts</h2>
         <ArticleTable rows={overview.myDrafts} caption="My drafts" />
-      </section>
-      <section aria-labelledby="in-review">
-        <h2 id="in-review">In review</h2>
-        <ArticleTable rows={overview.inReview} caption="In review" />
       </section>
       <section aria-labelledby="scheduled">
         <h2 id="scheduled">Scheduled</h2>

@@ -21,6 +21,7 @@ export function ArticleWorkspace({
   pictures,
   upload,
   workflow,
+  review,
 }: {
   snapshot: ArticleSnapshot;
   relatedSlugs: string[];
@@ -28,6 +29,7 @@ export function ArticleWorkspace({
   pictures: PickerData;
   upload: UploadFeedback;
   workflow: WorkflowProps;
+  review?: React.ReactNode;
 }) {
   const [version, setVersion] = useState(workflow.version);
   const [hasPendingChanges, setHasPendingChanges] = useState(workflow.hasPendingChanges);
@@ -40,6 +42,8 @@ export function ArticleWorkspace({
       <ArticleEditorForm articleId={workflow.articleId} version={version} snapshot={snapshot} relatedSlugs={relatedSlugs} options={options} pictures={pictures} upload={upload} onSaved={onSaved} />
       <aside className="article-workspace__side" aria-label="Workflow">
         <ArticleWorkflow {...workflow} version={version} hasPendingChanges={hasPendingChanges} />
+        {/* The review loop's server-rendered forms and desk notes (components/dashboard/article-review.tsx). */}
+        {review}
       </aside>
     </div>
   );

@@ -134,8 +134,9 @@ test('a contributor submits a draft for review and an editor publishes it', asyn
 
   const editor = await (await browser.newContext()).newPage();
   await signIn(editor, fixture.staff.editor, '/dashboard');
-  await expect(editor.getByRole('region', { name: 'In review' }).getByRole('link', { name: headline })).toBeVisible();
-  await editor.getByRole('region', { name: 'In review' }).getByRole('link', { name: headline }).click();
+  // The dashboard home lists it under "Waiting for review" (was "In review" before the review loop, docs/adr/0015).
+  await expect(editor.getByRole('region', { name: 'Waiting for review' }).getByRole('link', { name: headline })).toBeVisible();
+  await editor.getByRole('region', { name: 'Waiting for review' }).getByRole('link', { name: headline }).click();
   await publishNow(editor);
   await editor.goto(`/${fixture.desk.slug}/lighthouse-keeper-retires-${marker}`);
   await expect(editor.getByRole('heading', { level: 1, name: headline })).toBeVisible();

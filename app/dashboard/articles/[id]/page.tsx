@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 
+import { AssignForm, DeskNotes, SentBackBanner } from '@/components/dashboard/article-review';
 import { ArticleWorkspace } from '@/components/dashboard/article-workspace';
 import { DateTime } from '@/components/ui/date-time';
 import { DESK_STATE_LABELS, getEditableArticle, getEditorOptions } from '@/data/article-desk';
 import { getPicturePicker } from '@/data/images';
+import { getReviewState, listAssignableStaff, listDeskNotes } from '@/data/article-review';
 import { requireCapability } from '@/data/viewer';
 import { utcToZonedLocal } from '@/lib/datetime';
 import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
@@ -16,6 +18,7 @@ import { can } from '@/lib/permissions';
 import { pickerParams } from '@/lib/picture-picker';
 import { oneParam, parseSerialId } from '@/lib/query-params';
 import { readUploadFeedback } from '@/lib/validation/images';
+import { reviewProblemMessage } from '@/lib/review';
 
 export const metadata: Metadata = { title: 'Edit story' };
 
@@ -28,6 +31,11 @@ const NOTICES: Record<string, string> = {
   restored: 'The revision was restored as the latest version.',
   noted: 'The note was added and readers can see it.',
   'note-staged': 'The note was added to the saved changes. Readers will see both when you press Publish changes.',
+  'sent-back': 'Sent back to the writer with your note. The story is a draft again and waits on them.',
+  assigned: 'Assigned. The story is on their dashboard under “Assigned to me”.',
+  unassigned: 'The story is assigned to nobody now.',
+  'assign-unchanged': 'Nothing changed: the story was already assigned that way.',
+  'desk-noted': 'Your note was added for the desk. Readers never see desk notes.',
 };
 
 export default async function EditArticlePage({ params, searchParams }: PageProps<'/dashboard/articles/[id]'>) {
@@ -45,12 +53,21 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   }
   const query = await searchParams;
   const upload = readUploadFeedback(query);
-  const [options, pictures] = await Promise.all([
+  const [options, pictures, review, deskNotes, staff] = await Promise.all([
     getEditorOptions(viewer),
     getPicturePicker(viewer, { ...pickerParams(query), chosenId: upload.uploadedId ?? article.snapshot.heroImageId, justUploaded: upload.uploadedId !== null }),
+    getReviewState(viewer, id),
+    listDeskNotes(viewer, id),
+    article.mayPublish ? listAssignableStaff(viewer, id) : Promise.resolve([]),
   ]);
   const zone = env().SITE_TIMEZONE;
   const notice = NOTICES[oneParam(query, 'notice') ?? ''];
+  const problem = reviewProblemMessage(oneParam(query, 'problem'));
+  const problemFor = oneParam(query, 'for');
+  // A send-back refused because the story left review has no form to show it in any more: it goes at the top.
+  const sendBackShown = article.mayEdit && article.mayPublish && article.state === 'in_review';
+  const topProblem = problem && !(problemFor === 'desk-notes' || problemFor === 'assign' || (problemFor === 'review' && sendBackShown)) ? problem : null;
+  const notesPanel = <DeskNotes articleId={id} notes={deskNotes.notes} total={deskNotes.total} problem={problemFor === 'desk-notes' ? problem : null} />;
   return (
     <>
       <p className="field__hint">
@@ -68,6 +85,12 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
         )}{' '}
         · <Link href={`/api/preview?article=${id}`}>Preview</Link> · <Link href={`/dashboard/articles/${id}/history`}>History</Link>
         {can(viewer, 'user:manage') && <> · <Link href={`/dashboard/audit?story=${id}`}>Audit log for this story</Link></>}
+        {review.assignee && !review.sentBack && (
+          <>
+            {' '}
+            · Waiting on <strong>{review.assignee.id === viewer.id ? 'you' : review.assignee.name}</strong>
+          </>
+        )}
         {article.publicPath && (
           <>
             {' '}
@@ -80,6 +103,12 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           {notice}
         </p>
       )}
+      {topProblem && (
+        <p className="form-error" role="alert">
+          {topProblem}
+        </p>
+      )}
+      <SentBackBanner review={review} isWriter={review.writerId === viewer.id} />
       {article.notes.length > 0 && (
         <ul className="article-notes-list">
           {article.notes.map((note) => (
@@ -106,10 +135,20 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
             publishAtLocal: article.publishedAt && article.state === 'scheduled' ? utcToZonedLocal(new Date(article.publishedAt), zone) : '',
             unpublishAtLocal: article.unpublishAt ? utcToZonedLocal(new Date(article.unpublishAt), zone) : '',
             timeZone: zone,
+            reviewProblem: problemFor === 'review' ? problem : null,
           }}
+          review={
+            <>
+              {article.mayPublish && <AssignForm articleId={id} review={review} staff={staff} problem={problemFor === 'assign' ? problem : null} />}
+              {notesPanel}
+            </>
+          }
         />
       ) : (
-        <p className="form-error">This story has been published; only editors can change it now.</p>
+        <>
+          <p className="form-error">This story has been published; only editors can change it now.</p>
+          {notesPanel}
+        </>
       )}
     </>
   );
