@@ -166,6 +166,8 @@ function excerpt(text: string): string {
 async function resolveSubjects(rows: Row[]): Promise<Map<number, AuditSubject>> {
   const db = getDb();
   const userIds = [...new Set(rows.filter((row) => row.subject.startsWith('user:')).map((row) => row.subject.slice(5)))];
+  // A section front's arrangement ("front:section:12") is named after its section.
+  const sectionIds = [...new Set([...idsOf(rows, 'section'), ...idsOf(rows.map((row) => ({ ...row, subject: row.subject.replace(/^front:section:/, 'front-section:') })), 'front-section')])];
   const [articleRows, commentRows, userRows, sectionRows, tagRows, authorRows, imageRows] = await Promise.all([
     idsOf(rows, 'article').length ? db.select({ id: articles.id, headline: articles.headline }).from(articles).where(inArray(articles.id, idsOf(rows, 'article'))) : [],
     idsOf(rows, 'comment').length
@@ -176,7 +178,7 @@ async function resolveSubjects(rows: Row[]): Promise<Map<number, AuditSubject>> 
           .where(inArray(comments.id, idsOf(rows, 'comment')))
       : [],
     userIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)) : [],
-    idsOf(rows, 'section').length ? db.select({ id: sections.id, name: sections.name }).from(sections).where(inArray(sections.id, idsOf(rows, 'section'))) : [],
+    sectionIds.length ? db.select({ id: sections.id, name: sections.name }).from(sections).where(inArray(sections.id, sectionIds)) : [],
     idsOf(rows, 'tag').length ? db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, idsOf(rows, 'tag'))) : [],
     idsOf(rows, 'author').length ? db.select({ id: authors.id, name: authors.name }).from(authors).where(inArray(authors.id, idsOf(rows, 'author'))) : [],
     idsOf(rows, 'image').length ? db.select({ id: images.id, alt: images.alt, fileName: images.fileName }).from(images).where(inArray(images.id, idsOf(rows, 'image'))) : [],
@@ -231,6 +233,22 @@ async function resolveSubjects(rows: Row[]): Promise<Map<number, AuditSubject>> 
         subject = image
           ? { kind, key, label: image.alt || image.fileName, href: `/dashboard/images/${id}`, gone: false }
           : { kind, key, label: remembered(row, 'fileName') ?? `Picture ${id}`, href: null, gone: true };
+        break;
+      }
+      case 'front': {
+        // "front:home" or "front:section:<id>" (data/curation.ts).
+        const section = id.startsWith('section:') ? found.section.get(id.slice('section:'.length)) : undefined;
+        subject =
+          id === 'home'
+            ? { kind: 'other', key, label: 'the front page', href: '/dashboard/front', gone: false }
+            : section
+              ? { kind: 'other', key, label: `the ${section.name} front`, href: `/dashboard/front?front=${section.id}`, gone: false }
+              : { kind: 'other', key, label: 'a section front (the section was deleted)', href: null, gone: true };
+        break;
+      }
+      case 'breaking': {
+        const headline = remembered(row, 'headline');
+        subject = { kind: 'other', key, label: headline ? `the banner “${excerpt(headline)}”` : 'a breaking-news banner', href: '/dashboard/front', gone: false };
         break;
       }
       default:

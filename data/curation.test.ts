@@ -8,6 +8,7 @@ import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory, daysAgo, inDays } from '@/test/factories';
 import { recorded, resetRecorded } from '@/test/stubs/next-cache';
 
+import { listAuditLog } from './audit';
 import { getBreakingNews, liftBreakingNews, listBreakingNews, startBreakingNews } from './breaking-news';
 import { getNextScheduledChange } from './cache-life';
 import { FRONT_PAGE_PINS, FrontFullError, listPinCandidates, listPlacements, movePin, pinStory, unpinStory } from './curation';
@@ -66,6 +67,10 @@ describe('the front page', () => {
 
     const entries = await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subject, 'front:home'));
     expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['front.pin', 'front.move', 'front.unpin']));
+    // The audit log names the front and the story in words.
+    const admin = await factory.user('admin');
+    const log = await listAuditLog(admin, { actorId: editor.id, kind: 'desk' });
+    expect(log.items[0]).toMatchObject({ action: 'front.unpin', subject: { label: 'the front page', href: '/dashboard/front' } });
   });
 
   it('shows a pinned story only while readers may see it (a scheduled one takes the lead at its minute)', async () => {
@@ -182,6 +187,9 @@ describe('breaking news', () => {
 
     await liftBreakingNews(editor, second.id);
     expect(await getBreakingNews()).toBeNull();
+    const admin = await factory.user('admin');
+    const log = await listAuditLog(admin, { actorId: editor.id });
+    expect(log.items[0]).toMatchObject({ action: 'breaking.lift', subject: { label: 'the banner “Results declared”' } });
     await expect(liftBreakingNews(editor, second.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { diffAudit } from './audit-diff';
@@ -8,7 +11,9 @@ const time = (iso: string) => `<${iso.slice(0, 10)}>`;
 describe('describeAuditAction', () => {
   it('says what was done in plain words', () => {
     expect(describeAuditAction('article.publish')).toBe('published');
-    expect(describeAuditAction('article.send-back')).toBe('sent back to the writer');
+    expect(describeAuditAction('article.send_back')).toBe('sent back to the writer');
+    expect(describeAuditAction('front.pin')).toBe('pinned a story on');
+    expect(describeAuditAction('breaking.start')).toBe('put up');
     expect(describeAuditAction('article.update')).toBe('published changes to');
     expect(describeAuditAction('comment.reject')).toBe('rejected');
     expect(describeAuditAction('user.comments-ban')).toBe('banned from commenting');
@@ -25,7 +30,18 @@ describe('describeAuditAction', () => {
 
   it('reads an action it does not know without dots and dashes', () => {
     expect(describeAuditAction('front.pin-lead')).toBe('front: pin lead');
-    expect(describeAuditAction('breaking.lift')).toBe('breaking: lift');
+    expect(describeAuditAction('newsletter.send_now')).toBe('newsletter: send now');
+  });
+
+  it('has words for every action the data layer records', () => {
+    const dataDir = path.join(import.meta.dirname, '..', 'data');
+    const recorded = new Set<string>();
+    for (const file of fs.readdirSync(dataDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))) {
+      for (const match of fs.readFileSync(path.join(dataDir, file), 'utf8').matchAll(/action: '([a-z_.-]+)'/g)) recorded.add(match[1]!);
+    }
+    expect(recorded.size).toBeGreaterThan(20);
+    const unworded = [...recorded].filter((action) => describeAuditAction(action).includes(':'));
+    expect(unworded).toEqual([]);
   });
 });
 

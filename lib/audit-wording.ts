@@ -42,9 +42,8 @@ const VERBS: Record<string, string> = {
   'article.create': 'started the story',
   'article.save': 'edited',
   'article.submit': 'submitted for review',
-  'article.send-back': 'sent back to the writer',
-  'article.sent-back': 'sent back to the writer',
-  'article.return': 'sent back to the writer',
+  'article.send_back': 'sent back to the writer',
+  'article.desk_note': 'added an internal note to',
   'article.assign': 'assigned',
   'article.publish': 'published',
   'article.schedule': 'scheduled',
@@ -79,6 +78,12 @@ const VERBS: Record<string, string> = {
   'author.update': 'changed the author profile',
   'image.upload': 'uploaded the picture',
   'image.update': 'changed the picture details of',
+  'image.delete': 'deleted the picture',
+  'front.pin': 'pinned a story on',
+  'front.move': 'reordered',
+  'front.unpin': 'took a story off',
+  'breaking.start': 'put up',
+  'breaking.lift': 'lifted',
 };
 
 /** What was done, in a few plain words: "published", "banned from commenting", "added a correction to". */
@@ -90,7 +95,7 @@ export function describeAuditAction(action: string): string {
     const label = ARTICLE_NOTE_LABELS[note[1] as ArticleNoteKind];
     return label ? `added ${label === 'Update' ? 'an update' : `a ${label.toLowerCase()}`} to` : 'added a note to';
   }
-  // Something newer than this list: "front.pin" reads "front: pin".
+  // Something newer than this list: "thing.some-verb" reads "thing: some verb".
   const [thing, ...verb] = action.split('.');
   return verb.length ? `${thing}: ${verb.join(' ').replace(/[-_]/g, ' ')}` : action.replace(/[-_]/g, ' ');
 }
@@ -145,6 +150,9 @@ const FIELD_LABELS: Record<string, string> = {
   source: 'Merged tag',
   target: 'Kept tag',
   assigneeId: 'Assigned to',
+  articleId: 'Story (number)',
+  expiresAt: 'Comes down at',
+  replaced: 'Replaced banners (numbers)',
   note: 'Note',
 };
 
