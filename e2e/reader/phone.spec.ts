@@ -151,6 +151,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('screenshots: the front page and a story at 1366 px', async ({ page }) => {
+  test.slow();
   await page.setViewportSize(LAPTOP);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -26,7 +26,12 @@ describe('people schemas', () => {
 describe('audit page parameters', () => {
   it('never fail and strip control characters', async () => {
     const { auditParamsSchema } = await import('./audit');
-    expect(auditParamsSchema.parse({ action: ' user.\u0000', page: 'x' })).toEqual({ action: 'user.', subject: '', page: 1 });
-    expect(auditParamsSchema.parse({ action: ['tag.', 'x'], subject: 'user:1', page: '3' })).toEqual({ action: 'tag.', subject: 'user:1', page: 3 });
+    expect(auditParamsSchema.parse({ story: ' harbour\u0000 walls ', page: 'x' })).toEqual({ actor: '', story: 'harbour walls', kind: '', subject: '', page: 1 });
+    expect(auditParamsSchema.parse({ actor: ['u-1', 'u-2'], kind: 'comments', subject: 'user:1', page: '3' })).toEqual({ actor: 'u-1', story: '', kind: 'comments', subject: 'user:1', page: 3 });
+  });
+
+  it('drop a kind of action the filter does not have', async () => {
+    const { auditParamsSchema } = await import('./audit');
+    expect(auditParamsSchema.parse({ kind: 'user.' }).kind).toBe('');
   });
 });
