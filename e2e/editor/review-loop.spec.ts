@@ -123,6 +123,11 @@ test('an editor sends a story back with a note; the contributor fixes and resubm
   await storyField(contributor, 'Body (Markdown)').fill('The ferry leaves at half past nine, the operator confirmed.\n\n"It suits me," said a passenger.');
   await storyForm(contributor).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(contributor.getByText(/Saved at .* \(version 4\)/)).toBeVisible();
+  // KNOWN ISSUE (docs/adr/0015): a desk note sent right after Save, on the same page, is stored but the page then
+  // showed the story as first loaded (no notice, old text in the box) until reloaded. Reloaded here until fixed.
+  await contributor.reload();
+  await expect(storyField(contributor, 'Body (Markdown)')).toHaveValue(/half past nine/);
+  await expect(storyForm(contributor).getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
   const notes = contributor.getByRole('region', { name: /Desk notes/ });
   await notes.getByLabel('Note for the desk').fill(deskNote);
   await notes.getByRole('button', { name: 'Add desk note' }).click();
