@@ -44,16 +44,16 @@ describe('review actions (called directly, as a forged request would)', () => {
 
     for (const caller of [null, contributor]) {
       as(caller);
-      expect(await redirectOf(sendBackAction(form('Please fix the second paragraph.')))).toBe(`/dashboard/articles/${id}?problem=forbidden&for=review#review`);
+      expect(await redirectOf(sendBackAction(form('Please fix the second paragraph.')))).toBe(`/dashboard/articles/${id}?problem=forbidden`);
     }
     as(editor);
-    expect(await redirectOf(sendBackAction(form('   ')))).toBe(`/dashboard/articles/${id}?problem=note-missing&for=review#review`);
-    expect(await redirectOf(sendBackAction(form('Please fix the second paragraph.', '1')))).toBe(`/dashboard/articles/${id}?problem=outdated&for=review#review`);
+    expect(await redirectOf(sendBackAction(form('   ')))).toBe(`/dashboard/articles/${id}?problem=note-missing`);
+    expect(await redirectOf(sendBackAction(form('Please fix the second paragraph.', '1')))).toBe(`/dashboard/articles/${id}?problem=outdated`);
     const [unchanged] = await getDb().select({ status: articles.status }).from(articles).where(eq(articles.id, id));
     expect(unchanged?.status).toBe('in_review');
 
     expect(await redirectOf(sendBackAction(form('Please fix the second paragraph.')))).toBe(`/dashboard/articles/${id}?notice=sent-back`);
-    expect(await redirectOf(sendBackAction(form('Again?', '3')))).toBe(`/dashboard/articles/${id}?problem=not-in-review&for=review#review`);
+    expect(await redirectOf(sendBackAction(form('Again?', '3')))).toBe(`/dashboard/articles/${id}?problem=not-in-review`);
     // Nothing readers see changed: no cache tag touched.
     expect(recorded.updated).toEqual([]);
     expect(recorded.revalidated).toEqual([]);
@@ -63,14 +63,14 @@ describe('review actions (called directly, as a forged request would)', () => {
     const { contributor, editor, id } = await submitted();
     const stranger = await factory.user('contributor');
     as(stranger);
-    expect(await redirectOf(addDeskNoteAction(formOf({ id: String(id), body: 'Not my story.' })))).toBe(`/dashboard/articles/${id}?problem=forbidden&for=desk-notes#desk-notes`);
+    expect(await redirectOf(addDeskNoteAction(formOf({ id: String(id), body: 'Not my story.' })))).toBe(`/dashboard/articles/${id}?problem=forbidden`);
     as(contributor);
-    expect(await redirectOf(addDeskNoteAction(formOf({ id: String(id), body: ' ' })))).toBe(`/dashboard/articles/${id}?problem=desk-note-missing&for=desk-notes#desk-notes`);
-    expect(await redirectOf(addDeskNoteAction(formOf({ id: String(id), body: 'Source confirmed.' })))).toBe(`/dashboard/articles/${id}?notice=desk-noted#desk-notes`);
+    expect(await redirectOf(addDeskNoteAction(formOf({ id: String(id), body: ' ' })))).toBe(`/dashboard/articles/${id}?problem=desk-note-missing`);
+    expect(await redirectOf(addDeskNoteAction(formOf({ id: String(id), body: 'Source confirmed.' })))).toBe(`/dashboard/articles/${id}?notice=desk-noted`);
     expect(await getDb().select({ body: articleDeskNotes.body }).from(articleDeskNotes).where(eq(articleDeskNotes.articleId, id))).toEqual([{ body: 'Source confirmed.' }]);
-    expect(await redirectOf(assignStoryAction(formOf({ id: String(id), assigneeId: contributor.id })))).toBe(`/dashboard/articles/${id}?problem=forbidden&for=assign#assign`);
+    expect(await redirectOf(assignStoryAction(formOf({ id: String(id), assigneeId: contributor.id })))).toBe(`/dashboard/articles/${id}?problem=forbidden`);
     as(editor);
-    expect(await redirectOf(assignStoryAction(formOf({ id: String(id), assigneeId: stranger.id })))).toBe(`/dashboard/articles/${id}?problem=assignee-not-own&for=assign#assign`);
+    expect(await redirectOf(assignStoryAction(formOf({ id: String(id), assigneeId: stranger.id })))).toBe(`/dashboard/articles/${id}?problem=assignee-not-own`);
     expect(await redirectOf(assignStoryAction(formOf({ id: String(id), assigneeId: editor.id })))).toBe(`/dashboard/articles/${id}?notice=assigned`);
     expect(await redirectOf(assignStoryAction(formOf({ id: String(id), assigneeId: '' })))).toBe(`/dashboard/articles/${id}?notice=unassigned`);
   });
@@ -84,7 +84,7 @@ describe('review actions (called directly, as a forged request would)', () => {
     const [untouched] = await getDb().select({ seen: users.deskSeenAt }).from(users).where(eq(users.id, reader.id));
     expect(untouched?.seen).toBeNull();
     as(editor);
-    expect(await redirectOf(markDeskSeenAction(formOf({ shownAt: shownAt.toISOString() })))).toBe('/dashboard?seen=1#published-since');
+    expect(await redirectOf(markDeskSeenAction(formOf({ shownAt: shownAt.toISOString() })))).toBe('/dashboard?seen=1');
     const [seen] = await getDb().select({ seen: users.deskSeenAt }).from(users).where(eq(users.id, editor.id));
     expect(seen?.seen).toEqual(shownAt);
   });

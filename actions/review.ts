@@ -12,16 +12,16 @@ import { assignSchema, deskNoteSchema, seenAtSchema, sendBackSchema } from '@/li
 
 /**
  * The review loop's forms (docs/adr/0015). Each one ends in a redirect, refusals included (`?problem=<code>`, which
- * the page shows as an alert): the same page answers a plain form post without JavaScript and a client-side post
+ * the page shows as an alert at its top): the same page answers a plain form post without JavaScript and a client-side post
  * with it. Nothing here changes what readers see (desk notes, assignees and the seen-at time are never public, and a
  * story sent back was not public), so no cache tag is touched.
  */
 
 const storyPath = (id: number) => `/dashboard/articles/${id}`;
 
-/** Back to the story with the refusal, shown in the form it came from (`for`) and scrolled to. */
-function problemPath(id: number, problem: ReviewProblem, form: 'review' | 'assign' | 'desk-notes'): string {
-  return `${storyPath(id)}?problem=${problem}&for=${form}#${form}`;
+/** Back to the story with the refusal, which the page shows at its top, like its notices. */
+function problemPath(id: number, problem: ReviewProblem): string {
+  return `${storyPath(id)}?problem=${problem}`;
 }
 
 /** Known refusals become a problem code; anything else is a bug, logged and rethrown (the browser sees a digest). */
@@ -44,27 +44,27 @@ function storyId(formData: FormData): number {
 export async function sendBackAction(formData: FormData): Promise<void> {
   const id = storyId(formData);
   const viewer = await getViewerWith('article:publish');
-  if (!viewer) redirect(problemPath(id, 'forbidden', 'review'));
+  if (!viewer) redirect(problemPath(id, 'forbidden'));
   const version = versionSchema.safeParse(formData.get('version'));
-  if (!version.success) redirect(problemPath(id, 'outdated', 'review'));
+  if (!version.success) redirect(problemPath(id, 'outdated'));
   const parsed = sendBackSchema.safeParse({ note: formText(formData, 'note') });
-  if (!parsed.success) redirect(problemPath(id, 'note-missing', 'review'));
+  if (!parsed.success) redirect(problemPath(id, 'note-missing'));
   let problem: ReviewProblem | null = null;
   try {
     await sendBackToWriter(viewer, id, version.data, parsed.data.note);
   } catch (error) {
     problem = problemOf(error, 'sendBackAction');
   }
-  redirect(problem ? problemPath(id, problem, 'review') : `${storyPath(id)}?notice=sent-back`);
+  redirect(problem ? problemPath(id, problem) : `${storyPath(id)}?notice=sent-back`);
 }
 
 /** Editors, admins: assigns a story to a member of staff, or to nobody. */
 export async function assignStoryAction(formData: FormData): Promise<void> {
   const id = storyId(formData);
   const viewer = await getViewerWith('article:publish');
-  if (!viewer) redirect(problemPath(id, 'forbidden', 'assign'));
+  if (!viewer) redirect(problemPath(id, 'forbidden'));
   const parsed = assignSchema.safeParse({ assigneeId: formText(formData, 'assigneeId') });
-  if (!parsed.success) redirect(problemPath(id, 'assignee-invalid', 'assign'));
+  if (!parsed.success) redirect(problemPath(id, 'assignee-invalid'));
   let problem: ReviewProblem | null = null;
   let notice = 'assigned';
   try {
@@ -73,23 +73,23 @@ export async function assignStoryAction(formData: FormData): Promise<void> {
   } catch (error) {
     problem = problemOf(error, 'assignStoryAction');
   }
-  redirect(problem ? problemPath(id, problem, 'assign') : `${storyPath(id)}?notice=${notice}`);
+  redirect(problem ? problemPath(id, problem) : `${storyPath(id)}?notice=${notice}`);
 }
 
 /** Contributors (own stories), editors, admins: adds an internal note to a story (readers never see it). */
 export async function addDeskNoteAction(formData: FormData): Promise<void> {
   const id = storyId(formData);
   const viewer = await getViewerWith('article:write');
-  if (!viewer) redirect(problemPath(id, 'forbidden', 'desk-notes'));
+  if (!viewer) redirect(problemPath(id, 'forbidden'));
   const parsed = deskNoteSchema.safeParse({ body: formText(formData, 'body') });
-  if (!parsed.success) redirect(problemPath(id, 'desk-note-missing', 'desk-notes'));
+  if (!parsed.success) redirect(problemPath(id, 'desk-note-missing'));
   let problem: ReviewProblem | null = null;
   try {
     await addDeskNote(viewer, id, parsed.data.body);
   } catch (error) {
     problem = problemOf(error, 'addDeskNoteAction');
   }
-  redirect(problem ? problemPath(id, problem, 'desk-notes') : `${storyPath(id)}?notice=desk-noted#desk-notes`);
+  redirect(problem ? problemPath(id, problem) : `${storyPath(id)}?notice=desk-noted`);
 }
 
 /** Contributors, editors, admins: marks the home's "Published since you last looked" as seen, up to when it was shown. */
@@ -99,5 +99,5 @@ export async function markDeskSeenAction(formData: FormData): Promise<void> {
   const parsed = seenAtSchema.safeParse({ shownAt: formText(formData, 'shownAt') });
   const shownAt = parsed.success && parsed.data.shownAt ? new Date(parsed.data.shownAt) : null;
   await markDeskSeen(viewer, shownAt);
-  redirect('/dashboard?seen=1#published-since');
+  redirect('/dashboard?seen=1');
 }

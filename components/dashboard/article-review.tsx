@@ -7,18 +7,8 @@ import styles from './article-review.module.css';
 /**
  * The review loop on a story's page (docs/adr/0015): why it was sent back, who it waits on, and the desk's internal
  * notes. Server components with plain form posts: every form redirects back here, so they work the same with and
- * without JavaScript, and a refusal comes back as `?problem=` (shown by ReviewProblem).
+ * without JavaScript, and a refusal comes back as `?problem=` (the page shows it at its top).
  */
-
-/** A refusal from one of the review forms, where the form is. */
-export function ReviewProblem({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p className="form-error" role="alert">
-      {message}
-    </p>
-  );
-}
 
 /** Why a story was sent back, for its writer and for editors, while it is still sent back. */
 export function SentBackBanner({ review, isWriter }: { review: ReviewState; isWriter: boolean }) {
@@ -39,14 +29,13 @@ export function SentBackBanner({ review, isWriter }: { review: ReviewState; isWr
 }
 
 /** Editors: who the story waits on next (a select of staff; a contributor only for their own story). */
-export function AssignForm({ articleId, review, staff, problem }: { articleId: number; review: ReviewState; staff: StaffChoice[]; problem: string | null }) {
+export function AssignForm({ articleId, review, staff }: { articleId: number; review: ReviewState; staff: StaffChoice[] }) {
   const current = review.assignee?.id ?? '';
   // The current assignee stays a choice even if they could no longer be chosen (disabled since, say).
   const choices = review.assignee && !staff.some((person) => person.id === review.assignee!.id) ? [...staff, { ...review.assignee, role: 'contributor' as const }] : staff;
   return (
     <form id="assign" action={assignStoryAction} className={`workflow-form ${styles.form}`} aria-labelledby="assign-title">
       <h3 id="assign-title">Assigned to</h3>
-      <ReviewProblem message={problem} />
       <input type="hidden" name="id" value={articleId} />
       <p className="field">
         <label htmlFor="assigneeId">Who this story waits on</label>
@@ -67,7 +56,7 @@ export function AssignForm({ articleId, review, staff, problem }: { articleId: n
 }
 
 /** Internal notes: staff who may open the story read and add them; readers never see them. */
-export function DeskNotes({ articleId, notes, total, problem }: { articleId: number; notes: DeskNote[]; total: number; problem: string | null }) {
+export function DeskNotes({ articleId, notes, total }: { articleId: number; notes: DeskNote[]; total: number }) {
   return (
     <section id="desk-notes" className={styles.notes} aria-labelledby="desk-notes-title">
       <h2 id="desk-notes-title" className={styles.notesTitle}>
@@ -91,8 +80,7 @@ export function DeskNotes({ articleId, notes, total, problem }: { articleId: num
         </ol>
       )}
       <form action={addDeskNoteAction} className={styles.form} aria-label="Add a desk note">
-        <ReviewProblem message={problem} />
-        <input type="hidden" name="id" value={articleId} />
+          <input type="hidden" name="id" value={articleId} />
         <p className="field">
           <label htmlFor="desk-note-body">Note for the desk</label>
           <textarea id="desk-note-body" name="body" rows={3} required minLength={2} maxLength={2000} className={styles.control} />

@@ -23,8 +23,6 @@ export type WorkflowProps = {
   publishAtLocal: string;
   unpublishAtLocal: string;
   timeZone: string;
-  /** A refusal of the send-back form, shown in it (docs/adr/0015). */
-  reviewProblem?: string | null;
 };
 
 function Problem({ result }: { result: ArticleActionResult }) {
@@ -174,19 +172,14 @@ function NoteForm({ articleId, hasPendingChanges }: { articleId: number; hasPend
 
 /**
  * Editors: a story in review goes back to its writer with a note saying what to change (docs/adr/0015). A plain
- * form post that always redirects (a refusal comes back as ?problem=), so it works without JavaScript; the version
+ * form post that always redirects (a refusal comes back as ?problem=, shown at the page's top), so it works without JavaScript; the version
  * is the one the workspace holds, so an autosave just made does not make it refuse.
  */
-function SendBackForm({ articleId, version, problem }: { articleId: number; version: number; problem?: string | null }) {
+function SendBackForm({ articleId, version }: { articleId: number; version: number }) {
   return (
     <form id="review" action={sendBackAction} className="workflow-form" aria-labelledby="send-back-title">
       <h3 id="send-back-title">Send back to writer</h3>
       <p id="send-back-hint">The story goes back to draft and waits on its writer, who sees your note on their dashboard.</p>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
       <Ids articleId={articleId} version={version} />
       <p className="field">
         <label htmlFor="send-back-note">What needs to change</label>
@@ -208,7 +201,7 @@ export function ArticleWorkflow(props: WorkflowProps) {
         </SimpleForm>
       )}
       {!props.mayPublish && props.state === 'in_review' && <p className="field__hint">Submitted for review: an editor will publish it.</p>}
-      {props.mayPublish && props.state === 'in_review' && <SendBackForm articleId={props.articleId} version={props.version} problem={props.reviewProblem} />}
+      {props.mayPublish && props.state === 'in_review' && <SendBackForm articleId={props.articleId} version={props.version} />}
       {props.mayPublish && <PublishForm {...props} />}
       {props.mayPublish && props.state === 'published' && <NoteForm articleId={props.articleId} hasPendingChanges={props.hasPendingChanges} />}
       {props.mayPublish && <DangerZone articleId={props.articleId} isPublic={isPublic} />}

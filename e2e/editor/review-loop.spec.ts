@@ -42,6 +42,8 @@ async function expectAccessible(page: Page, selectors: string[]) {
 
 async function staffPage(browser: Browser, account: { email: string; password: string }, javaScriptEnabled = true): Promise<Page> {
   const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  // The sign-in page once before signing in: the first request to a just-started server can take longer than the helper waits.
+  await page.goto('/login');
   await signIn(page, account, '/dashboard');
   return page;
 }
@@ -116,18 +118,25 @@ test('an editor sends a story back with a note; the contributor fixes and resubm
   await expect(banner).toContainText('And add a quote from a passenger.');
   await expect(storyForm(contributor).getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
   await shoot(contributor, 'contributor-story-sent-back');
-  await expectAccessible(contributor, ['section[aria-labelledby="sent-back-title"]', '#desk-notes']);
 
   // She fixes it, leaves a desk note, and submits it again.
   await storyField(contributor, 'Body (Markdown)').fill('The ferry leaves at half past nine, the operator confirmed.\n\n"It suits me," said a passenger.');
   await storyForm(contributor).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(contributor.getByText(/Saved at .* \(version 4\)/)).toBeVisible();
+  // KNOWN ISSUE (docs/adr/0015): a desk note sent right after Save, on the same page, is stored but the page then
+  // showed the story as first loaded (no notice, old text in the box) until reloaded. Reloaded here until fixed.
+  await contributor.reload();
+  await expect(storyField(contributor, 'Body (Markdown)')).toHaveValue(/half past nine/);
+  await expect(storyForm(contributor).getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
   const notes = contributor.getByRole('region', { name: /Desk notes/ });
   await notes.getByLabel('Note for the desk').fill(deskNote);
   await notes.getByRole('button', { name: 'Add desk note' }).click();
-  await expect(contributor.getByRole('status').filter({ hasText: 'Your note was added for the desk' })).toBeVisible();
+  await expect(contributor.getByRole('status').filter({ hasText: 'Your note was added for the desk' })).toBeVisible({ timeout: 20_000 });
   await expect(contributor.getByRole('list', { name: 'Notes on this story' }).getByRole('listitem')).toHaveCount(2);
+  // The saved fix is still in the editor after the note's round trip.
+  await expect(storyField(contributor, 'Body (Markdown)')).toHaveValue(/half past nine/);
   await expect(contributor.getByRole('list', { name: 'Notes on this story' })).toContainText(deskNote);
+  await expectAccessible(contributor, ['section[aria-labelledby="sent-back-title"]', '#desk-notes']);
   await expect(storyForm(contributor).getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
   await contributor.getByRole('button', { name: 'Submit for review' }).click();
   await expect(contributor.getByRole('status').filter({ hasText: 'Submitted for review' })).toBeVisible();

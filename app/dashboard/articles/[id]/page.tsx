@@ -63,11 +63,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   const zone = env().SITE_TIMEZONE;
   const notice = NOTICES[oneParam(query, 'notice') ?? ''];
   const problem = reviewProblemMessage(oneParam(query, 'problem'));
-  const problemFor = oneParam(query, 'for');
-  // A send-back refused because the story left review has no form to show it in any more: it goes at the top.
-  const sendBackShown = article.mayEdit && article.mayPublish && article.state === 'in_review';
-  const topProblem = problem && !(problemFor === 'desk-notes' || problemFor === 'assign' || (problemFor === 'review' && sendBackShown)) ? problem : null;
-  const notesPanel = <DeskNotes articleId={id} notes={deskNotes.notes} total={deskNotes.total} problem={problemFor === 'desk-notes' ? problem : null} />;
+  const notesPanel = <DeskNotes articleId={id} notes={deskNotes.notes} total={deskNotes.total} />;
   return (
     <>
       <p className="field__hint">
@@ -103,9 +99,10 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           {notice}
         </p>
       )}
-      {topProblem && (
+      {/* A refusal of a review form (docs/adr/0015): at the top, like the notices, with or without JavaScript. */}
+      {problem && (
         <p className="form-error" role="alert">
-          {topProblem}
+          {problem}
         </p>
       )}
       <SentBackBanner review={review} isWriter={review.writerId === viewer.id} />
@@ -135,11 +132,10 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
             publishAtLocal: article.publishedAt && article.state === 'scheduled' ? utcToZonedLocal(new Date(article.publishedAt), zone) : '',
             unpublishAtLocal: article.unpublishAt ? utcToZonedLocal(new Date(article.unpublishAt), zone) : '',
             timeZone: zone,
-            reviewProblem: problemFor === 'review' ? problem : null,
           }}
           review={
             <>
-              {article.mayPublish && <AssignForm articleId={id} review={review} staff={staff} problem={problemFor === 'assign' ? problem : null} />}
+              {article.mayPublish && <AssignForm articleId={id} review={review} staff={staff} />}
               {notesPanel}
             </>
           }
