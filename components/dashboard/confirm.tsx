@@ -28,11 +28,18 @@ export function ConfirmDialog({ title, cancelHref, children }: { title: string; 
   const router = useRouter();
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog || typeof dialog.showModal !== 'function' || dialog.matches(':modal')) return;
+    if (!dialog || typeof dialog.showModal !== 'function') return;
     // Rendered open (so it shows without JavaScript); made modal once the scripts run, with focus on the safe choice.
-    dialog.close();
-    dialog.showModal();
-    dialog.querySelector<HTMLElement>('[data-confirm-cancel]')?.focus();
+    if (!dialog.matches(':modal')) {
+      dialog.close();
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-confirm-cancel]')?.focus();
+    }
+    // After the confirmation's redirect Next may keep this page's tree, hidden, for Back: a modal dialog left open
+    // there would keep the whole new page inert. Hiding runs this clean-up, as unmounting does.
+    return () => {
+      if (dialog.open) dialog.close();
+    };
   }, []);
   return (
     <dialog

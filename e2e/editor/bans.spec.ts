@@ -48,6 +48,12 @@ async function readerWithHeldComment(browser: Browser, account: Account): Promis
   return { page, text };
 }
 
+/** Opens a queue row's More actions (it may be open already: a decision re-renders the queue without closing it). */
+async function openMore(item: Locator) {
+  const details = item.locator('details');
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await item.getByText('More actions', { exact: true }).click();
+}
+
 /**
  * As a signed-in moderator: opens More actions on the reader's held comment in the pending queue and presses one of
  * its buttons, or (with `confirm`) one of its links, which asks first, and the dialog's confirmation (ADR 0016).
@@ -55,7 +61,7 @@ async function readerWithHeldComment(browser: Browser, account: Account): Promis
 async function decideOnReader(page: Page, text: string, control: string, confirmation: string, confirm?: string) {
   await page.goto('/dashboard/comments');
   const item = page.getByRole('listitem').filter({ hasText: text });
-  await item.getByText('More actions', { exact: true }).click();
+  await openMore(item);
   if (confirm) {
     await item.getByRole('link', { name: control, exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: confirm, exact: true }).click();
@@ -109,7 +115,7 @@ test('an admin bans a new reader: People says banned; the reader sees a notice i
   const item = await decideOnReader(page, text, `Ban ${reader.name}…`, 'The reader is banned from commenting.', `Yes, ban ${reader.name}`);
   await expect(item).toContainText('banned from commenting');
   await expect(item).not.toContainText('suspended until');
-  await item.getByText('More actions', { exact: true }).click();
+  await openMore(item);
   await expect(item.getByRole('button', { name: `Lift ${reader.name}’s ban`, exact: true })).toBeVisible();
 
   // People: Banned, not Active; the status filters agree.
@@ -179,7 +185,7 @@ test('a suspended reader is told when they may comment again, and People says un
   await signIn(page, fixture.staff.editor, '/dashboard/comments');
   const item = await decideOnReader(page, text, `Suspend ${reader.name} for 7 days…`, 'The reader is suspended from commenting for 7 days.', `Yes, suspend ${reader.name}`);
   await expect(item).toContainText('suspended until');
-  await item.getByText('More actions', { exact: true }).click();
+  await openMore(item);
   await expect(item.getByRole('button', { name: `Lift ${reader.name}’s suspension`, exact: true })).toBeVisible();
 
   await withScript.reload();
