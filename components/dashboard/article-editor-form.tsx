@@ -121,6 +121,7 @@ export function ArticleEditorForm({
 
   /** A picture chosen with JavaScript brings its alt text along, unless the story already has its own. */
   function onChoosePicture(picture: PickerPicture | null) {
+    setDirty(true);
     const alt = form.current?.elements.namedItem('heroAlt');
     if (picture && alt instanceof HTMLInputElement && !alt.value.trim()) alt.value = picture.alt;
   }

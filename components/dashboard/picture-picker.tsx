@@ -67,6 +67,8 @@ export function PicturePicker({
   const searched = useRef(data.q);
   // The radios are uncontrolled on purpose: React resets a form after its action (an explicit Save) to each control's
   // default, and it keeps `defaultChecked` (not `checked`) in step with the state, so the choice survives the reset.
+  // They listen to clicks too: after an upload checks the new picture, React still believes the radio the editor
+  // had chosen before is checked, and would not report choosing it again as a change (a click, or arrow keys, always is).
 
   const search = useCallback((q: string, page: number) => {
     searched.current = q;
@@ -179,7 +181,7 @@ export function PicturePicker({
       <ul id="picture-grid" className={styles.grid} aria-label="Pictures to choose from" aria-describedby={errors?.length ? 'heroImageId-error' : undefined}>
         <li className={styles.card}>
           <label className={styles.choice}>
-            <input type="radio" name="heroImageId" value="" defaultChecked={chosenId === null} onChange={() => choose(null)} />
+            <input type="radio" name="heroImageId" value="" defaultChecked={chosenId === null} onChange={() => choose(null)} onClick={() => choose(null)} />
             <span className={`${styles.frame} ${styles.empty}`} aria-hidden="true">
               No picture
             </span>
@@ -189,7 +191,7 @@ export function PicturePicker({
         {pictures.map((picture) => (
           <li key={picture.id} className={styles.card}>
             <label className={styles.choice} title={picture.alt}>
-              <input type="radio" name="heroImageId" value={picture.id} defaultChecked={chosenId === picture.id} onChange={() => choose(picture)} />
+              <input type="radio" name="heroImageId" value={picture.id} defaultChecked={chosenId === picture.id} onChange={() => choose(picture)} onClick={() => choose(picture)} />
               <span className={styles.frame}>
                 {/* The label's text is the alt text already: the thumbnail itself says nothing more. */}
                 <img src={picture.src} width={picture.width} height={picture.height} alt="" loading="lazy" decoding="async" />
