@@ -5,13 +5,21 @@ import { type ChangeEvent, useCallback, useEffect, useRef, useState, useSyncExte
 import { searchPicturesAction } from '@/actions/images';
 import { pictureSnippet } from '@/lib/body-pictures';
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, UPLOAD_PROBLEM_MESSAGES } from '@/lib/images';
-import type { PickerData, PickerPage, PickerPicture } from '@/lib/picture-picker';
+import { type PickerData, type PickerPage, type PickerPicture, pictureUploadPath } from '@/lib/picture-picker';
 import type { UploadFeedback } from '@/lib/validation/images';
 
 import styles from './picture-picker.module.css';
 
 /** The upload's own form, rendered after the story form (forms cannot nest); the upload's fields name it. */
 export const PICTURE_UPLOAD_FORM_ID = 'picture-upload-form';
+
+/**
+ * The editor's upload form itself: empty and hidden, placed after the story form. Its fields and button are in the
+ * picker (inside the story form on screen) and belong to it through their `form` attribute.
+ */
+export function PictureUploadForm({ articleId }: { articleId: number | null }) {
+  return <form id={PICTURE_UPLOAD_FORM_ID} method="post" action={pictureUploadPath(articleId)} encType="multipart/form-data" noValidate hidden />;
+}
 
 const noSubscription = () => () => {};
 const SEARCH_DELAY_MS = 300;
