@@ -57,3 +57,8 @@ export function pickerParams(params: Record<string, string | string[] | undefine
   const page = text('picturesPage');
   return { q: cleanQuery(text('pictures')), page: /^[1-9][0-9]{0,3}$/.test(page) ? Number(page) : 1 };
 }
+
+/** Where the editor's upload posts: the upload route, told which editor to come back to (no JavaScript). */
+export function pictureUploadPath(articleId: number | null): string {
+  return `/api/images?returnTo=${encodeURIComponent(articleId === null ? '/dashboard/articles/new' : `/dashboard/articles/${articleId}`)}`;
+}

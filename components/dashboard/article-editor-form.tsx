@@ -8,11 +8,11 @@ import { sameText, useIsHydrating } from '@/components/ui/use-hydrating';
 import { ARTICLE_FORMATS } from '@/lib/article-formats';
 import type { ArticleSnapshot } from '@/lib/article-snapshot';
 import { FORMAT_LABELS } from '@/lib/format';
-import type { PickerData, PickerPicture } from '@/lib/picture-picker';
+import { type PickerData, type PickerPicture, pictureUploadPath } from '@/lib/picture-picker';
 import type { UploadFeedback } from '@/lib/validation/images';
 
 import { MarkdownBodyField } from './markdown-body-field';
-import { PICTURE_UPLOAD_FORM_ID, PicturePicker } from './picture-picker';
+import { PicturePicker } from './picture-picker';
 import { TagField } from './tag-field';
 
 export type EditorOptions = {
@@ -113,8 +113,7 @@ export function ArticleEditorForm({
     return () => clearTimeout(timer);
   }, [dirty, pending, state.conflict, isNew, action]);
 
-  const editorPath = isNew ? '/dashboard/articles/new' : `/dashboard/articles/${articleId}`;
-  const uploadPath = `/api/images?returnTo=${encodeURIComponent(editorPath)}`;
+  const uploadPath = pictureUploadPath(articleId);
   const savedHero = values ? (typeof values.heroImageId === 'string' && values.heroImageId ? Number(values.heroImageId) : null) : (snapshot?.heroImageId ?? null);
   // Back from an upload without JavaScript: the new picture is chosen (not saved yet), with its alt text offered.
   const chosenHero = pictures.justUploaded && pictures.chosen ? pictures.chosen.id : savedHero;
@@ -122,123 +121,120 @@ export function ArticleEditorForm({
 
   /** A picture chosen with JavaScript brings its alt text along, unless the story already has its own. */
   function onChoosePicture(picture: PickerPicture | null) {
+    setDirty(true);
     const alt = form.current?.elements.namedItem('heroAlt');
     if (picture && alt instanceof HTMLInputElement && !alt.value.trim()) alt.value = picture.alt;
   }
 
   const chosenAuthors = (values?.authorIds as string[] | undefined)?.map(Number) ?? snapshot?.authorIds ?? options.defaultAuthorIds ?? [];
   return (
-    <>
-      <form
-        ref={form}
-        action={action}
-        className="article-editor"
-        noValidate
-        onChange={() => setDirty(true)}
-        // An explicit Save sends what is on screen: nothing is left for the autosave to send again.
-        onSubmit={() => setDirty(false)}
-        aria-labelledby="editor-title"
-      >
-        <h2 id="editor-title" className="visually-hidden">
-          Story
-        </h2>
-        {articleId !== null && <input type="hidden" name="id" value={articleId} />}
-        <input type="hidden" name="version" value={version} />
-        {/* Enter in a field sends the story, never the picture picker's Search (the first submit button without JavaScript). */}
-        <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" disabled={pending}>
-          {isNew ? 'Create draft' : 'Save'}
-        </button>
+    <form
+      ref={form}
+      action={action}
+      className="article-editor"
+      noValidate
+      onChange={() => setDirty(true)}
+      // An explicit Save sends what is on screen: nothing is left for the autosave to send again.
+      onSubmit={() => setDirty(false)}
+      aria-labelledby="editor-title"
+    >
+      <h2 id="editor-title" className="visually-hidden">
+        Story
+      </h2>
+      {articleId !== null && <input type="hidden" name="id" value={articleId} />}
+      <input type="hidden" name="version" value={version} />
+      {/* Enter in a field sends the story, never the picture picker's Search (the first submit button without JavaScript). */}
+      <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" disabled={pending}>
+        {isNew ? 'Create draft' : 'Save'}
+      </button>
 
-        <div className="article-editor__status" aria-live="polite">
-          {pending ? <span>Saving…</span> : state.ok && state.savedAt ? <span className="form-success">Saved at {timeOf(state.savedAt)} (version {version}).</span> : dirty && !isNew ? <span>Unsaved changes.</span> : null}
-        </div>
-        {state.formError && (
-          <div className="form-error" role="alert">
-            <p>{state.formError}</p>
-            {state.conflict && (
-              <p>
-                {state.conflict.by ?? 'A colleague'} saved version {state.conflict.currentVersion} at {timeOf(state.conflict.at)}
-                {state.conflict.changed.length ? `, changing: ${state.conflict.changed.join(', ')}` : ''}. Your text is still in this form: copy
-                what you need, then <a href={`/dashboard/articles/${articleId}`}>open the latest version</a>.
-              </p>
-            )}
-          </div>
-        )}
-
-        <Field name="headline" label="Headline" defaultValue={text('headline', snapshot?.headline ?? '')} errors={errors.headline} />
-        <TextAreaField name="dek" label="Standfirst" rows={2} required={false} defaultValue={text('dek', snapshot?.dek ?? '')} errors={errors.dek} hint="One or two sentences under the headline." />
-        <Field
-          name="slug"
-          label="Slug"
-          required={false}
-          defaultValue={text('slug', snapshot?.slug ?? '')}
-          errors={errors.slug}
-          hint="The story's address. Leave empty to make it from the headline. Changing it on a published story keeps the old address working."
-        />
-        <div className="article-editor__row">
-          <SelectField
-            name="sectionId"
-            label="Section"
-            defaultValue={text('sectionId', String(snapshot?.sectionId ?? ''))}
-            errors={errors.sectionId}
-            options={[{ value: '', label: 'Choose a section' }, ...options.sections.map((section) => ({ value: String(section.id), label: section.name }))]}
-          />
-          <SelectField name="format" label="Format" defaultValue={text('format', snapshot?.format ?? 'news')} errors={errors.format} options={ARTICLE_FORMATS.map((format) => ({ value: format, label: FORMAT_LABELS[format] }))} />
-        </div>
-        <TagField defaultValue={text('tags', (snapshot?.tagNames ?? []).join(', '))} tags={options.tags} errors={errors.tags} />
-        <fieldset className="article-editor__authors" aria-describedby={errors.authorIds ? 'authorIds-error' : undefined}>
-          <legend>Authors</legend>
-          {options.authors.map((author) => (
-            <label key={author.id}>
-              <input type="checkbox" name="authorIds" value={author.id} defaultChecked={chosenAuthors.includes(author.id)} /> {author.name}
-            </label>
-          ))}
-          {errors.authorIds && (
-            <span id="authorIds-error" className="field__error">
-              {errors.authorIds.join(' ')}
-            </span>
+      <div className="article-editor__status" aria-live="polite">
+        {pending ? <span>Saving…</span> : state.ok && state.savedAt ? <span className="form-success">Saved at {timeOf(state.savedAt)} (version {version}).</span> : dirty && !isNew ? <span>Unsaved changes.</span> : null}
+      </div>
+      {state.formError && (
+        <div className="form-error" role="alert">
+          <p>{state.formError}</p>
+          {state.conflict && (
+            <p>
+              {state.conflict.by ?? 'A colleague'} saved version {state.conflict.currentVersion} at {timeOf(state.conflict.at)}
+              {state.conflict.changed.length ? `, changing: ${state.conflict.changed.join(', ')}` : ''}. Your text is still in this form: copy
+              what you need, then <a href={`/dashboard/articles/${articleId}`}>open the latest version</a>.
+            </p>
           )}
-        </fieldset>
+        </div>
+      )}
 
-        <MarkdownBodyField key={`body-${state.conflict ? 'conflict' : 'draft'}`} initial={text('body', snapshot?.body ?? '')} errors={errors.body} onEdit={() => setDirty(true)} insertRef={insertPicture} />
+      <Field name="headline" label="Headline" defaultValue={text('headline', snapshot?.headline ?? '')} errors={errors.headline} />
+      <TextAreaField name="dek" label="Standfirst" rows={2} required={false} defaultValue={text('dek', snapshot?.dek ?? '')} errors={errors.dek} hint="One or two sentences under the headline." />
+      <Field
+        name="slug"
+        label="Slug"
+        required={false}
+        defaultValue={text('slug', snapshot?.slug ?? '')}
+        errors={errors.slug}
+        hint="The story's address. Leave empty to make it from the headline. Changing it on a published story keeps the old address working."
+      />
+      <div className="article-editor__row">
+        <SelectField
+          name="sectionId"
+          label="Section"
+          defaultValue={text('sectionId', String(snapshot?.sectionId ?? ''))}
+          errors={errors.sectionId}
+          options={[{ value: '', label: 'Choose a section' }, ...options.sections.map((section) => ({ value: String(section.id), label: section.name }))]}
+        />
+        <SelectField name="format" label="Format" defaultValue={text('format', snapshot?.format ?? 'news')} errors={errors.format} options={ARTICLE_FORMATS.map((format) => ({ value: format, label: FORMAT_LABELS[format] }))} />
+      </div>
+      <TagField defaultValue={text('tags', (snapshot?.tagNames ?? []).join(', '))} tags={options.tags} errors={errors.tags} />
+      <fieldset className="article-editor__authors" aria-describedby={errors.authorIds ? 'authorIds-error' : undefined}>
+        <legend>Authors</legend>
+        {options.authors.map((author) => (
+          <label key={author.id}>
+            <input type="checkbox" name="authorIds" value={author.id} defaultChecked={chosenAuthors.includes(author.id)} /> {author.name}
+          </label>
+        ))}
+        {errors.authorIds && (
+          <span id="authorIds-error" className="field__error">
+            {errors.authorIds.join(' ')}
+          </span>
+        )}
+      </fieldset>
 
-        <fieldset className="article-editor__group">
-          <legend>Hero picture</legend>
-          <span className="field__hint">Choose the hero picture shown above the story, or put a picture in the body with Insert in body.</span>
-          <PicturePicker
-            data={pictures}
-            defaultChosenId={chosenHero}
-            errors={errors.heroImageId}
-            upload={upload}
-            uploadPath={uploadPath}
-            onChoose={onChoosePicture}
-            onInsert={(picture) => insertPicture.current?.(picture)}
-          />
-          <Field name="heroAlt" label="Alt text" required={false} defaultValue={text('heroAlt', heroAltDefault)} errors={errors.heroAlt} hint="What the hero picture shows, for readers who cannot see it. Required with a picture; filled in from the library when empty." />
-          <Field name="heroCaption" label="Caption" required={false} defaultValue={text('heroCaption', snapshot?.heroCaption ?? '')} errors={errors.heroCaption} />
-        </fieldset>
+      <MarkdownBodyField key={`body-${state.conflict ? 'conflict' : 'draft'}`} initial={text('body', snapshot?.body ?? '')} errors={errors.body} onEdit={() => setDirty(true)} insertRef={insertPicture} />
 
-        <fieldset className="article-editor__group">
-          <legend>Related stories and search engines</legend>
-          <TextAreaField
-            name="related"
-            label="Related stories (editor’s picks)"
-            rows={3}
-            required={false}
-            defaultValue={text('related', relatedSlugs.join('\n'))}
-            errors={errors.related}
-            hint="One story slug or address per line, in order; shown first in the sidebar."
-          />
-          <Field name="seoTitle" label="SEO title" required={false} defaultValue={text('seoTitle', snapshot?.seoTitle ?? '')} errors={errors.seoTitle} hint="Instead of the headline in search results and the browser tab." />
-          <TextAreaField name="seoDescription" label="SEO description" rows={2} required={false} defaultValue={text('seoDescription', snapshot?.seoDescription ?? '')} errors={errors.seoDescription} hint="Instead of the standfirst in search results and link previews." />
-        </fieldset>
+      <fieldset className="article-editor__group">
+        <legend>Hero picture</legend>
+        <span className="field__hint">Choose the hero picture shown above the story, or put a picture in the body with Insert in body.</span>
+        <PicturePicker
+          data={pictures}
+          defaultChosenId={chosenHero}
+          errors={errors.heroImageId}
+          upload={upload}
+          uploadPath={uploadPath}
+          onChoose={onChoosePicture}
+          onInsert={(picture) => insertPicture.current?.(picture)}
+        />
+        <Field name="heroAlt" label="Alt text" required={false} defaultValue={text('heroAlt', heroAltDefault)} errors={errors.heroAlt} hint="What the hero picture shows, for readers who cannot see it. Required with a picture; filled in from the library when empty." />
+        <Field name="heroCaption" label="Caption" required={false} defaultValue={text('heroCaption', snapshot?.heroCaption ?? '')} errors={errors.heroCaption} />
+      </fieldset>
 
-        <button type="submit" disabled={pending}>
-          {isNew ? 'Create draft' : 'Save'}
-        </button>
-      </form>
-      {/* The upload's own form: its fields are in the picker above and name it (forms cannot nest). */}
-      <form id={PICTURE_UPLOAD_FORM_ID} method="post" action={uploadPath} encType="multipart/form-data" noValidate />
-    </>
+      <fieldset className="article-editor__group">
+        <legend>Related stories and search engines</legend>
+        <TextAreaField
+          name="related"
+          label="Related stories (editor’s picks)"
+          rows={3}
+          required={false}
+          defaultValue={text('related', relatedSlugs.join('\n'))}
+          errors={errors.related}
+          hint="One story slug or address per line, in order; shown first in the sidebar."
+        />
+        <Field name="seoTitle" label="SEO title" required={false} defaultValue={text('seoTitle', snapshot?.seoTitle ?? '')} errors={errors.seoTitle} hint="Instead of the headline in search results and the browser tab." />
+        <TextAreaField name="seoDescription" label="SEO description" rows={2} required={false} defaultValue={text('seoDescription', snapshot?.seoDescription ?? '')} errors={errors.seoDescription} hint="Instead of the standfirst in search results and link previews." />
+      </fieldset>
+
+      <button type="submit" disabled={pending}>
+        {isNew ? 'Create draft' : 'Save'}
+      </button>
+    </form>
   );
 }

@@ -8,6 +8,7 @@ import type { UploadFeedback } from '@/lib/validation/images';
 
 import { ArticleEditorForm, type EditorOptions } from './article-editor-form';
 import { ArticleWorkflow, type WorkflowProps } from './article-workflow';
+import { PictureUploadForm } from './picture-picker';
 
 /**
  * The editor and the workflow side by side, sharing the story's version: after an autosave, Publish is based on
@@ -40,6 +41,7 @@ export function ArticleWorkspace({
   return (
     <div className="article-workspace">
       <ArticleEditorForm articleId={workflow.articleId} version={version} snapshot={snapshot} relatedSlugs={relatedSlugs} options={options} pictures={pictures} upload={upload} onSaved={onSaved} />
+      <PictureUploadForm articleId={workflow.articleId} />
       <aside className="article-workspace__side" aria-label="Workflow">
         <ArticleWorkflow {...workflow} version={version} hasPendingChanges={hasPendingChanges} />
         {/* The review loop's server-rendered forms and desk notes (components/dashboard/article-review.tsx). */}

@@ -5,13 +5,21 @@ import { type ChangeEvent, useCallback, useEffect, useRef, useState, useSyncExte
 import { searchPicturesAction } from '@/actions/images';
 import { pictureSnippet } from '@/lib/body-pictures';
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, UPLOAD_PROBLEM_MESSAGES } from '@/lib/images';
-import type { PickerData, PickerPage, PickerPicture } from '@/lib/picture-picker';
+import { type PickerData, type PickerPage, type PickerPicture, pictureUploadPath } from '@/lib/picture-picker';
 import type { UploadFeedback } from '@/lib/validation/images';
 
 import styles from './picture-picker.module.css';
 
 /** The upload's own form, rendered after the story form (forms cannot nest); the upload's fields name it. */
 export const PICTURE_UPLOAD_FORM_ID = 'picture-upload-form';
+
+/**
+ * The editor's upload form itself: empty and hidden, placed after the story form. Its fields and button are in the
+ * picker (inside the story form on screen) and belong to it through their `form` attribute.
+ */
+export function PictureUploadForm({ articleId }: { articleId: number | null }) {
+  return <form id={PICTURE_UPLOAD_FORM_ID} method="post" action={pictureUploadPath(articleId)} encType="multipart/form-data" noValidate hidden />;
+}
 
 const noSubscription = () => () => {};
 const SEARCH_DELAY_MS = 300;
@@ -67,6 +75,8 @@ export function PicturePicker({
   const searched = useRef(data.q);
   // The radios are uncontrolled on purpose: React resets a form after its action (an explicit Save) to each control's
   // default, and it keeps `defaultChecked` (not `checked`) in step with the state, so the choice survives the reset.
+  // They listen to clicks too: after an upload checks the new picture, React still believes the radio the editor
+  // had chosen before is checked, and would not report choosing it again as a change (a click, or arrow keys, always is).
 
   const search = useCallback((q: string, page: number) => {
     searched.current = q;
@@ -179,7 +189,7 @@ export function PicturePicker({
       <ul id="picture-grid" className={styles.grid} aria-label="Pictures to choose from" aria-describedby={errors?.length ? 'heroImageId-error' : undefined}>
         <li className={styles.card}>
           <label className={styles.choice}>
-            <input type="radio" name="heroImageId" value="" defaultChecked={chosenId === null} onChange={() => choose(null)} />
+            <input type="radio" name="heroImageId" value="" defaultChecked={chosenId === null} onChange={() => choose(null)} onClick={() => choose(null)} />
             <span className={`${styles.frame} ${styles.empty}`} aria-hidden="true">
               No picture
             </span>
@@ -189,7 +199,7 @@ export function PicturePicker({
         {pictures.map((picture) => (
           <li key={picture.id} className={styles.card}>
             <label className={styles.choice} title={picture.alt}>
-              <input type="radio" name="heroImageId" value={picture.id} defaultChecked={chosenId === picture.id} onChange={() => choose(picture)} />
+              <input type="radio" name="heroImageId" value={picture.id} defaultChecked={chosenId === picture.id} onChange={() => choose(picture)} onClick={() => choose(picture)} />
               <span className={styles.frame}>
                 {/* The label's text is the alt text already: the thumbnail itself says nothing more. */}
                 <img src={picture.src} width={picture.width} height={picture.height} alt="" loading="lazy" decoding="async" />

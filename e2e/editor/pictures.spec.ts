@@ -198,6 +198,8 @@ test('a picture in use cannot be deleted and the page says where; once nothing u
   // The library's page for the picture says where it is used; the delete page refuses, with links.
   await page.goto('/dashboard/images');
   await page.getByRole('link', { name: `Edit details of “${alt}”` }).click();
+  await expect(page).toHaveURL(/\/dashboard\/images\/\d+$/, { timeout: 15_000 });
+  const detailsPath = new URL(page.url()).pathname;
   await expect(page.getByRole('region', { name: 'Where it is used' })).toContainText(story.headline);
   await page.getByRole('link', { name: /Delete this picture/ }).click();
   await expect(page.getByRole('heading', { name: 'This picture is in use' })).toBeVisible();
@@ -218,8 +220,7 @@ test('a picture in use cannot be deleted and the page says where; once nothing u
   await storyField(page, 'Body (Markdown)').fill('Intro.');
   await storyForm(page).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(/Saved at/)).toBeVisible();
-  await page.goto(`/dashboard/images`);
-  await page.getByRole('link', { name: `Edit details of “${alt}”` }).click();
+  await page.goto(detailsPath);
   await expect(page.getByText('Nothing uses this picture')).toBeVisible();
   await page.getByRole('link', { name: /Delete this picture/ }).click();
   await page.getByLabel(/Yes, delete this picture/).check();

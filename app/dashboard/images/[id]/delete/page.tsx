@@ -45,7 +45,7 @@ export default async function DeleteImagePage({ params, searchParams }: PageProp
           {refusal}
         </p>
       )}
-      <img className={styles.preview} src={image.src} width={image.width} height={image.height} alt={image.alt} />
+      <img className={`${styles.preview} ${styles.small}`} src={image.src} width={image.width} height={image.height} alt={image.alt} />
       <p className={styles.meta}>
         {image.alt}
         {image.credit ? ` · ${image.credit}` : ''}
