@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 
+import { ArticleConfirmation } from '@/components/dashboard/article-confirmations';
 import { AssignForm, DeskNotes, SentBackBanner } from '@/components/dashboard/article-review';
 import { ArticleWorkspace } from '@/components/dashboard/article-workspace';
 import { DateTime } from '@/components/ui/date-time';
@@ -79,7 +80,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
             {article.state === 'scheduled' ? 'Goes live' : 'Published'} <DateTime iso={article.publishedAt} />
           </span>
         )}{' '}
-        · <Link href={`/api/preview?article=${id}`}>Preview</Link> · <Link href={`/dashboard/articles/${id}/history`}>History</Link>
+        · <a href={`/api/preview?article=${id}`}>Preview</a> · <Link href={`/dashboard/articles/${id}/history`}>History</Link>
         {can(viewer, 'user:manage') && <> · <Link href={`/dashboard/audit?story=${id}`}>Audit log for this story</Link></>}
         {review.assignee && !review.sentBack && (
           <>
@@ -105,6 +106,12 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           {problem}
         </p>
       )}
+      <ArticleConfirmation
+        confirm={oneParam(query, 'confirm')}
+        story={{ id, version: article.version, headline: article.snapshot.headline, state: article.state, publishedAt: article.publishedAt, publicPath: article.publicPath }}
+        mayPublish={article.mayPublish}
+        timeZone={zone}
+      />
       <SentBackBanner review={review} isWriter={review.writerId === viewer.id} />
       {article.notes.length > 0 && (
         <ul className="article-notes-list">

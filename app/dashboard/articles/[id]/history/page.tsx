@@ -96,9 +96,10 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
                       <input type="radio" form={compareForm} name="to" value={revision.id} defaultChecked={revision.id === toId} aria-label={`Compare to version ${revision.version}`} />
                     </td>
                     <td>
-                      <Link href={`/api/preview?article=${id}&revision=${revision.id}`} aria-label={`Preview version ${revision.version}`}>
+                      {/* A route handler, not a page: a plain link (Next's Link would prefetch it as a page and get a 404). */}
+                      <a href={`/api/preview?article=${id}&revision=${revision.id}`} aria-label={`Preview version ${revision.version}`}>
                         Preview
-                      </Link>
+                      </a>
                       {history.mayEdit && index > 0 && <RevisionRestoreForm articleId={id} version={history.version} revisionId={revision.id} label={`Restore version ${revision.version}`} />}
                     </td>
                   </tr>
