@@ -27,5 +27,7 @@ test('the skip link is the first stop and moves focus to the content', async ({ 
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/#main$/);
+  // Each frame's <main> has an id of its own (the public pages': main-site), ADR 0016.
+  await expect(page).toHaveURL(/#main-site$/);
+  await expect(page.locator('#main-site')).toBeFocused();
 });
