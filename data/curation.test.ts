@@ -105,6 +105,23 @@ describe('the front page', () => {
     await expect(pinStory(editor, { front: null, articleId: 2_000_000_000 })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('lets two editors pinning at once take turns: never over the limit, never a duplicate', async () => {
+    const { editor, stories } = await editorAndStories(FRONT_PAGE_PINS + 1);
+    const other = await factory.user('editor');
+    // The same story from two desks on an empty front: one pins it, the other finds it there.
+    const same = await Promise.allSettled([pinStory(editor, { front: null, articleId: stories[0]!.id }), pinStory(other, { front: null, articleId: stories[0]!.id })]);
+    expect(same.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+    for (const story of stories.slice(1, FRONT_PAGE_PINS - 1)) await pinStory(editor, { front: null, articleId: story.id });
+    // One place left, two stories: one gets it.
+    const race = await Promise.allSettled([
+      pinStory(editor, { front: null, articleId: stories[FRONT_PAGE_PINS - 1]!.id }),
+      pinStory(other, { front: null, articleId: stories[FRONT_PAGE_PINS]!.id }),
+    ]);
+    expect(race.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(race.find((result) => result.status === 'rejected')).toMatchObject({ reason: expect.any(FrontFullError) });
+    expect((await listPlacements(editor, null)).map((placement) => placement.position)).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('offers published, unpinned stories to pin, matching the headline', async () => {
     const { editor, section } = await editorAndStories(0);
     const match = await factory.article({ sectionId: section.id, headline: 'Harbour 50%_ rebuild approved' });

@@ -93,8 +93,14 @@ export async function publicSectionFeatures(db: Database): Promise<Map<number, n
   return bySection;
 }
 
-/** The rows of one front, locked, in order: callers rewrite positions as 0, 1, 2 … */
+const subject = (front: FrontId) => (front === null ? 'front:home' : `front:section:${front}`);
+
+/**
+ * The rows of one front, in order, with the front locked: callers rewrite positions as 0, 1, 2 … An advisory lock
+ * per front (not only row locks) so that two editors pinning on an empty or nearly full front take turns too.
+ */
 async function lockFront(tx: Transaction, front: FrontId) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${subject(front)}))`);
   return tx
     .select({ id: frontPlacements.id, articleId: frontPlacements.articleId, position: frontPlacements.position })
     .from(frontPlacements)
@@ -116,8 +122,6 @@ async function sectionOf(tx: Transaction, front: FrontId): Promise<{ slug: strin
   if (!section) throw new NotFoundError();
   return section;
 }
-
-const subject = (front: FrontId) => (front === null ? 'front:home' : `front:section:${front}`);
 
 /**
  * Editors: pins a story on a front, at `position` (0 is the lead) or last. A story already on that front moves
