@@ -27,7 +27,7 @@ export function BreakingNewsPanel({ banners, stories }: { banners: BreakingNewsE
           </p>
           <form action={liftBreakingNewsAction}>
             <input type="hidden" name="id" value={live.id} />
-            <button type="submit" className={styles.secondary}>
+            <button type="submit" className="button--secondary">
               Lift the banner
             </button>
           </form>

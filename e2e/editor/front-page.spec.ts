@@ -51,6 +51,9 @@ const bannerIn = (body: string) => body.includes('aria-label="Breaking news"');
 const leadHeadline = (page: Page) => page.getByRole('region', { name: 'Top stories' }).getByRole('heading', { level: 2 });
 
 test.describe('the front-page desk', () => {
+  // Each journey is several editor round trips, screenshots and its own clean-up: more than 30 s on a loaded machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test.afterEach(async ({ page }) => {
     await clearDesk(page, 'home');
   });
