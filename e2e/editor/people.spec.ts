@@ -9,6 +9,8 @@ import { signIn } from '../support/sign-in';
 const PASSWORD = 'a long enough password';
 
 test('an admin promotes, disables and re-enables a new account; disabling ends its open session at once', async ({ page, browser }) => {
+  // Two browsers, a confirmation step and the audit log's filters: more than 30 s on a loaded machine.
+  test.setTimeout(90_000);
   // Someone registers in their own browser and stays signed in.
   const marker = randomBytes(4).toString('hex');
   const email = `people-${marker}@example.org`;
