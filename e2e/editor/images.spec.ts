@@ -114,6 +114,8 @@ test('an 11 MB file is refused before it is sent, with JavaScript', async ({ pag
 
 for (const size of [11, 30]) {
   test(`a file of ${size} MB is refused by the server with a clear message and what was typed is kept, without JavaScript`, async ({ browser }) => {
+    // Sending 30 MB through a browser form takes a while on a loaded machine.
+    test.setTimeout(60_000);
     const page = await editorWithoutJavaScript(browser);
     await chooseFile(page, { name: 'huge.png', mimeType: 'image/png', buffer: await oversized(size * MB) });
     await page.getByLabel('Alternative text').fill('Gulls over the harbour wall — too big');
