@@ -39,29 +39,31 @@ export async function Masthead() {
       </div>
       <nav className={styles.nav} aria-label="Sections">
         <ul className={styles.sections}>
-          <li>
-            <Link href="/">Home</Link>
-          </li>
-          {sections.map((section) => (
-            <li key={section.slug}>
-              <Link href={`/${section.slug}`}>{section.name}</Link>
-            </li>
-          ))}
+          <SectionLinks sections={sections} />
         </ul>
         <details className={styles.menu}>
           <summary>Sections</summary>
           <ul className={styles.menuList}>
-            <li>
-              <Link href="/">Home</Link>
-            </li>
-            {sections.map((section) => (
-              <li key={section.slug}>
-                <Link href={`/${section.slug}`}>{section.name}</Link>
-              </li>
-            ))}
+            <SectionLinks sections={sections} />
           </ul>
         </details>
       </nav>
     </header>
+  );
+}
+
+/** Home and every section: the sideways-scrolling row and the Sections menu list the same links. */
+function SectionLinks({ sections }: { sections: { slug: string; name: string }[] }) {
+  return (
+    <>
+      <li>
+        <Link href="/">Home</Link>
+      </li>
+      {sections.map((section) => (
+        <li key={section.slug}>
+          <Link href={`/${section.slug}`}>{section.name}</Link>
+        </li>
+      ))}
+    </>
   );
 }
