@@ -14,6 +14,9 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // next-auth imports `next/server` without an extension, which only a bundler resolves: let Vite load it, so the
+    // sign-in and account actions run the real Auth.js sign-in against the test database.
+    server: { deps: { inline: ['next-auth'] } },
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', '.next/**', '.next-*/**', '.data/**'],
     globalSetup: ['test/global-setup.ts'],

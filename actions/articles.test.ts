@@ -1,30 +1,21 @@
 import { eq, like } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { articles, tags } from '@/db/schema';
-import { formOf, redirectOf } from '@/test/action-helpers';
-import { createFactory } from '@/test/factories';
-import { recorded, resetRecorded } from '@/test/stubs/next-cache';
+import { ForbiddenError } from '@/lib/errors';
+import { formOf, redirectOf, setUpActionTests } from '@/test/action-helpers';
+import { signInAs } from '@/test/stubs/auth';
+import { recorded } from '@/test/stubs/next-cache';
 
-const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
-vi.mock('@/auth', () => ({ auth: async () => session.current }));
-const { createArticleAction, publishArticleAction, saveArticleAction, deleteArticleAction, previewMarkdownAction } = await import('./articles');
+import { createArticleAction, deleteArticleAction, previewMarkdownAction, publishArticleAction, saveArticleAction } from './articles';
 
-let factory: ReturnType<typeof createFactory>;
-beforeEach(() => {
-  factory = createFactory();
-  resetRecorded();
-  session.current = null;
-});
+vi.mock('@/auth', () => import('@/test/stubs/auth'));
+
+const factory = setUpActionTests();
 afterEach(async () => {
-  await factory.cleanUp();
   await getDb().delete(tags).where(like(tags.slug, 'action-test-%'));
 });
-
-const as = (user: { id: string } | null) => {
-  session.current = user ? { uid: user.id, sv: 1 } : null;
-};
 
 async function storyForm(overrides: Record<string, string | string[]> = {}) {
   const section = await factory.section();
@@ -33,7 +24,7 @@ async function storyForm(overrides: Record<string, string | string[]> = {}) {
 }
 
 async function createAs(user: { id: string }) {
-  as(user);
+  signInAs(user);
   const location = await redirectOf(createArticleAction({ ok: false }, await storyForm()));
   const id = Number(/\/dashboard\/articles\/(\d+)/.exec(location)![1]);
   factory.track('articles', id);
@@ -45,18 +36,19 @@ describe('article actions (called directly, as a forged request would)', () => {
     const reader = await factory.user('reader');
     const contributor = await factory.user('contributor');
     const disabledEditor = await factory.user('editor', { disabled: true });
+    const refused = { ok: false, formError: 'You do not have permission to do that with this story.' };
     for (const caller of [null, reader, disabledEditor]) {
-      as(caller);
-      expect(await createArticleAction({ ok: false }, await storyForm())).toMatchObject({ ok: false, formError: 'You do not have permission to do that with this story.' });
+      signInAs(caller);
+      expect(await createArticleAction({ ok: false }, await storyForm())).toMatchObject(refused);
     }
     const id = await createAs(contributor);
     for (const caller of [null, reader, contributor, disabledEditor]) {
-      as(caller);
-      expect(await publishArticleAction({ ok: false }, formOf({ id: String(id), version: '1', when: 'now' }))).toMatchObject({ ok: false });
-      expect(await deleteArticleAction({ ok: false }, formOf({ id: String(id), version: '1', confirm: 'yes' }))).toMatchObject({ ok: false });
+      signInAs(caller);
+      expect(await publishArticleAction({ ok: false }, formOf({ id: String(id), version: '1', when: 'now' }))).toMatchObject(refused);
+      expect(await deleteArticleAction({ ok: false }, formOf({ id: String(id), version: '1', confirm: 'yes' }))).toMatchObject(refused);
     }
-    as(reader);
-    await expect(previewMarkdownAction('**hi**')).rejects.toThrow();
+    signInAs(reader);
+    await expect(previewMarkdownAction('**hi**')).rejects.toBeInstanceOf(ForbiddenError);
     const [row] = await getDb().select({ status: articles.status }).from(articles).where(eq(articles.id, id));
     expect(row!.status).toBe('draft');
     expect(recorded.updated).toEqual([]);
@@ -64,9 +56,9 @@ describe('article actions (called directly, as a forged request would)', () => {
 
   it('gives per-field errors and keeps what was typed', async () => {
     const editor = await factory.user('editor');
-    as(editor);
+    signInAs(editor);
     const result = await createArticleAction({ ok: false }, await storyForm({ headline: '', slug: 'Not A Slug!', heroImageId: '1' }));
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, formError: 'Please correct the highlighted fields.' });
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['headline', 'heroAlt', 'slug']);
     expect(result.values?.slug).toBe('Not A Slug!');
   });
@@ -74,7 +66,7 @@ describe('article actions (called directly, as a forged request would)', () => {
   it('refuses a stale save with what changed, and publishes with every public cache tag refreshed', async () => {
     const editor = await factory.user('editor');
     const id = await createAs(editor);
-    as(editor);
+    signInAs(editor);
     const saved = await saveArticleAction({ ok: false }, await storyForm({ id: String(id), version: '1', headline: 'Second headline', slug: 'a-headline-from-the-form' }));
     expect(saved).toMatchObject({ ok: true, version: 2 });
     const stale = await saveArticleAction({ ok: false }, await storyForm({ id: String(id), version: '1', headline: 'Stale headline', slug: 'a-headline-from-the-form' }));
@@ -91,7 +83,7 @@ describe('article actions (called directly, as a forged request would)', () => {
 
   it('renders the live preview with the public pipeline: markup is sanitised', async () => {
     const contributor = await factory.user('contributor');
-    as(contributor);
+    signInAs(contributor);
     const { html } = await previewMarkdownAction('**Bold** <script>alert(1)</script> [x](javascript:alert(1))');
     expect(html).toContain('<strong>Bold</strong>');
     expect(html).not.toContain('<script');

@@ -1,28 +1,21 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { comments, users } from '@/db/schema';
 import { BAN_UNTIL } from '@/lib/comment-standing';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
-import { formOf, redirectOf } from '@/test/action-helpers';
-import { createFactory, daysAgo } from '@/test/factories';
-import { recorded, resetRecorded } from '@/test/stubs/next-cache';
+import { formOf, redirectOf, setUpActionTests } from '@/test/action-helpers';
+import { daysAgo } from '@/test/factories';
+import { signInAs } from '@/test/stubs/auth';
+import { recorded } from '@/test/stubs/next-cache';
 
-const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
-vi.mock('@/auth', () => ({ auth: async () => session.current }));
-const { postCommentAction, editCommentAction, likeCommentAction, reportCommentAction } = await import('./comments');
+import { editCommentAction, likeCommentAction, postCommentAction, reportCommentAction } from './comments';
 
-let factory: ReturnType<typeof createFactory>;
-beforeEach(() => {
-  factory = createFactory();
-  resetRecorded();
-  session.current = null;
-});
-afterEach(async () => {
-  await factory.cleanUp();
-});
+vi.mock('@/auth', () => import('@/test/stubs/auth'));
+
+const factory = setUpActionTests();
 
 async function scene() {
   const section = await factory.section();
@@ -36,7 +29,7 @@ async function scene() {
 describe('comment actions', () => {
   it('answers a plain form post (no JavaScript) with a redirect to the new comment, and an enhanced one with state', async () => {
     const { article, reader, path } = await scene();
-    session.current = { uid: reader.id, sv: 1 };
+    signInAs(reader);
     const location = await redirectOf(postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: 'Posted without scripts', returnTo: path })));
     const [posted] = await getDb().select({ id: comments.id }).from(comments).where(eq(comments.body, 'Posted without scripts'));
     expect(location).toBe(`${path}?comment=${posted!.id}#comment-${posted!.id}`);
@@ -49,7 +42,7 @@ describe('comment actions', () => {
   it('renders the page again for the author of a held comment (so it stands in place), and touches no shared cache', async () => {
     const { article, path } = await scene();
     const newcomer = await factory.user('reader');
-    session.current = { uid: newcomer.id, sv: 1 };
+    signInAs(newcomer);
     const state = await postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: 'Held, with scripts', returnTo: path, js: '1' }));
     expect(state).toMatchObject({ ok: true, status: 'pending' });
     expect(recorded.refreshes).toBe(1);
@@ -65,7 +58,7 @@ describe('comment actions', () => {
 
   it('refuses the same comment posted again with a message, keeping the text, and stores it once', async () => {
     const { article, reader, path } = await scene();
-    session.current = { uid: reader.id, sv: 1 };
+    signInAs(reader);
     const form = () => formOf({ articleId: String(article.id), body: 'Posted twice by mistake ', returnTo: path, js: '1' });
     expect(await postCommentAction({ ok: false }, form())).toMatchObject({ ok: true, status: 'published' });
     expect(await postCommentAction({ ok: false }, form())).toEqual({
@@ -78,7 +71,7 @@ describe('comment actions', () => {
 
   it('never redirects off the site, whatever returnTo says', async () => {
     const { article, reader } = await scene();
-    session.current = { uid: reader.id, sv: 1 };
+    signInAs(reader);
     for (const returnTo of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
       const state = await postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: `Hostile return ${returnTo}`, returnTo }));
       expect(state).toMatchObject({ ok: true });
@@ -89,7 +82,7 @@ describe('comment actions', () => {
     const { article } = await scene();
     const disabled = await factory.user('reader', { disabled: true });
     for (const caller of [null, disabled]) {
-      session.current = caller ? { uid: caller.id, sv: 1 } : null;
+      signInAs(caller);
       const state = await postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: 'Let me in', js: '1' }));
       expect(state).toEqual({ ok: false, formError: 'Sign in to comment.', body: 'Let me in' });
     }
@@ -99,7 +92,7 @@ describe('comment actions', () => {
   it('tells a banned reader they are banned, and a suspended one when they may comment again; keeps the text, stores nothing', async () => {
     const { article, reader } = await scene();
     const until = new Date(Date.now() + 7 * 86_400_000);
-    session.current = { uid: reader.id, sv: 1 };
+    signInAs(reader);
     const post = () => postCommentAction({ ok: false }, formOf({ articleId: String(article.id), body: 'Let me say this', js: '1' }));
 
     await getDb().update(users).set({ commentsSuspendedUntil: BAN_UNTIL }).where(eq(users.id, reader.id));
@@ -119,8 +112,8 @@ describe('comment actions', () => {
     const { article, reader, path } = await scene();
     const other = await factory.user('reader');
     const [theirs] = await getDb().insert(comments).values({ articleId: article.id, userId: other.id, body: 'Their words', status: 'published' }).returning({ id: comments.id });
-    session.current = { uid: reader.id, sv: 1 };
-    expect(await editCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), body: 'Hijacked', js: '1' }))).toMatchObject({ ok: false, body: 'Hijacked' });
+    signInAs(reader);
+    expect(await editCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), body: 'Hijacked', js: '1' }))).toEqual({ ok: false, formError: 'You can only edit your own comments, within 15 minutes of posting.', body: 'Hijacked' });
     expect(await likeCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), intent: 'like', js: '1' }))).toMatchObject({ ok: true, likeCount: 1 });
     expect(await likeCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), intent: 'like', js: '1', returnTo: path }))).toEqual({ ok: false, message: 'You already like this comment.' });
     expect(await reportCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), reason: 'nonsense', note: '' }))).toMatchObject({ ok: false, fieldErrors: { reason: ['Choose a reason.'] } });

@@ -1,30 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { articleDeskNotes, articles, users } from '@/db/schema';
 import { createArticle, submitForReview } from '@/data/article-editor';
-import { formOf, redirectOf } from '@/test/action-helpers';
-import { createFactory, storyInput } from '@/test/factories';
-import { recorded, resetRecorded } from '@/test/stubs/next-cache';
+import { formOf, redirectOf, setUpActionTests } from '@/test/action-helpers';
+import { storyInput } from '@/test/factories';
+import { signInAs } from '@/test/stubs/auth';
+import { recorded } from '@/test/stubs/next-cache';
 
-const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
-vi.mock('@/auth', () => ({ auth: async () => session.current }));
-const { addDeskNoteAction, assignStoryAction, markDeskSeenAction, sendBackAction } = await import('./review');
+import { addDeskNoteAction, assignStoryAction, markDeskSeenAction, sendBackAction } from './review';
 
-let factory: ReturnType<typeof createFactory>;
-beforeEach(() => {
-  factory = createFactory();
-  resetRecorded();
-  session.current = null;
-});
-afterEach(async () => {
-  await factory.cleanUp();
-});
+vi.mock('@/auth', () => import('@/test/stubs/auth'));
 
-const as = (user: { id: string } | null) => {
-  session.current = user ? { uid: user.id, sv: 1 } : null;
-};
+const factory = setUpActionTests();
 
 async function submitted() {
   const section = await factory.section();
@@ -43,10 +32,10 @@ describe('review actions (called directly, as a forged request would)', () => {
     const form = (note: string, version = '2') => formOf({ id: String(id), version, note });
 
     for (const caller of [null, contributor]) {
-      as(caller);
+      signInAs(caller);
       expect(await redirectOf(sendBackAction(form('Please fix the second paragraph.')))).toBe(`/dashboard/articles/${id}?problem=forbidden`);
     }
-    as(editor);
+    signInAs(editor);
     expect(await redirectOf(sendBackAction(form('   ')))).toBe(`/dashboard/articles/${id}?problem=note-missing`);
     expect(await redirectOf(sendBackAction(form('Please fix the second paragraph.', '1')))).toBe(`/dashboard/articles/${id}?problem=outdated`);
     const [unchanged] = await getDb().select({ status: articles.status }).from(articles).where(eq(articles.id, id));
@@ -62,14 +51,14 @@ describe('review actions (called directly, as a forged request would)', () => {
   it('desk notes and assignment: only those allowed, in the story they may open', async () => {
     const { contributor, editor, id } = await submitted();
     const stranger = await factory.user('contributor');
-    as(stranger);
+    signInAs(stranger);
     expect(await redirectOf(addDeskNoteAction(formOf({ id: String(id), body: 'Not my story.' })))).toBe(`/dashboard/articles/${id}?problem=forbidden`);
-    as(contributor);
+    signInAs(contributor);
     expect(await redirectOf(addDeskNoteAction(formOf({ id: String(id), body: ' ' })))).toBe(`/dashboard/articles/${id}?problem=desk-note-missing`);
     expect(await redirectOf(addDeskNoteAction(formOf({ id: String(id), body: 'Source confirmed.' })))).toBe(`/dashboard/articles/${id}?notice=desk-noted`);
     expect(await getDb().select({ body: articleDeskNotes.body }).from(articleDeskNotes).where(eq(articleDeskNotes.articleId, id))).toEqual([{ body: 'Source confirmed.' }]);
     expect(await redirectOf(assignStoryAction(formOf({ id: String(id), assigneeId: contributor.id })))).toBe(`/dashboard/articles/${id}?problem=forbidden`);
-    as(editor);
+    signInAs(editor);
     expect(await redirectOf(assignStoryAction(formOf({ id: String(id), assigneeId: stranger.id })))).toBe(`/dashboard/articles/${id}?problem=assignee-not-own`);
     expect(await redirectOf(assignStoryAction(formOf({ id: String(id), assigneeId: editor.id })))).toBe(`/dashboard/articles/${id}?notice=assigned`);
     expect(await redirectOf(assignStoryAction(formOf({ id: String(id), assigneeId: '' })))).toBe(`/dashboard/articles/${id}?notice=unassigned`);
@@ -79,11 +68,11 @@ describe('review actions (called directly, as a forged request would)', () => {
     const editor = await factory.user('editor');
     const reader = await factory.user('reader');
     const shownAt = new Date(Date.now() - 60_000);
-    as(reader);
+    signInAs(reader);
     expect(await redirectOf(markDeskSeenAction(formOf({ shownAt: shownAt.toISOString() })))).toBe('/login?callbackUrl=%2Fdashboard');
     const [untouched] = await getDb().select({ seen: users.deskSeenAt }).from(users).where(eq(users.id, reader.id));
     expect(untouched?.seen).toBeNull();
-    as(editor);
+    signInAs(editor);
     expect(await redirectOf(markDeskSeenAction(formOf({ shownAt: shownAt.toISOString() })))).toBe('/dashboard?seen=1');
     const [seen] = await getDb().select({ seen: users.deskSeenAt }).from(users).where(eq(users.id, editor.id));
     expect(seen?.seen).toEqual(shownAt);

@@ -4,23 +4,17 @@ import path from 'node:path';
 
 import { and, eq, inArray } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { articleRevisions, articles, auditLog, authors, images } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { mediaDir, resetEnvForTests } from '@/lib/env';
-import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory } from '@/test/factories';
 
+import { bodyPictureSizes, renderArticleBody } from './body-pictures';
+import { deleteImage, ImageInUseError, listImages, listPictureUses, uploadImage } from './images';
 import type { Viewer } from './viewer';
-
-const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
-vi.mock('@/auth', () => ({ auth: async () => session.current }));
-
-const { deleteImage, ImageInUseError, listPictureUses, listImages, uploadImage } = await import('./images');
-const { bodyPictureSizes, renderArticleBody } = await import('./body-pictures');
-const { deleteImageAction } = await import('@/actions/images');
 
 const previousDataDir = process.env.DATA_DIR;
 let dataDir: string;
@@ -40,7 +34,6 @@ let factory: ReturnType<typeof createFactory>;
 const madeImages: number[] = [];
 beforeEach(() => {
   factory = createFactory();
-  session.current = null;
 });
 afterEach(async () => {
   await factory.cleanUp();
@@ -119,34 +112,6 @@ describe('where a library picture is used', () => {
     await expect(deleteImage(null, own.id)).rejects.toBeInstanceOf(ForbiddenError);
     await deleteImage(contributor, own.id);
     expect(stored(own.fileName)).toBe(false);
-  });
-});
-
-describe('deleteImageAction (a plain form post)', () => {
-  it('needs the confirmation, says where the picture is used, and deletes it when unused', async () => {
-    const editor = await factory.user('editor');
-    const image = await picture(editor);
-    const section = await factory.section();
-    const story = await factory.article({ sectionId: section.id });
-    await getDb().update(articles).set({ heroImageId: image.id }).where(eq(articles.id, story.id));
-    session.current = { uid: editor.id, sv: 1 };
-
-    expect(await redirectOf(deleteImageAction(formOf({ id: String(image.id) })))).toBe(`/dashboard/images/${image.id}/delete?refused=unconfirmed`);
-    expect(await redirectOf(deleteImageAction(formOf({ id: String(image.id), confirm: 'yes' })))).toBe(`/dashboard/images/${image.id}/delete?refused=in-use`);
-    await getDb().update(articles).set({ heroImageId: null }).where(eq(articles.id, story.id));
-    expect(await redirectOf(deleteImageAction(formOf({ id: String(image.id), confirm: 'yes' })))).toBe('/dashboard/images?notice=deleted');
-    expect(await redirectOf(deleteImageAction(formOf({ id: String(image.id), confirm: 'yes' })))).toBe('/dashboard/images?notice=gone');
-  });
-
-  it('refuses an anonymous or reader post without deleting anything', async () => {
-    const editor = await factory.user('editor');
-    const reader = await factory.user('reader');
-    const image = await picture(editor);
-    for (const current of [null, { uid: reader.id, sv: 1 }]) {
-      session.current = current;
-      expect(await redirectOf(deleteImageAction(formOf({ id: String(image.id), confirm: 'yes' })))).toBe(`/dashboard/images/${image.id}/delete?refused=forbidden`);
-    }
-    expect(stored(image.fileName)).toBe(true);
   });
 });
 

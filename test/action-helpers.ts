@@ -1,5 +1,23 @@
 /** Helpers for tests that call server actions directly (as a forged request would). */
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
+
+import { signInAs } from './stubs/auth';
+import { resetRecorded } from './stubs/next-cache';
+import { createFactory } from './factories';
+
+/**
+ * The set-up every action test file shares: before each test nobody is signed in and no cache call is recorded;
+ * after it, what the returned factory made is deleted. The file itself mocks '@/auth' with './stubs/auth'.
+ */
+export function setUpActionTests(): ReturnType<typeof createFactory> {
+  const factory = createFactory();
+  beforeEach(() => {
+    signInAs(null);
+    resetRecorded();
+  });
+  afterEach(() => factory.cleanUp());
+  return factory;
+}
 
 /** FormData from plain values; an array value becomes repeated fields (checkboxes, multi-selects). */
 export function formOf(values: Record<string, string | string[]>): FormData {

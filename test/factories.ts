@@ -88,12 +88,14 @@ export function createFactory() {
     async oldSlug(articleId: number, slug: string) {
       await db.insert(articleSlugHistory).values({ articleId, slug });
     },
+    /** Deletes what was made so far; the factory can then serve the next test. */
     async cleanUp() {
-      if (made.articles.length) await db.delete(articles).where(inArray(articles.id, made.articles));
-      if (made.authors.length) await db.delete(authors).where(inArray(authors.id, made.authors));
-      if (made.tags.length) await db.delete(tags).where(inArray(tags.id, made.tags));
-      if (made.sections.length) await db.delete(sections).where(inArray(sections.id, made.sections));
-      if (made.users.length) await db.delete(users).where(inArray(users.id, made.users));
+      const ids = { articles: made.articles.splice(0), authors: made.authors.splice(0), tags: made.tags.splice(0), sections: made.sections.splice(0), users: made.users.splice(0) };
+      if (ids.articles.length) await db.delete(articles).where(inArray(articles.id, ids.articles));
+      if (ids.authors.length) await db.delete(authors).where(inArray(authors.id, ids.authors));
+      if (ids.tags.length) await db.delete(tags).where(inArray(tags.id, ids.tags));
+      if (ids.sections.length) await db.delete(sections).where(inArray(sections.id, ids.sections));
+      if (ids.users.length) await db.delete(users).where(inArray(users.id, ids.users));
     },
   };
 }

@@ -1,0 +1,35 @@
+/**
+ * Stand-in for next/headers in vitest: the request an action runs in, with a cookie jar that behaves like a browser's
+ * (what an action sets is sent with the next request), so Auth.js's real sign-in, auth() and sign-out run against it.
+ * Test files that need it say `vi.mock('next/headers', () => import('@/test/stubs/next-headers'))`.
+ */
+const jar = new Map<string, string>();
+let requestHeaders: Record<string, string> = {};
+
+/** A new browser: no cookies, and these request headers (the client address, for the sign-in throttle). */
+export function newBrowser(values: Record<string, string> = {}): void {
+  jar.clear();
+  requestHeaders = { host: 'localhost:3000', 'x-forwarded-proto': 'http', ...values };
+}
+
+/** The cookies this browser holds, by name. */
+export function browserCookies(): ReadonlyMap<string, string> {
+  return jar;
+}
+
+export async function headers(): Promise<Headers> {
+  const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  return new Headers({ ...requestHeaders, ...(cookie ? { cookie } : {}) });
+}
+
+export async function cookies() {
+  return {
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    set(name: string, value: string, options: { maxAge?: number; expires?: Date } = {}) {
+      const expired = options.maxAge === 0 || (options.expires !== undefined && options.expires.getTime() <= Date.now());
+      if (expired || value === '') jar.delete(name);
+      else jar.set(name, value);
+    },
+    delete: (name: string) => void jar.delete(name),
+  };
+}
