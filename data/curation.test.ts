@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { auditLog, breakingNews } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory, daysAgo, inDays } from '@/test/factories';
 import { recorded, resetRecorded } from '@/test/stubs/next-cache';
 
@@ -14,18 +13,11 @@ import { getNextScheduledChange } from './cache-life';
 import { FRONT_PAGE_PINS, FrontFullError, listPinCandidates, listPlacements, movePin, pinStory, unpinStory } from './curation';
 import { getFrontPage, listSectionArticles } from './lists';
 
-// Actions find their caller through auth(): tests say who is "signed in".
-const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
-vi.mock('@/auth', () => ({ auth: async () => session.current }));
-
-const { liftBreakingNewsAction, pinStoryAction, startBreakingNewsAction, unpinStoryAction } = await import('@/actions/curation');
-
 let factory: ReturnType<typeof createFactory>;
 
 beforeEach(() => {
   factory = createFactory();
   resetRecorded();
-  session.current = null;
 });
 
 afterEach(async () => {
@@ -165,28 +157,6 @@ describe('a section front', () => {
   });
 });
 
-describe('the front-page actions', () => {
-  it('pin and take off through forms, send the editor back with what happened, and invalidate the fronts', async () => {
-    const { editor, section, stories } = await editorAndStories(1);
-    session.current = { uid: editor.id, sv: 1 };
-    const path = await redirectOf(pinStoryAction(formOf({ front: String(section.id), articleId: String(stories[0]!.id), position: '' })));
-    expect(path).toBe(`/dashboard/front?front=${section.id}&done=pinned`);
-    expect(recorded.updated).toEqual(['front-page', `section:${section.slug}`]);
-    expect(await redirectOf(unpinStoryAction(formOf({ front: String(section.id), articleId: String(stories[0]!.id) })))).toBe(`/dashboard/front?front=${section.id}&done=unpinned`);
-    expect(await redirectOf(unpinStoryAction(formOf({ front: String(section.id), articleId: String(stories[0]!.id) })))).toBe(`/dashboard/front?front=${section.id}&error=gone`);
-    expect(await redirectOf(pinStoryAction(formOf({ front: 'home', articleId: 'x' })))).toBe('/dashboard/front?front=home&error=invalid');
-    expect(await redirectOf(pinStoryAction(formOf({ front: '../../etc', articleId: '1' })))).toBe('/dashboard/front?error=invalid');
-  });
-
-  it('refuse anyone who is not an editor before reading the form', async () => {
-    const contributor = await factory.user('contributor');
-    session.current = { uid: contributor.id, sv: 1 };
-    await expect(pinStoryAction(formOf({}))).rejects.toBeInstanceOf(ForbiddenError);
-    session.current = null;
-    await expect(startBreakingNewsAction(formOf({}))).rejects.toBeInstanceOf(ForbiddenError);
-  });
-});
-
 describe('breaking news', () => {
   it('shows one banner at a time, links to its story while public, and comes down when lifted', async () => {
     const { editor, stories } = await editorAndStories(1);
@@ -220,25 +190,5 @@ describe('breaking news', () => {
     expect((recorded.lives.at(-1) as { expire: number }).expire).toBeLessThanOrEqual(2);
     await new Promise((resolve) => setTimeout(resolve, 1600));
     expect(await getBreakingNews()).toBeNull();
-  });
-
-  it('through the forms: refuses a blank or overlong banner and an unknown duration, and tags the banner', async () => {
-    const { editor } = await editorAndStories(0);
-    session.current = { uid: editor.id, sv: 1 };
-    for (const form of [
-      { headline: 'ab', articleId: '', duration: '60' },
-      { headline: 'x'.repeat(141), articleId: '', duration: '60' },
-      { headline: 'Storm warning', articleId: '', duration: '7' },
-      { headline: 'Storm\u0007 warning', articleId: '', duration: '60' },
-    ]) {
-      expect(await redirectOf(startBreakingNewsAction(formOf(form)))).toBe('/dashboard/front?error=breaking-invalid');
-    }
-    expect(await getBreakingNews()).toBeNull();
-    expect(await redirectOf(startBreakingNewsAction(formOf({ headline: 'Storm warning', articleId: '2000000000', duration: '60' })))).toBe('/dashboard/front?error=breaking-gone');
-    expect(await redirectOf(startBreakingNewsAction(formOf({ headline: 'Storm warning', articleId: '', duration: '60' })))).toBe('/dashboard/front?done=breaking-started');
-    expect(recorded.updated).toContain('breaking');
-    const [live] = await listBreakingNews(editor, 1);
-    expect(live!.expiresAt!.getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
-    expect(await redirectOf(liftBreakingNewsAction(formOf({ id: String(live!.id) })))).toBe('/dashboard/front?done=breaking-lifted');
   });
 });

@@ -5,23 +5,18 @@ import { getDb } from '@/db/client';
 import { auditLog, comments, users } from '@/db/schema';
 import { BAN_UNTIL } from '@/lib/comment-standing';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory } from '@/test/factories';
+import { signInAs } from '@/test/stubs/auth';
 
 import { PeopleRuleError, changeUserRole, disableUser, enableUser, getPerson, listPeople, signOutUserEverywhere } from './people';
 import { getViewer } from './viewer';
 
-const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
-vi.mock('@/auth', () => ({ auth: async () => session.current }));
-
-const { changeRoleAction, disableUserAction, enableUserAction, signOutUserEverywhereAction } = await import('@/actions/people');
+// getViewer() finds the visitor through auth(): tests say who is "signed in".
+vi.mock('@/auth', () => import('@/test/stubs/auth'));
 
 let factory: ReturnType<typeof createFactory>;
 const made: string[] = [];
 
-const signInAs = (user: { id: string } | null, sv = 1) => {
-  session.current = user ? { uid: user.id, sv } : null;
-};
 const row = async (id: string) => (await getDb().select().from(users).where(eq(users.id, id)))[0]!;
 const auditsOf = (id: string) => getDb().select().from(auditLog).where(eq(auditLog.subject, `user:${id}`)).orderBy(auditLog.id);
 async function user(role: Parameters<ReturnType<typeof createFactory>['user']>[0], values: { name?: string; disabled?: boolean } = {}) {
@@ -186,47 +181,5 @@ describe('people data layer', () => {
   it('says not-found for an unknown account', async () => {
     const admin = await user('admin');
     await expect(disableUser(admin, '00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(NotFoundError);
-  });
-});
-
-describe('people actions', () => {
-  it('an admin promotes, disables, signs out and re-enables someone; each goes back to their page', async () => {
-    const admin = await user('admin');
-    const person = await user('reader');
-    signInAs(admin);
-    expect(await redirectOf(changeRoleAction({ ok: false }, formOf({ userId: person.id, role: 'contributor' })))).toBe(`/dashboard/people/${person.id}?done=role`);
-    expect(await redirectOf(disableUserAction({ ok: false }, formOf({ userId: person.id })))).toBe(`/dashboard/people/${person.id}?done=disabled`);
-    expect(await redirectOf(signOutUserEverywhereAction({ ok: false }, formOf({ userId: person.id })))).toBe(`/dashboard/people/${person.id}?done=signed-out`);
-    expect(await redirectOf(enableUserAction({ ok: false }, formOf({ userId: person.id })))).toBe(`/dashboard/people/${person.id}?done=enabled`);
-    expect(await row(person.id)).toMatchObject({ role: 'contributor', disabledAt: null, sessionVersion: 3 });
-  });
-
-  it('guard rails come back as messages', async () => {
-    const admin = await user('admin');
-    signInAs(admin);
-    expect(await disableUserAction({ ok: false }, formOf({ userId: admin.id }))).toEqual({ ok: false, formError: 'You cannot disable your own account.' });
-    const self = await changeRoleAction({ ok: false }, formOf({ userId: admin.id, role: 'reader' }));
-    expect(self.formError).toContain('your own role');
-    const badRole = await changeRoleAction({ ok: false }, formOf({ userId: admin.id, role: 'owner' }));
-    expect(badRole.fieldErrors?.role).toBeDefined();
-  });
-
-  it('refuses forged calls from anonymous visitors, readers, contributors, editors and a disabled admin', async () => {
-    const person = await user('reader');
-    const callers = [null, await user('reader'), await user('contributor'), await user('editor'), await user('admin', { disabled: true })];
-    for (const caller of callers) {
-      signInAs(caller);
-      expect(await changeRoleAction({ ok: false }, formOf({ userId: person.id, role: 'admin' }))).toMatchObject({ ok: false, formError: 'Only admins can manage people.' });
-      expect(await disableUserAction({ ok: false }, formOf({ userId: person.id }))).toMatchObject({ ok: false, formError: 'Only admins can manage people.' });
-      expect(await enableUserAction({ ok: false }, formOf({ userId: person.id }))).toMatchObject({ ok: false });
-      expect(await signOutUserEverywhereAction({ ok: false }, formOf({ userId: person.id }))).toMatchObject({ ok: false });
-    }
-    // A signed-in reader promoting themselves through a forged call gets nowhere either.
-    const reader = await user('reader');
-    signInAs(reader);
-    expect(await changeRoleAction({ ok: false }, formOf({ userId: reader.id, role: 'admin' }))).toMatchObject({ ok: false });
-    expect((await row(reader.id)).role).toBe('reader');
-    expect(await row(person.id)).toMatchObject({ role: 'reader', disabledAt: null, sessionVersion: 1 });
-    expect(await auditsOf(person.id)).toEqual([]);
   });
 });

@@ -1,37 +1,23 @@
 import { randomBytes } from 'node:crypto';
 
 import { eq, inArray } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { auditLog, sections } from '@/db/schema';
 import { ForbiddenError, InvalidInputError } from '@/lib/errors';
-import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory } from '@/test/factories';
-import { recorded, resetRecorded } from '@/test/stubs/next-cache';
 
 import { SectionInUseError, createSection, deleteSection, getDashboardSection, listDashboardSections, moveSection, updateSection } from './sections';
-
-// Actions find their caller through auth(): tests say who is "signed in".
-const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
-vi.mock('@/auth', () => ({ auth: async () => session.current }));
-
-const { createSectionAction, deleteSectionAction, moveSectionAction, updateSectionAction } = await import('@/actions/sections');
 
 const unique = () => randomBytes(4).toString('hex');
 let factory: ReturnType<typeof createFactory>;
 const created: number[] = [];
 
 const audits = (subject: string) => getDb().select().from(auditLog).where(eq(auditLog.subject, subject));
-const signInAs = (user: { id: string } | null) => {
-  session.current = user ? { uid: user.id, sv: 1 } : null;
-};
-/** What Next's redirect() throws, so the test can read where it went. */
 
 beforeEach(() => {
   factory = createFactory();
-  resetRecorded();
-  signInAs(null);
 });
 
 afterEach(async () => {
@@ -122,74 +108,5 @@ describe('sections data layer', () => {
       await expect(moveSection(viewer, section.id, 'up')).rejects.toBeInstanceOf(ForbiddenError);
       await expect(deleteSection(viewer, section.id)).rejects.toBeInstanceOf(ForbiddenError);
     }
-  });
-});
-
-describe('section actions', () => {
-  it('create: an editor is sent to the list; the navigation and the new address are invalidated at once', async () => {
-    const editor = await factory.user('editor');
-    signInAs(editor);
-    const slug = `desk-${unique()}`;
-    const location = await redirectOf(createSectionAction({ ok: false }, formOf({ name: 'Desk', slug, description: 'A desk.' })));
-    expect(location).toBe(`/dashboard/sections?created=${slug}`);
-    const [row] = await getDb().select().from(sections).where(eq(sections.slug, slug));
-    created.push(row!.id);
-    expect(recorded.updated).toEqual(expect.arrayContaining(['sections', `section:${slug}`]));
-  });
-
-  it('create: per-field errors for a reserved or taken slug and for a short name', async () => {
-    const editor = await factory.user('editor');
-    signInAs(editor);
-    const reserved = await createSectionAction({ ok: false }, formOf({ name: 'Tags', slug: 'tag', description: '' }));
-    expect(reserved.fieldErrors?.slug?.[0]).toContain('reserved');
-    const derived = await createSectionAction({ ok: false }, formOf({ name: 'Login', slug: '', description: '' }));
-    expect(derived.fieldErrors?.slug?.[0]).toContain('reserved');
-    const existing = await factory.section();
-    const taken = await createSectionAction({ ok: false }, formOf({ name: 'Again', slug: existing.slug, description: '' }));
-    expect(taken.fieldErrors?.slug?.[0]).toContain('already uses');
-    const short = await createSectionAction({ ok: false }, formOf({ name: 'x', slug: '', description: '' }));
-    expect(short.fieldErrors?.name).toBeDefined();
-    expect(short.values?.name).toBe('x');
-    expect(recorded.updated).toEqual([]);
-  });
-
-  it('refuses forged calls from anonymous visitors, readers, contributors and a disabled editor', async () => {
-    const section = await factory.section();
-    const callers = [null, await factory.user('reader'), await factory.user('contributor'), await factory.user('editor', { disabled: true })];
-    for (const caller of callers) {
-      signInAs(caller);
-      const slug = `forged-${unique()}`;
-      const result = await createSectionAction({ ok: false }, formOf({ name: 'Forged', slug, description: '' }));
-      expect(result).toMatchObject({ ok: false, formError: expect.stringContaining('not allowed') });
-      expect(await getDb().select().from(sections).where(eq(sections.slug, slug))).toEqual([]);
-      expect(await updateSectionAction({ ok: false }, formOf({ id: String(section.id), name: 'Forged', description: '', position: '1' }))).toMatchObject({ ok: false });
-      expect(await deleteSectionAction({ ok: false }, formOf({ id: String(section.id) }))).toMatchObject({ ok: false });
-      await expect(moveSectionAction(formOf({ id: String(section.id), direction: 'up' }))).rejects.toBeInstanceOf(ForbiddenError);
-    }
-    const [unchanged] = await getDb().select().from(sections).where(eq(sections.id, section.id));
-    expect(unchanged?.name).toBe(section.name);
-    expect(recorded.updated).toEqual([]);
-  });
-
-  it('update invalidates the navigation, the section and (in the background) article lists', async () => {
-    const editor = await factory.user('editor');
-    const section = await factory.section('Before');
-    signInAs(editor);
-    const location = await redirectOf(updateSectionAction({ ok: false }, formOf({ id: String(section.id), name: 'After', description: '', position: '3' })));
-    expect(location).toBe(`/dashboard/sections?updated=${section.slug}`);
-    expect(recorded.updated).toEqual(expect.arrayContaining(['sections', `section:${section.slug}`]));
-    expect(recorded.revalidated).toContain('articles');
-    await getDb().delete(auditLog).where(eq(auditLog.subject, `section:${section.id}`));
-  });
-
-  it('delete of a section in use says why and changes nothing', async () => {
-    const editor = await factory.user('editor');
-    const section = await factory.section();
-    await factory.article({ sectionId: section.id });
-    await factory.article({ sectionId: section.id });
-    signInAs(editor);
-    const result = await deleteSectionAction({ ok: false }, formOf({ id: String(section.id) }));
-    expect(result.formError).toContain('2 articles are still filed in it');
-    expect(recorded.updated).toEqual([]);
   });
 });
