@@ -81,7 +81,7 @@ describe('updateImageDetailsAction', () => {
     for (const caller of [null, await factory.user('reader'), await factory.user('editor', { disabled: true })]) {
       signInAs(caller);
       // Even a form that would not validate gets the permission answer: who is calling is checked first.
-      expect(await updateImageDetailsAction({ ok: false }, formOf({ id: String(image.id), alt: 'Forged', credit: '' }))).toEqual({ ok: false, formError: NOT_ALLOWED, values: { id: String(image.id), alt: 'Forged', credit: '' } });
+      expect(await updateImageDetailsAction({ ok: false }, formOf({ id: String(image.id), alt: 'Forged', credit: '' }))).toMatchObject({ ok: false, formError: NOT_ALLOWED, values: { id: String(image.id), alt: 'Forged', credit: '' } });
       expect(await updateImageDetailsAction({ ok: false }, formOf({ id: 'x', alt: '', credit: '' }))).toMatchObject({ ok: false, formError: NOT_ALLOWED });
     }
     expect(await imageRow(image.id)).toMatchObject({ alt: 'Harbour at dawn' });

@@ -3,33 +3,30 @@
  * (what an action sets is sent with the next request), so Auth.js's real sign-in, auth() and sign-out run against it.
  * Test files that need it say `vi.mock('next/headers', () => import('@/test/stubs/next-headers'))`.
  */
-const jar = new Map<string, string>();
+
+/** The browser's cookies, by name: tests read them, and put an old session cookie back to replay it. */
+export const cookieJar = new Map<string, string>();
 let requestHeaders: Record<string, string> = {};
 
-/** A new browser: no cookies, and these request headers (the client address, for the sign-in throttle). */
+/** A new browser: no cookies, and these request headers (a client address of its own, for the sign-in throttle). */
 export function newBrowser(values: Record<string, string> = {}): void {
-  jar.clear();
+  cookieJar.clear();
   requestHeaders = { host: 'localhost:3000', 'x-forwarded-proto': 'http', ...values };
 }
 
-/** The cookies this browser holds, by name. */
-export function browserCookies(): ReadonlyMap<string, string> {
-  return jar;
-}
-
 export async function headers(): Promise<Headers> {
-  const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  const cookie = [...cookieJar].map(([name, value]) => `${name}=${value}`).join('; ');
   return new Headers({ ...requestHeaders, ...(cookie ? { cookie } : {}) });
 }
 
 export async function cookies() {
   return {
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined),
     set(name: string, value: string, options: { maxAge?: number; expires?: Date } = {}) {
       const expired = options.maxAge === 0 || (options.expires !== undefined && options.expires.getTime() <= Date.now());
-      if (expired || value === '') jar.delete(name);
-      else jar.set(name, value);
+      if (expired || value === '') cookieJar.delete(name);
+      else cookieJar.set(name, value);
     },
-    delete: (name: string) => void jar.delete(name),
+    delete: (name: string) => void cookieJar.delete(name),
   };
 }
