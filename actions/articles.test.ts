@@ -59,7 +59,11 @@ describe('article actions (called directly, as a forged request would)', () => {
     signInAs(editor);
     const result = await createArticleAction({ ok: false }, await storyForm({ headline: '', slug: 'Not A Slug!', heroImageId: '1' }));
     expect(result).toMatchObject({ ok: false, formError: 'Please correct the highlighted fields.' });
-    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['headline', 'heroAlt', 'slug']);
+    expect(result.fieldErrors).toEqual({
+      headline: ['Headline is required.'],
+      slug: ['Use lower-case letters, digits and single hyphens (at most 80).'],
+      heroAlt: ['Describe the picture for readers who cannot see it.'],
+    });
     expect(result.values?.slug).toBe('Not A Slug!');
   });
 

@@ -41,7 +41,11 @@ describe('author actions', () => {
     signInAs(editor);
     const bad = await createAuthorAction({ ok: false }, formOf({ name: 'x', slug: 'Bad Slug', jobTitle: '', bio: '', avatarImageId: 'abc', userId: '' }));
     expect(bad).toMatchObject({ ok: false, formError: 'Please correct the highlighted fields.' });
-    expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(['avatarImageId', 'name', 'slug']);
+    expect(bad.fieldErrors).toEqual({
+      name: ['Give the author’s name (at least 2 characters).'],
+      slug: ['Use lower-case letters, digits and single hyphens, like “ada-marsh”.'],
+      avatarImageId: ['Choose a picture from the image library.'],
+    });
     expect(bad.values?.name).toBe('x');
 
     const taken = await factory.author();

@@ -103,19 +103,19 @@ describe('createAuthor', () => {
     const editor = await factory.user('editor');
     const reader = await factory.user('reader');
     const contributor = await factory.user('contributor');
-    await expect(create(editor, { avatarImageId: 2_000_000_000 })).rejects.toMatchObject({ field: 'avatarImageId' });
-    await expect(create(editor, { userId: 'no-such-user' })).rejects.toMatchObject({ field: 'userId' });
-    await expect(create(editor, { userId: reader.id })).rejects.toMatchObject({ field: 'userId' });
+    await expect(create(editor, { avatarImageId: 2_000_000_000 })).rejects.toMatchObject({ field: 'avatarImageId', message: 'That picture is no longer in the image library; choose another.' });
+    await expect(create(editor, { userId: 'no-such-user' })).rejects.toMatchObject({ field: 'userId', message: 'Choose a staff account from the list.' });
+    await expect(create(editor, { userId: reader.id })).rejects.toMatchObject({ field: 'userId', message: 'Choose a staff account from the list.' });
     await create(editor, { userId: contributor.id });
-    await expect(create(editor, { userId: contributor.id })).rejects.toMatchObject({ field: 'userId' });
+    await expect(create(editor, { userId: contributor.id })).rejects.toMatchObject({ field: 'userId', message: expect.stringMatching(/^That account is already linked to /) });
   });
 
   it('refuses input the schema would refuse, whoever calls', async () => {
     const editor = await factory.user('editor');
-    await expect(create(editor, { name: 'x' })).rejects.toMatchObject({ field: 'name' });
-    await expect(create(editor, { slug: 'Not A Slug!' })).rejects.toMatchObject({ field: 'slug' });
-    await expect(create(editor, { bio: 'b'.repeat(2001) })).rejects.toMatchObject({ field: 'bio' });
-    await expect(create(editor, { name: '!!!' })).rejects.toMatchObject({ field: 'slug' });
+    await expect(create(editor, { name: 'x' })).rejects.toMatchObject({ field: 'name', message: 'Give the author’s name (at least 2 characters).' });
+    await expect(create(editor, { slug: 'Not A Slug!' })).rejects.toMatchObject({ field: 'slug', message: 'Use lower-case letters, digits and single hyphens, like “ada-marsh”.' });
+    await expect(create(editor, { bio: 'b'.repeat(2001) })).rejects.toMatchObject({ field: 'bio', message: expect.stringMatching(/^Keep the biography to \d+ characters or fewer\.$/) });
+    await expect(create(editor, { name: '!!!' })).rejects.toMatchObject({ field: 'slug', message: 'The name has no letters or digits to make an address from; type one.' });
   });
 
   it('refuses anonymous or disabled visitors (null), readers and contributors, and writes nothing', async () => {
@@ -148,7 +148,7 @@ describe('updateAuthor', () => {
     const other = await create(editor);
     await updateAuthor(editor, author.id, input({ slug: author.slug }));
     expect(await getDashboardAuthor(editor, author.id)).toMatchObject({ slug: author.slug, avatar: null });
-    await expect(updateAuthor(editor, author.id, input({ slug: other.slug }))).rejects.toMatchObject({ field: 'slug' });
+    await expect(updateAuthor(editor, author.id, input({ slug: other.slug }))).rejects.toMatchObject({ field: 'slug', message: expect.stringContaining(`already has the address /author/${other.slug}; choose another.`) });
   });
 
   it('refuses unknown authors and viewers without article:publish', async () => {

@@ -12,6 +12,7 @@ import { auditLog, images } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { mediaDir, resetEnvForTests } from '@/lib/env';
 import { ImageRejectedError, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES, type UploadProblem } from '@/lib/images';
+import { IMAGE_FIELD_MESSAGES } from '@/lib/validation/images';
 import { createFactory } from '@/test/factories';
 
 // data/viewer imports next-auth through @/auth; these tests pass viewers in directly.
@@ -213,9 +214,9 @@ describe('uploadImage', () => {
   it('refuses missing or overlong alt text and credit, whoever calls', async () => {
     const editor = await factory.user('editor');
     const png = await solid(40, 40).png().toBuffer();
-    await expect(upload(editor, png, '   ')).rejects.toMatchObject({ name: 'InvalidInputError', field: 'alt' });
-    await expect(upload(editor, png, 'x'.repeat(301))).rejects.toMatchObject({ name: 'InvalidInputError', field: 'alt' });
-    await expect(upload(editor, png, 'Fine', 'c'.repeat(201))).rejects.toMatchObject({ name: 'InvalidInputError', field: 'credit' });
+    await expect(upload(editor, png, '   ')).rejects.toMatchObject({ name: 'InvalidInputError', field: 'alt', message: IMAGE_FIELD_MESSAGES['alt-missing'] });
+    await expect(upload(editor, png, 'x'.repeat(301))).rejects.toMatchObject({ name: 'InvalidInputError', field: 'alt', message: IMAGE_FIELD_MESSAGES['alt-too-long'] });
+    await expect(upload(editor, png, 'Fine', 'c'.repeat(201))).rejects.toMatchObject({ name: 'InvalidInputError', field: 'credit', message: IMAGE_FIELD_MESSAGES['credit-too-long'] });
     expect(storedFiles()).toEqual([]);
   });
 
@@ -235,7 +236,7 @@ describe('uploadImage', () => {
   it('removes the stored file when the database refuses the row', async () => {
     // A viewer whose account does not exist: the insert fails on the uploaded_by foreign key.
     const ghost: Viewer = { id: '00000000-0000-4000-8000-000000000000', name: 'Ghost', role: 'editor' };
-    await expect(uploadImage(ghost, { bytes: await solid(64, 64).png().toBuffer(), alt: 'Ghost', credit: '' })).rejects.toThrow();
+    await expect(uploadImage(ghost, { bytes: await solid(64, 64).png().toBuffer(), alt: 'Ghost', credit: '' })).rejects.toMatchObject({ cause: { code: '23503' } });
     expect(storedFiles()).toEqual([]);
   });
 });

@@ -94,7 +94,7 @@ describe('moderation', () => {
     expect(await standingInQueue()).toEqual({ kind: 'active' });
     await expect(createComment(regular, { articleId: article.id, parentId: null, body: 'Back again' })).resolves.toMatchObject({ status: 'published' });
     const staff = await factory.user('contributor');
-    await expect(suspendCommenter(editor, staff.id, BAN_UNTIL)).rejects.toMatchObject({ field: 'userId' });
+    await expect(suspendCommenter(editor, staff.id, BAN_UNTIL)).rejects.toMatchObject({ field: 'userId', message: 'Staff accounts are managed on the people page.' });
   });
 
   it('refuses readers, contributors and nobody in the data layer', async () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { auditLog, sections } from '@/db/schema';
-import { ForbiddenError, InvalidInputError } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/errors';
 import { createFactory } from '@/test/factories';
 
 import { SectionInUseError, createSection, deleteSection, getDashboardSection, listDashboardSections, moveSection, updateSection } from './sections';
@@ -50,8 +50,8 @@ describe('sections data layer', () => {
   it('refuses a reserved slug, typed or made from the name, with a clear message on the slug field', async () => {
     const editor = await factory.user('editor');
     await expect(make(editor, 'Anything', 'dashboard')).rejects.toMatchObject({ field: 'slug', message: expect.stringContaining('reserved') });
-    await expect(make(editor, 'Search')).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(make(editor, '!!!')).rejects.toMatchObject({ field: 'slug' });
+    await expect(make(editor, 'Search')).rejects.toMatchObject({ field: 'slug', message: 'The address “/search” is reserved for a page of the site itself; choose another.' });
+    await expect(make(editor, '!!!')).rejects.toMatchObject({ field: 'slug', message: 'The name has no letters or digits to make an address from; type one.' });
   });
 
   it('refuses a slug another section has', async () => {
