@@ -110,7 +110,7 @@ describe('moderation', () => {
   });
 });
 
-describe('the queue’s context and confirmations (issue 10: safe destructive actions, ADR 0016)', () => {
+describe('the queue’s context (issue 10)', () => {
   it('shows a reply with the comment it answers: its author and the start of its text', async () => {
     const { article, regular, newcomer } = await scene();
     const editor = await factory.user('editor');
