@@ -102,7 +102,15 @@ test('an editor restores an earlier version from the History page, with and with
   await plain.getByRole('radio', { name: 'Compare from version 3' }).check();
   await plain.getByRole('radio', { name: 'Compare to version 4' }).check();
   await plain.getByRole('button', { name: 'Compare', exact: true }).click();
-  await expect(plain.getByRole('region', { name: 'Changes from version 3 to version 4' })).toContainText('Headline');
+  const changes = plain.getByRole('region', { name: 'Changes from version 3 to version 4' });
+  await expect(changes).toContainText('Headline');
+  // One word of the body changed ("second" to "third"): only that word is marked, inside the line, and a screen
+  // reader hears which words were deleted and inserted.
+  const editedLine = changes.getByRole('listitem').filter({ has: plain.locator('del') });
+  await expect(editedLine).toHaveText(`The [deleted: second][inserted: third] text ${marker}.`);
+  await expect(editedLine.locator('del')).toHaveText('[deleted: second]');
+  await expect(editedLine.locator('ins')).toHaveText('[inserted: third]');
+  await expect(editedLine.locator('del')).toHaveCSS('text-decoration-line', 'line-through');
   await plain.getByRole('button', { name: 'Restore version 3' }).click();
   await expect(plain.getByRole('status').filter({ hasText: RESTORED })).toBeVisible();
   await expect(plain).toHaveURL(new RegExp(`${story.editorPath}\\?notice=restored$`));
