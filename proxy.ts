@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 import { dashboardRecordExists, resolveContentRoute } from '@/data/routes';
 import { getViewerForRequest } from '@/data/viewer';
+import { loadProjectActionIds, refuseActionRequest } from '@/lib/action-requests';
 import { buildContentSecurityPolicy, createNonce } from '@/lib/csp';
 import { isDatabaseUnavailable } from '@/lib/database-errors';
 import { dashboardCapability, dashboardRecordOf, isDashboardPath } from '@/lib/dashboard-access';
@@ -13,14 +14,33 @@ import { MALFORMED, parseContentRoute } from '@/lib/public-routes';
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 /**
- * Three jobs, none of them authorisation (pages, actions and data functions check the viewer themselves):
+ * The project's action ids, read once from this instance's build (lib/action-requests.ts). `next dev` has no final
+ * build to read them from (its manifest grows as routes compile), so there every server reference stays callable.
+ */
+let projectActions: ReadonlySet<string> | null | undefined;
+function allowedActions(): ReadonlySet<string> | null {
+  projectActions ??= env().NODE_ENV === 'production' ? loadProjectActionIds(env().NEXT_DIST_DIR) : null;
+  return projectActions;
+}
+
+/**
+ * Four jobs, none of them authorisation (pages, actions and data functions check the viewer themselves):
  * 1. A fresh CSP nonce per request. Next reads it from the request's CSP header while rendering and stamps its own
  *    scripts with it; the same policy goes back to the browser.
  * 2. The status code of content URLs. With Cache Components a page's response has begun before the page runs, so
  *    a missing story can only be a real 404 (and a moved one a real 308) if it is decided here (docs/adr/0001).
  * 3. The dashboard's status codes, for the same reason (docs/adr/0006).
+ * 4. Server-action posts that are not the site's own actions, come from another site, or are too large or malformed
+ *    to read get a 4xx before anything else (docs/adr/0019): Next would call any server reference, or answer 500.
  */
 export async function proxy(request: NextRequest) {
+  const refusal = await refuseActionRequest(request, allowedActions(), env().SITE_URL);
+  if (refusal) {
+    return new NextResponse(refusal.message, {
+      status: refusal.status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  }
   try {
     return await route(request);
   } catch (error) {

@@ -137,6 +137,25 @@ describe('createComment and getThread', () => {
 
 
 describe('likes, reports and the viewer\'s own state', () => {
+  it('keeps account ids out of the cached thread: "is this mine?" is the viewer\'s own state, per request', async () => {
+    const author = await reader('Owner');
+    const other = await reader('Neighbour');
+    const article = await openArticle();
+    const mine = await createComment(author, { articleId: article.id, parentId: null, body: 'Mine' });
+    const reply = await createComment(author, { articleId: article.id, parentId: mine.id, body: 'Mine too' });
+    const theirs = await createComment(other, { articleId: article.id, parentId: null, body: 'Theirs' });
+    await deleteOwnComment(other, theirs.id);
+
+    // A cached read can be asked for by anyone: no commenter's account id (nor any other key of the users table).
+    const thread = JSON.stringify(await getThread(article.id));
+    for (const id of [author.id, other.id]) expect(thread).not.toContain(id);
+    expect(thread).not.toMatch(/userId|authorId|email/);
+
+    expect((await getViewerThreadState(author, article.id)).ownIds.sort()).toEqual([mine.id, reply.id].sort());
+    // A deleted comment is nobody's to edit any more.
+    expect((await getViewerThreadState(other, article.id)).ownIds).toEqual([]);
+  });
+
   it('likes once per person, undoably; liking twice, one\'s own comment, or a hidden comment is refused', async () => {
     const author = await reader('Liked');
     const fan = await reader('Fan');
@@ -299,7 +318,7 @@ describe('duplicates and held comments (issue 10)', () => {
       { id: heldReply.id, parentId: top.id, body: 'My reply, waiting' },
     ]);
     expect((await getViewerThreadState(other, article.id)).pending).toEqual([]);
-    expect(await getViewerThreadState(null, article.id)).toEqual({ likedIds: [], reportedIds: [], pending: [] });
+    expect(await getViewerThreadState(null, article.id)).toEqual({ ownIds: [], likedIds: [], reportedIds: [], pending: [] });
     // The shared (cached) thread holds none of it.
     const thread = await getThread(article.id, { focus: heldReply.id });
     expect(JSON.stringify(thread)).not.toContain('waiting');

@@ -6,20 +6,20 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { getDb, type Transaction } from '@/db/client';
 import { articles, commentLikes, commentReports, comments, users } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
-import { orderThread, type ThreadQuery, type ThreadSort } from '@/lib/comment-order';
+import { THREAD_SORTS, orderThread, type ThreadQuery, type ThreadSort } from '@/lib/comment-order';
 import { ACTIVE_STANDING, commentStanding, type CommentStanding } from '@/lib/comment-standing';
 import type { CommentReportReason } from '@/lib/editorial';
 import { MODERATION, commentsOpen, holdReason, type HoldReason } from '@/lib/moderation';
 import type { Viewer } from './viewer';
 
+import { isSerialId } from './cache-arguments';
 import { isPublic } from './visibility';
 
 export const THREAD_PAGE_SIZE = 20;
 
 export type CommentView = {
   id: number;
-  /** For "is this mine?" checks on the server; never rendered or passed to client components. */
-  authorId: string;
+  /** No account id: this is cached and public ("is this mine?" is ViewerThreadState.ownIds, per request). */
   authorName: string;
   authorRole: string;
   body: string;
@@ -76,6 +76,7 @@ async function getThreadIndex(articleId: number, sort: ThreadSort): Promise<Thre
   'use cache';
   cacheTag(cacheTags.comments(articleId));
   cacheLife('hours');
+  if (!isSerialId(articleId)) return null;
   const db = getDb();
   const [article] = await db
     .select({ publishedAt: articles.publishedAt, closed: articles.commentsClosed })
@@ -113,6 +114,7 @@ export async function getCommentCount(articleId: number): Promise<number> {
   'use cache';
   cacheTag(cacheTags.comments(articleId));
   cacheLife('hours');
+  if (!isSerialId(articleId)) return 0;
   const [row] = await getDb()
     .select({ count: count() })
     .from(comments)
@@ -128,13 +130,15 @@ export async function getThread(articleId: number, query: Partial<ThreadQuery> =
   'use cache';
   cacheTag(cacheTags.comments(articleId));
   cacheLife('hours');
-  const sort = query.sort ?? 'oldest';
+  // Checked here, not trusted: this is callable with whatever its caller sends (data/cache-arguments.ts).
+  const sort = THREAD_SORTS.find((known) => known === query.sort) ?? 'oldest';
+  const focus = isSerialId(query.focus) ? query.focus : null;
   const index = await getThreadIndex(articleId, sort);
   if (!index) return { comments: [], total: 0, count: 0, page: 1, pageCount: 1, sort, isOpen: false };
   const pageCount = Math.max(1, Math.ceil(index.order.length / THREAD_PAGE_SIZE));
-  let page = Math.min(Math.max(1, query.page ?? 1), pageCount);
-  if (query.focus) {
-    const top = new Map(index.parents).get(query.focus) ?? query.focus;
+  let page = isSerialId(query.page) ? Math.min(query.page, pageCount) : 1;
+  if (focus) {
+    const top = new Map(index.parents).get(focus) ?? focus;
     const position = index.order.indexOf(top);
     if (position >= 0) page = Math.floor(position / THREAD_PAGE_SIZE) + 1;
   }
@@ -150,7 +154,6 @@ export async function getThread(articleId: number, query: Partial<ThreadQuery> =
     editedAt: comments.editedAt,
     featuredAt: comments.featuredAt,
     likeCount: comments.likeCount,
-    authorId: comments.userId,
     authorName: users.name,
     authorRole: users.role,
   };
@@ -170,7 +173,6 @@ export async function getThread(articleId: number, query: Partial<ThreadQuery> =
     const isDeleted = row.status === 'deleted';
     return {
       id: row.id,
-      authorId: row.authorId,
       authorName: isDeleted ? '' : row.authorName,
       authorRole: isDeleted ? 'reader' : row.authorRole,
       body: isDeleted ? '' : row.body,
@@ -196,6 +198,8 @@ export async function getThread(articleId: number, query: Partial<ThreadQuery> =
 }
 
 export type ViewerThreadState = {
+  /** The viewer's own comments on this story that are not deleted (they may edit and delete these, not like them). */
+  ownIds: number[];
   likedIds: number[];
   reportedIds: number[];
   /** The viewer's own comments that wait for a moderator: shown to them (marked) and to nobody else. */
@@ -208,9 +212,13 @@ export type ViewerThreadState = {
  * shared (the page cache, docs/adr/0009) never holds a pending comment.
  */
 export async function getViewerThreadState(viewer: Viewer | null, articleId: number): Promise<ViewerThreadState> {
-  if (!viewer) return { likedIds: [], reportedIds: [], pending: [] };
+  if (!viewer) return { ownIds: [], likedIds: [], reportedIds: [], pending: [] };
   const db = getDb();
-  const [liked, reported, pending] = await Promise.all([
+  const [own, liked, reported, pending] = await Promise.all([
+    db
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.articleId, articleId), eq(comments.userId, viewer.id), inArray(comments.status, ['published', 'pending']))),
     db
       .select({ id: commentLikes.commentId })
       .from(commentLikes)
@@ -228,6 +236,7 @@ export async function getViewerThreadState(viewer: Viewer | null, articleId: num
       .orderBy(asc(comments.createdAt)),
   ]);
   return {
+    ownIds: own.map((row) => row.id),
     likedIds: liked.map((row) => row.id),
     reportedIds: reported.map((row) => row.id),
     pending: pending.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),

@@ -8,6 +8,7 @@ import { articleTags, articles, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleCard } from '@/lib/dto';
 
+import { isSerialId } from './cache-arguments';
 import { HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
 import { selectPublicCards } from './cards';
 
@@ -35,6 +36,7 @@ export async function listFeedEntries(scope: FeedScope): Promise<FeedEntry[]> {
   'use cache';
   cacheTag(cacheTags.articles());
   cacheLife(lifetimeUntil(await getNextScheduledChange(), HOUR));
+  if (scope.kind !== 'all' && !isSerialId(scope.id)) return [];
   const cards = await selectPublicCards({ where: scopeFilter(scope), limit: FEED_SIZE });
   if (cards.length === 0) return [];
   const rows = await getPublicDb()

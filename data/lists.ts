@@ -12,6 +12,7 @@ import type { ArticleCard, FrontPage, Page, SectionPage } from '@/lib/dto';
 import { HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
 import { countPublic, selectPublicCards } from './cards';
 import { publicPinnedIds, publicSectionFeatures } from './curation';
+import { isSerialId } from './cache-arguments';
 import { isPublic } from './visibility';
 
 export const PAGE_SIZE = 20;
@@ -25,6 +26,9 @@ async function listLifetime() {
   cacheTag(cacheTags.articles());
   cacheLife(lifetimeUntil(await getNextScheduledChange(), HOUR));
 }
+
+/** What a list page is for an id or page number that is not one (data/cache-arguments.ts). */
+const NO_PAGE: Page<ArticleCard> = { items: [], page: 1, total: 0, pageCount: 1 };
 
 async function paginate(where: ReturnType<typeof sql>, page: number): Promise<Page<ArticleCard>> {
   const [items, total] = await Promise.all([
@@ -42,6 +46,7 @@ export async function listSectionArticles(sectionId: number, sectionSlug: string
   'use cache';
   cacheTag(cacheTags.section(sectionSlug));
   await listLifetime();
+  if (!isSerialId(sectionId) || !isSerialId(page)) return { ...NO_PAGE, featured: [] };
   const db = getPublicDb();
   const featuredIds = await publicPinnedIds(db, sectionId);
   const featured = page === 1 && featuredIds.length ? inOrder(await selectPublicCards({ where: inArray(articles.id, featuredIds), limit: featuredIds.length, db }), featuredIds) : [];
@@ -56,6 +61,7 @@ export async function listTagArticles(tagId: number, tagSlug: string, page: numb
   'use cache';
   cacheTag(cacheTags.tag(tagSlug));
   await listLifetime();
+  if (!isSerialId(tagId) || !isSerialId(page)) return NO_PAGE;
   return paginate(sql`${articles.id} in (select article_id from article_tags where tag_id = ${tagId})`, page);
 }
 
@@ -64,6 +70,7 @@ export async function listAuthorArticles(authorId: number, page: number): Promis
   'use cache';
   cacheTag(cacheTags.author(authorId));
   await listLifetime();
+  if (!isSerialId(authorId) || !isSerialId(page)) return NO_PAGE;
   return paginate(sql`${articles.id} in (select article_id from article_authors where author_id = ${authorId})`, page);
 }
 

@@ -45,6 +45,24 @@ describe('listRelatedStories', () => {
     expect(related).toHaveLength(5);
   });
 
+  it('lists nothing for a story readers cannot see (a draft, a scheduled or an expired story) or an id that is not one', async () => {
+    const section = await factory.section('News');
+    const tag = await factory.tag('Harbour');
+    await factory.article({ sectionId: section.id, tagIds: [tag.id], headline: 'Ferry timetable changes for winter' });
+    const picked = await factory.article({ sectionId: section.id, headline: 'Lighthouse reopens to visitors' });
+    const draft = await factory.article({ sectionId: section.id, tagIds: [tag.id], status: 'draft', publishedAt: null, headline: 'Harbour master to step down' });
+    const scheduled = await factory.article({ sectionId: section.id, tagIds: [tag.id], publishedAt: inDays(1), headline: 'Harbour fees to rise next year' });
+    const expired = await factory.article({ sectionId: section.id, tagIds: [tag.id], publishedAt: daysAgo(5), unpublishAt: daysAgo(1), headline: 'Harbour festival this weekend' });
+    for (const hidden of [draft, scheduled, expired]) {
+      await factory.pick(hidden.id, picked.id);
+      expect(await listRelatedStories(hidden.id)).toEqual([]);
+    }
+    // The cached function is callable with anything its caller sends: nonsense is an empty list, not a database error.
+    for (const nonsense of [0, -1, 1.5, Number.NaN, 2 ** 40, '1 or 1=1', null] as unknown as number[]) {
+      expect(await listRelatedStories(nonsense)).toEqual([]);
+    }
+  });
+
   it('never lists the story itself, a draft, a scheduled story, an expired one, or an unpublished pick', async () => {
     const section = await factory.section('News');
     const tag = await factory.tag('Floods');

@@ -12,6 +12,7 @@ import { RELATED_LIMIT, RELATED_WEIGHTS, dropNearDuplicates, reasonFor, type Sco
 
 import { HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
 import { countPublic, selectPublicCards } from './cards';
+import { isSerialId } from './cache-arguments';
 import { isPublic } from './visibility';
 
 /** Candidates drawn per shared tag (newest first) and from the same section. */
@@ -150,6 +151,7 @@ export async function listRelatedStories(articleId: number): Promise<RelatedStor
   'use cache';
   cacheTag(cacheTags.articles(), cacheTags.article(articleId));
   cacheLife(lifetimeUntil(await getNextScheduledChange(), HOUR));
+  if (!isSerialId(articleId)) return [];
 
   // One server for the whole sidebar (the scoring is raw SQL, which withReplicas would send to the primary).
   const db = getReplicaDb();
@@ -157,7 +159,8 @@ export async function listRelatedStories(articleId: number): Promise<RelatedStor
     .select({ headline: articles.headline, sectionName: sections.name })
     .from(articles)
     .innerJoin(sections, sql`${sections.id} = ${articles.sectionId}`)
-    .where(sql`${articles.id} = ${articleId}`);
+    .where(sql`${articles.id} = ${articleId} and ${isPublic()}`);
+  // A story readers cannot see has no sidebar: its picks and its neighbours are not theirs to read from here.
   if (!source) return [];
 
   const pickIds = (await listPublicPicks(articleId, db)).slice(0, RELATED_LIMIT);

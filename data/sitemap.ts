@@ -10,6 +10,7 @@ import { SITE_PAGES, SITE_PAGES_UPDATED } from '@/lib/site-pages';
 
 import { HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
 import { countPublic } from './cards';
+import { isSerialId } from './cache-arguments';
 import { isPublic } from './visibility';
 
 /** Article URLs per sitemap file (the protocol allows 50,000; smaller files are kinder to crawlers and to us). */
@@ -35,6 +36,7 @@ export async function countSitemapArticles(): Promise<number> {
 export async function listSitemapArticles(chunk: number): Promise<SitemapPath[]> {
   'use cache';
   await listLifetime();
+  if (!isSerialId(chunk)) return [];
   const rows = await getReplicaDb().execute<{ section: string; slug: string; lastmod: Date | string | null }>(sql`
     select ${sections.slug} as section, ${articles.slug} as slug, greatest(${articles.publishedAt}, ${articles.updatedAt}) as lastmod
     from ${articles} join ${sections} on ${sections.id} = ${articles.sectionId}

@@ -20,6 +20,7 @@ import { DatabaseWatch } from './database-watch';
 import { createFront } from './front';
 import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
+import { isMalformedPath } from './request-policy';
 import { createScheduler } from './scheduled-changes';
 import { RedisRemote } from './redis-remote';
 
@@ -119,6 +120,11 @@ const server = http.createServer((req, res) => {
   // From here on, X-Forwarded-For holds one address: the client's as far as the trusted proxies say (lib/client-address).
   req.headers['x-forwarded-for'] = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
   delete req.headers['x-real-ip'];
+  if (isMalformedPath(req.url)) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end('This address could not be read.');
+    return;
+  }
   front(req, res).catch((error: unknown) => {
     console.error('[front] request failed:', error);
     if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { anonymousSearch, pageCacheKey } from './request-policy';
+import { anonymousSearch, isMalformedPath, pageCacheKey } from './request-policy';
 
 const anonymous = {};
 
@@ -51,5 +51,15 @@ describe('anonymousSearch', () => {
     expect(anonymousSearch('POST', '/search', anonymous)).toBeNull();
     expect(anonymousSearch('GET', '/searching', anonymous)).toBeNull();
     expect(anonymousSearch('GET', '/politics', anonymous)).toBeNull();
+  });
+});
+
+describe('isMalformedPath', () => {
+  it('is true for a path that is not valid percent-encoded UTF-8', () => {
+    for (const path of ['/media/%ff', '/api/auth/%ff', '/%c0%af', '/politics/%e2%82', '/x%']) expect(isMalformedPath(path)).toBe(true);
+  });
+
+  it('is false for ordinary and well-encoded paths, whatever the query holds', () => {
+    for (const path of ['/', '/politics/a-story', '/media/a.webp', '/tag/caf%C3%A9', '/search?q=%ff', '/politics/%3Cscript%3E']) expect(isMalformedPath(path)).toBe(false);
   });
 });

@@ -60,3 +60,18 @@ export function anonymousSearch(method: string | undefined, rawUrl: string | und
   const url = anonymousRead(method, rawUrl, headers);
   return url?.pathname === '/search' ? `${url.pathname}${url.search}` : null;
 }
+
+/**
+ * Whether the request's path is not valid percent-encoded UTF-8 (`/media/%ff`). Next's router cannot decode it and
+ * answers 500 for route handlers; such an address names nothing, so the front answers 400 before Next sees it.
+ * The query string is left alone: it is decoded leniently wherever it is read.
+ */
+export function isMalformedPath(rawUrl: string | undefined): boolean {
+  const path = (rawUrl ?? '').split('?', 1)[0]!;
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -37,7 +37,7 @@ function permalink(context: VisitorContext, commentId: number): string {
 
 function Comment({ comment, context }: { comment: CommentView; context: VisitorContext }) {
   const { viewer } = context;
-  const isMine = viewer !== null && comment.authorId === viewer.id && !comment.isDeleted;
+  const isMine = context.state.ownIds.includes(comment.id) && !comment.isDeleted;
   const canEdit = isMine && context.now - Date.parse(comment.createdAt) < EDIT_WINDOW_MINUTES * 60_000;
   const mayReact = context.mayComment && !isMine && !comment.isDeleted;
   const isFocused = context.focus === comment.id;
