@@ -8,6 +8,15 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 // Debian's Chromium where it is installed (no browser downloads on this network); Playwright's own elsewhere.
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+// The browser every project runs.
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+};
+
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
@@ -25,16 +34,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
-    },
+    // Signs in once per role and stores the sessions the journeys reuse (e2e/sign-in.setup.ts).
+    { name: 'sign-in', testMatch: 'sign-in.setup.ts', use: chromium },
+    { name: 'chromium', dependencies: ['sign-in'], use: chromium },
   ],
   webServer: {
     // Its own database (fixtures only, never demo content) and its own build folder; see e2e/serve.ts.
