@@ -30,7 +30,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    // Recording a trace costs every test time (a snapshot and a screenshot per action) and a passing test's is
+    // thrown away: CI records the retry of a failed test instead. Locally, add --trace retain-on-failure.
+    trace: 'on-first-retry',
     screenshot: 'only-on-failure',
   },
   projects: [
@@ -43,7 +45,8 @@ export default defineConfig({
     command: 'npx tsx e2e/serve.ts',
     url: `${baseURL}/api/health`,
     env: { E2E_PORT: String(PORT) },
-    timeout: 300_000,
+    // A cold build on a loaded 2-core machine can take more than five minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
