@@ -36,8 +36,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    // Signs in once per role and stores the sessions the journeys reuse (e2e/sign-in.setup.ts).
-    { name: 'sign-in', testMatch: 'sign-in.setup.ts', use: chromium },
+    // Signs in once per role and stores the sessions the journeys reuse (e2e/sign-in.setup.ts). It meets the
+    // just-started server first, and every journey waits on it: a slow first answer is tried again.
+    { name: 'sign-in', testMatch: 'sign-in.setup.ts', retries: 2, use: chromium },
     { name: 'chromium', dependencies: ['sign-in'], use: chromium },
   ],
   webServer: {

@@ -5,13 +5,17 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
 
-/** Signs in through the real form and waits until the masthead says so; lands on `callbackUrl`. */
+/**
+ * Signs in through the real form and waits until the masthead says so; lands on `callbackUrl`. The wait is longer
+ * than an assertion's 5 s: it spans the password check, the redirect and a whole dashboard page, which on a loaded
+ * machine (or the first requests to a just-started server) takes longer.
+ */
 export async function signIn(page: Page, account: { email: string; password: string }, callbackUrl = '/'): Promise<void> {
   await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel('E-mail address').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Signed in as')).toBeVisible();
+  await expect(page.getByText('Signed in as')).toBeVisible({ timeout: 20_000 });
 }
 
 /**
