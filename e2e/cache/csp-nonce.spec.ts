@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
 import { cspNonce, read, readUntilHit } from '../support/page-cache';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 /**
  * A page answered from the page cache is a stored body with a fresh nonce stamped into it per response: the
@@ -132,7 +132,7 @@ test('a router prefetch of a dashboard page is never a 200 for a stranger', asyn
 });
 
 test('a router prefetch of a dashboard page is a 404 with a policy for a reader', async ({ page }) => {
-  await signIn(page, fixture.commenter, '/');
+  await signInAs(page, 'commenter', '/');
   for (const headers of routerPrefetches) {
     for (const path of ['/dashboard', '/dashboard/articles', '/dashboard/comments', '/dashboard/people']) {
       const response = await page.request.get(path, { headers, maxRedirects: 0 });

@@ -5,7 +5,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { fixture } from '../fixtures/newsroom';
 import { confirmDestructive, deleteStory, publishStory, registerReader, storyField } from '../support/desk';
 import { measureChange, readUntilHit } from '../support/page-cache';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 /**
  * What an editor or moderator does reaches anonymous readers, whom the page cache answers from memory, within a
@@ -45,7 +45,7 @@ async function publishChanges(page: Page) {
 
 test('a new headline, published, reaches anonymous readers of the story, the front page and the section within a second', async ({ page, request }) => {
   const headline = `Harbour ferry returns ${unique()}`;
-  await signIn(page, fixture.staff.editor, '/dashboard');
+  await signInAs(page, 'editor', '/dashboard');
   const story = await publishStory(page, headline);
   const paths = [story.path, '/', sectionPage];
   await expectAllCached(request, paths, headline);
@@ -68,7 +68,7 @@ test('a new headline, published, reaches anonymous readers of the story, the fro
 
 test('an unpublished story answers 404 to anonymous readers, and leaves the lists, within a second', async ({ page, request }) => {
   const headline = `Night market moves indoors ${unique()}`;
-  await signIn(page, fixture.staff.editor, '/dashboard');
+  await signInAs(page, 'editor', '/dashboard');
   const story = await publishStory(page, headline);
   const paths = [story.path, '/', sectionPage];
   await expectAllCached(request, paths, headline);
@@ -88,7 +88,7 @@ test('an unpublished story answers 404 to anonymous readers, and leaves the list
 test('a held comment, approved by a moderator, appears for anonymous readers within a second', async ({ browser, request }) => {
   const marker = unique();
   const editor = await (await browser.newContext()).newPage();
-  await signIn(editor, fixture.staff.editor, '/dashboard');
+  await signInAs(editor, 'editor', '/dashboard');
   const story = await publishStory(editor, `Lifeboat crew honoured ${marker}`);
 
   const reader = await (await browser.newContext()).newPage();

@@ -4,7 +4,7 @@ import { expect, test, type Browser, type BrowserContext, type Page, type Respon
 
 import { fixture } from '../fixtures/newsroom';
 import { deleteStory, publishStory, registerReader, type Account, type PublishedStory } from '../support/desk';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 /**
  * The page cache answers anonymous readers from memory; whatever order readers arrive in, a signed-in reader's
@@ -36,7 +36,7 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(90_000);
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
-  await signIn(editor, staffB, '/dashboard');
+  await signInAs(editor, 'editor', '/dashboard');
   story = await publishStory(editor, `Pier lights switched back on ${marker}`);
   // B, staff, is trusted: the comment is published at once (with a Staff badge everyone sees), and B may edit it
   // for 15 minutes, far longer than this file runs.

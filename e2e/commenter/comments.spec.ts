@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
-import { signIn } from '../support/sign-in';
+import { signIn, signInAs } from '../support/sign-in';
 
 const story = `/${fixture.politics.slug}/${fixture.lead.slug}`;
 
@@ -18,6 +18,7 @@ test('an anonymous reader sees the thread and a sign-in link that comes back to 
 });
 
 test('a trusted reader comments and replies; markup stays text and links are ugc', async ({ page }) => {
+  // Through the real form, back to the story (the other journeys of this reader start from the stored session).
   await signIn(page, fixture.commenter, story);
   const marker = randomBytes(3).toString('hex');
   const comments = page.getByRole('region', { name: /Comments/ });
@@ -64,7 +65,7 @@ test('a new account’s first comment waits for moderation and is visible to nob
 });
 
 test('too short a comment is refused beside the field and the text is kept', async ({ page }) => {
-  await signIn(page, fixture.commenter, story);
+  await signInAs(page, 'commenter', story);
   await page.getByLabel('Your comment', { exact: true }).fill('x');
   await page.getByRole('button', { name: 'Post comment' }).click();
   await expect(page.getByText('Write at least 2 characters.')).toBeVisible();

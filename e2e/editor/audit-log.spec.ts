@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { fixture } from '../fixtures/newsroom';
 import { deleteStory, publishStory } from '../support/desk';
 import { shot } from '../support/shots';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 /**
  * Issue 10, "a readable audit log": names and headlines instead of ids and column names, and filters by person,
@@ -18,7 +18,7 @@ const rows = (page: Page) => page.getByRole('row').filter({ has: page.getByRole(
 test('a story’s history in the audit log: who, what in words, on which story, and what changed', async ({ page }) => {
   test.slow();
   const headline = `Audit trail of the pier repairs ${randomBytes(3).toString('hex')}`;
-  await signIn(page, fixture.staff.admin, '/dashboard');
+  await signInAs(page, 'admin', '/dashboard');
   const story = await publishStory(page, headline);
 
   // From the story's workspace to its entries.
@@ -74,7 +74,7 @@ test.describe('without JavaScript', () => {
 
   test('the filters are a plain GET form', async ({ page }) => {
     const headline = `Audit without scripts ${randomBytes(3).toString('hex')}`;
-    await signIn(page, fixture.staff.admin, '/dashboard/articles/new');
+    await signInAs(page, 'admin', '/dashboard/articles/new');
     const form = page.getByRole('form', { name: 'Story' });
     await form.getByLabel('Headline', { exact: true }).fill(headline);
     await form.getByLabel('Section', { exact: true }).selectOption({ label: fixture.desk.name });

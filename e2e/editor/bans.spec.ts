@@ -5,7 +5,7 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import { fixture } from '../fixtures/newsroom';
 import { registerReader, type Account } from '../support/desk';
 import { read } from '../support/page-cache';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 /**
  * Issue 10, bug 5: a banned reader was shown the normal comment form, told "suspended … for now" only after posting,
@@ -111,7 +111,7 @@ test('an admin bans a new reader: People says banned; the reader sees a notice i
   const { page: withScript, text } = await readerWithHeldComment(browser, reader);
 
   // The admin bans them from their held comment; the queue says so at once and offers to lift the ban.
-  await signIn(page, fixture.staff.admin, '/dashboard/comments');
+  await signInAs(page, 'admin', '/dashboard/comments');
   const item = await decideOnReader(page, text, `Ban ${reader.name}…`, 'The reader is banned from commenting.', `Yes, ban ${reader.name}`);
   await expect(item).toContainText('banned from commenting');
   await expect(item).not.toContainText('suspended until');
@@ -182,7 +182,7 @@ test('a suspended reader is told when they may comment again, and People says un
   const reader = newReader('Sid Suspended');
   const { page: withScript, text } = await readerWithHeldComment(browser, reader);
 
-  await signIn(page, fixture.staff.editor, '/dashboard/comments');
+  await signInAs(page, 'editor', '/dashboard/comments');
   const item = await decideOnReader(page, text, `Suspend ${reader.name} for 7 days…`, 'The reader is suspended from commenting for 7 days.', `Yes, suspend ${reader.name}`);
   await expect(item).toContainText('suspended until');
   await openMore(item);
@@ -199,7 +199,7 @@ test('a suspended reader is told when they may comment again, and People says un
 
   // People (admins only): Suspended until …, under the suspended filter, not the active or banned ones.
   await page.context().clearCookies();
-  await signIn(page, fixture.staff.admin, '/dashboard/people');
+  await signInAs(page, 'admin', '/dashboard/people');
   const suspended = await peopleRow(page, reader, 'suspended');
   await expect(statusCell(suspended)).toContainText('Suspended until');
   await expect(statusCell(suspended).locator('time')).toHaveAttribute('datetime', new Date(until).toISOString());

@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 
 import { fixture } from '../fixtures/newsroom';
 import { deleteStory, storyField, type PublishedStory } from '../support/desk';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 /**
  * Issue 10: a story starts with its writer's byline and cannot go out without one (10a); the body's Link button asks
@@ -61,7 +61,7 @@ async function asReader(request: APIRequestContext, path: string): Promise<strin
 test('a contributor starting a story is ticked as its author, and a story with no author cannot go to review', async ({ browser }) => {
   test.slow();
   const contributor = await (await browser.newContext()).newPage();
-  await signIn(contributor, fixture.staff.contributor, '/dashboard');
+  await signInAs(contributor, 'contributor', '/dashboard');
   const headline = `Harbour choir wins again ${unique()}`;
 
   // The new-story form comes with her own profile ticked (and nobody else's); the draft is saved with it.
@@ -91,14 +91,14 @@ test('a contributor starting a story is ticked as its author, and a story with n
 
   // Tidy up: only an editor may delete it.
   const editor = await (await browser.newContext()).newPage();
-  await signIn(editor, fixture.staff.editor, '/dashboard');
+  await signInAs(editor, 'editor', '/dashboard');
   await deleteStory(editor, story);
   await contributor.context().close();
   await editor.context().close();
 });
 
 test('the Link button asks for the address, checks it and inserts the link; Cancel inserts nothing; no toolbar without JavaScript', async ({ page, browser }) => {
-  await signIn(page, fixture.staff.editor, '/dashboard');
+  await signInAs(page, 'editor', '/dashboard');
   await page.goto('/dashboard/articles/new');
   await whenInteractive(page);
   const body = storyField(page, 'Body (Markdown)');
@@ -171,7 +171,7 @@ test('a note added while changes are staged reaches readers only with them, when
   const wrong = `The levy was first proposed in 2024 (${marker}).`;
   const right = `The levy was first proposed in 2023 (${marker}).`;
   const note = `An earlier version of this story gave the wrong year for the levy (${marker}).`;
-  await signIn(page, fixture.staff.editor, '/dashboard');
+  await signInAs(page, 'editor', '/dashboard');
   const story = await createDraft(page, `Harbour levy agreed ${marker}`, wrong, { ada: true });
   const publish = page.getByRole('form', { name: /Publish/ });
   await publish.getByRole('radio', { name: 'Now' }).check();

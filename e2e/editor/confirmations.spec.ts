@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
 import { publishStory, registerReader, type Account } from '../support/desk';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 /**
  * Issue 10, "safe destructive actions" (ADR 0016): unpublish, delete, disable, section and tag deletion, tag merge
@@ -39,7 +39,7 @@ for (const javaScriptEnabled of [true, false]) {
 
   test(`unpublishing and deleting a story ask first; Cancel changes nothing (${mode})`, async ({ page, browser, request }) => {
     test.setTimeout(180_000);
-    await signIn(page, fixture.staff.editor, '/dashboard');
+    await signInAs(page, 'editor', '/dashboard');
     const story = await publishStory(page, `Pier repairs ${unique()}`);
     const desk = await asEditor(page, browser, javaScriptEnabled);
     await desk.goto(story.editorPath);
@@ -87,7 +87,7 @@ for (const javaScriptEnabled of [true, false]) {
 
   test(`deleting a section and a tag, and merging tags, ask first; Cancel changes nothing (${mode})`, async ({ page, browser, request }) => {
     test.setTimeout(180_000);
-    await signIn(page, fixture.staff.editor, '/dashboard/sections/new');
+    await signInAs(page, 'editor', '/dashboard/sections/new');
     const marker = unique();
     const section = `Lighthouses ${marker}`;
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill(section);
@@ -149,7 +149,7 @@ for (const javaScriptEnabled of [true, false]) {
     const them = await theirs.newPage();
     await registerReader(them, account, '/');
 
-    await signIn(page, fixture.staff.admin, `/dashboard/people?q=${encodeURIComponent(account.email)}`);
+    await signInAs(page, 'admin', `/dashboard/people?q=${encodeURIComponent(account.email)}`);
     await page.getByRole('main').getByRole('link', { name: account.name }).click();
     await page.waitForURL(/\/dashboard\/people\/[0-9a-f-]{36}$/);
     const personPath = new URL(page.url()).pathname;
@@ -189,7 +189,7 @@ for (const javaScriptEnabled of [true, false]) {
     }
     await theirs.close();
 
-    await signIn(page, fixture.staff.editor, '/dashboard/comments');
+    await signInAs(page, 'editor', '/dashboard/comments');
     const desk = await asEditor(page, browser, javaScriptEnabled);
     await desk.goto('/dashboard/comments');
     const row = (text: string) => desk.getByRole('main').locator('li.moderation-item:visible').filter({ hasText: text });

@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
 import { confirmDestructive, deleteStory, publishStory, registerReader, storyField, type PublishedStory } from '../support/desk';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 /**
  * What the editors' desk says is what happened (issue 10): a draft's preview does not claim a publication, the
@@ -45,7 +45,7 @@ async function openPreview(page: Page, story: PublishedStory) {
 test("a story's preview says where it really stands: a draft, scheduled, then its real publication time", async ({ page }) => {
   // Draft, two previews, schedule, publish, a third preview, the public page and deletion: slow on a busy machine.
   test.slow();
-  await signIn(page, fixture.staff.editor, '/dashboard');
+  await signInAs(page, 'editor', '/dashboard');
   const story = await writeDraft(page, `Pier lights switched off ${unique()}`);
 
   // A draft: no "Published" anywhere on the story, and it says it is a draft.
@@ -86,7 +86,7 @@ test("a story's preview says where it really stands: a draft, scheduled, then it
 test('the tag-merge warning says the old address redirects, and after the merge it answers 308 to the survivor', async ({ page, request }) => {
   // Two tags, the merge, the redirects and the deletion: slow on a busy machine.
   test.slow();
-  await signIn(page, fixture.staff.editor, '/dashboard/tags');
+  await signInAs(page, 'editor', '/dashboard/tags');
   const marker = unique();
   const source = `Breakwaters ${marker}`;
   const target = `Break waters ${marker}`;
@@ -141,7 +141,7 @@ test('"Keep (dismiss reports)" on a reported comment says the reports were dismi
   test.slow();
   const marker = unique();
   const editor = await (await browser.newContext()).newPage();
-  await signIn(editor, fixture.staff.editor, '/dashboard');
+  await signInAs(editor, 'editor', '/dashboard');
   const story = await publishStory(editor, `Regatta moved to Sunday ${marker}`);
 
   // A new reader's first comment waits for a moderator; approving it says so.

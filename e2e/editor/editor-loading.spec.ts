@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
 import { storyField } from '../support/desk';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 /**
  * Issue 10, bug 9: what is typed while the editor is still loading is kept, once, in every field — typed into the
@@ -84,7 +84,7 @@ for (const label of ['Body (Markdown)', 'Headline', 'Standfirst'] as const) {
     // A draft, a page load held back, then the autosave's 8 s.
     test.slow();
     const marker = unique();
-    await signIn(page, fixture.staff.editor, '/dashboard');
+    await signInAs(page, 'editor', '/dashboard');
     const editorPath = await createDraft(page, marker);
 
     const typed = {
@@ -114,7 +114,7 @@ for (const label of ['Body (Markdown)', 'Headline', 'Standfirst'] as const) {
 test('the body keeps every key typed while the editor hydrates, once, in order', async ({ page }) => {
   test.slow();
   const marker = unique();
-  await signIn(page, fixture.staff.editor, '/dashboard');
+  await signInAs(page, 'editor', '/dashboard');
   const editorPath = await createDraft(page, marker);
 
   const scripts = await openWithScriptsHeld(page, editorPath);

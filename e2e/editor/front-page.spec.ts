@@ -2,7 +2,8 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from '@
 
 import { fixture } from '../fixtures/newsroom';
 import { measureChange, readUntilHit } from '../support/page-cache';
-import { signIn } from '../support/sign-in';
+import { shot } from '../support/shots';
+import { signInAs } from '../support/sign-in';
 
 /**
  * The front-page desk (docs/adr/0013): editors pin the lead and top stories, feature stories on a section front and
@@ -61,7 +62,7 @@ test.describe('the front-page desk', () => {
   });
 
   test('an editor makes an old story the lead, orders the top stories, and readers see each change within a second', async ({ page, browser, request }) => {
-    await signIn(page, fixture.staff.editor, '/dashboard/front');
+    await signInAs(page, 'editor', '/dashboard/front');
     await expect(page.getByRole('heading', { level: 1, name: 'Front page' })).toBeVisible();
     await expect(desk(page)).toContainText('Nothing is pinned: the newest stories fill this front.');
 
@@ -103,11 +104,11 @@ test.describe('the front-page desk', () => {
     await reader.goto('/');
     await expect(reader.getByText(fixture.scheduled.headline)).toHaveCount(0);
 
-    // As the desk and readers see it, at a laptop's and a phone's width (kept with the run's results).
+    // As the desk and readers see it, at a laptop's and a phone's width (screenshots when SHOTS_DIR is set).
     for (const width of [1366, 390]) {
       for (const [who, shown] of [['desk', page], ['reader', reader]] as const) {
         await shown.setViewportSize({ width, height: 900 });
-        await shown.screenshot({ path: test.info().outputPath(`front-${who}-${width}.png`), fullPage: who === 'desk' });
+        await shot(shown, `front-${who}-${width}`, { fullPage: who === 'desk' });
       }
     }
 
@@ -119,7 +120,7 @@ test.describe('the front-page desk', () => {
   });
 
   test('a breaking-news banner runs across the site, links to its story, and comes down when lifted', async ({ page, browser, request }) => {
-    await signIn(page, fixture.staff.editor, '/dashboard/front');
+    await signInAs(page, 'editor', '/dashboard/front');
     for (const path of ['/', `/${fixture.world.slug}`]) expect((await readUntilHit(request, path)).cache, path).toBe('HIT');
     const banner = page.getByRole('form', { name: 'Put up a breaking-news banner' });
     await banner.getByLabel('Banner text').fill('Flood walls: council vote passes 21 to 9');
@@ -153,7 +154,7 @@ test.describe('the front-page desk', () => {
     test.use({ javaScriptEnabled: false });
 
     test('an editor features a story on a section front through plain forms, and takes it off', async ({ page, browser }) => {
-      await signIn(page, fixture.staff.editor, '/dashboard/front');
+      await signInAs(page, 'editor', '/dashboard/front');
       await page.getByRole('combobox', { name: 'Front' }).selectOption({ label: fixture.politics.name });
       await page.getByRole('button', { name: 'Show' }).click();
       await expect(page.getByRole('heading', { level: 2, name: `${fixture.politics.name} front` })).toBeVisible();
@@ -180,7 +181,7 @@ test.describe('the front-page desk', () => {
     });
 
     test('a banner goes up and comes down through plain forms; a blank one is refused with the reason', async ({ page, browser }) => {
-      await signIn(page, fixture.staff.editor, '/dashboard/front');
+      await signInAs(page, 'editor', '/dashboard/front');
       const banner = page.getByRole('form', { name: 'Put up a breaking-news banner' });
       // The browser's own check is bypassed, as a hand-made request would.
       await banner.getByLabel('Banner text').evaluate((input) => input.removeAttribute('minlength'));
@@ -203,7 +204,7 @@ test.describe('the front-page desk', () => {
   });
 
   test('contributors cannot open the desk', async ({ page }) => {
-    await signIn(page, fixture.staff.contributor, '/dashboard');
+    await signInAs(page, 'contributor', '/dashboard');
     const response = await page.goto('/dashboard/front');
     expect(response?.status()).toBe(404);
   });

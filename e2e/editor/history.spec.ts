@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
 import { deleteStory, publishStory, storyField } from '../support/desk';
-import { signIn } from '../support/sign-in';
+import { signIn, signInAs } from '../support/sign-in';
 
 const unique = () => randomBytes(3).toString('hex');
 const storyForm = (page: Page) => page.getByRole('form', { name: 'Story' });
@@ -39,7 +39,7 @@ test('an editor restores an earlier version from the History page, with and with
   test.slow();
   const marker = unique();
   const headline = `Night ferry returns ${marker}`;
-  await signIn(page, fixture.staff.editor, '/dashboard');
+  await signInAs(page, 'editor', '/dashboard');
   // Version 1 (the draft, a revision), version 2 (publication: no text saved, so no revision).
   const story = await publishStory(page, headline);
   const firstBody = await storyField(page, 'Body (Markdown)').inputValue();
@@ -95,6 +95,7 @@ test('an editor restores an earlier version from the History page, with and with
   // Without JavaScript: compare, then restore version 3, with plain form posts.
   const context = await browser.newContext({ javaScriptEnabled: false });
   const plain = await context.newPage();
+  // Signing in through the form without JavaScript, too (a plain form post).
   await signIn(plain, fixture.staff.editor, historyPath);
   await plain.goto(historyPath);
   await expect(plain.locator('form form')).toHaveCount(0);
@@ -127,7 +128,7 @@ test('an editor restores an earlier version from the History page, with and with
 
 test('an explicit Save leaves nothing for the autosave: no second, identical version a few seconds later', async ({ page }) => {
   test.slow();
-  await signIn(page, fixture.staff.editor, '/dashboard');
+  await signInAs(page, 'editor', '/dashboard');
   const story = await publishStory(page, `Pier lights restored ${unique()}`);
   await page.goto(story.editorPath);
   await storyField(page, 'Headline').fill(`${story.headline}, at last`);

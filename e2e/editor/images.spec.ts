@@ -5,8 +5,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 
-import { fixture } from '../fixtures/newsroom';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 const unique = () => randomBytes(4).toString('hex');
 const MB = 1024 * 1024;
@@ -39,15 +38,13 @@ async function chooseFile(page: Page, file: { name: string; mimeType: string; bu
 async function editorWithoutJavaScript(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await signIn(page, fixture.staff.editor, '/dashboard/images');
-  await page.goto('/dashboard/images');
+  await signInAs(page, 'editor', '/dashboard/images');
   return page;
 }
 
 test('an editor uploads a PNG with alt text; it is first in the library and served as WebP with nosniff', async ({ page }) => {
   const alt = `A red test card ${unique()}`;
-  await signIn(page, fixture.staff.editor, '/dashboard/images');
-  await page.goto('/dashboard/images');
+  await signInAs(page, 'editor', '/dashboard/images');
   await expect(page.getByRole('heading', { level: 1, name: 'Images' })).toBeVisible();
 
   await chooseFile(page, { name: 'red card.png', mimeType: 'image/png', buffer: await png() });
@@ -78,8 +75,7 @@ test('an editor uploads a PNG with alt text; it is first in the library and serv
 });
 
 test('a file that is not an image is refused with a clear message, and the alt text is kept', async ({ page }) => {
-  await signIn(page, fixture.staff.editor, '/dashboard/images');
-  await page.goto('/dashboard/images');
+  await signInAs(page, 'editor', '/dashboard/images');
   await chooseFile(page, { name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Just some text pretending to be a photo.\n') });
   await page.getByLabel('Alternative text').fill('Not really a holiday photo');
   await page.getByRole('button', { name: 'Upload image' }).click();
@@ -103,8 +99,7 @@ test('missing alt text is refused beside its field, without JavaScript', async (
 });
 
 test('an 11 MB file is refused before it is sent, with JavaScript', async ({ page }) => {
-  await signIn(page, fixture.staff.editor, '/dashboard/images');
-  await page.goto('/dashboard/images');
+  await signInAs(page, 'editor', '/dashboard/images');
   await chooseFile(page, { name: 'huge.png', mimeType: 'image/png', buffer: await oversized(11 * MB) });
   await page.getByLabel('Alternative text').fill('Too big');
   await page.getByRole('button', { name: 'Upload image' }).click();
@@ -132,7 +127,7 @@ for (const size of [11, 30]) {
 }
 
 test('a 30 MB post straight to the upload route gets the same answer', async ({ page, baseURL }) => {
-  await signIn(page, fixture.staff.editor, '/dashboard/images');
+  await signInAs(page, 'editor', '/dashboard/images');
   const response = await page.request.post('/api/images', {
     headers: { Origin: baseURL! },
     multipart: { file: { name: 'huge.png', mimeType: 'image/png', buffer: await oversized(30 * MB) }, alt: 'Too big' },
@@ -168,7 +163,7 @@ test('a reader gets not-found for the library and cannot upload by posting direc
 
   // An editor's own browser, tricked by another site into posting: refused before anything is read.
   await page.context().clearCookies();
-  await signIn(page, fixture.staff.editor, '/dashboard/images');
+  await signInAs(page, 'editor', '/dashboard/images');
   const forged = await page.request.post('/api/images', {
     headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
     multipart: { file: { name: 'card.png', mimeType: 'image/png', buffer: await png(40, 40) }, alt },

@@ -8,7 +8,8 @@ import sharp from 'sharp';
 
 import { fixture } from '../fixtures/newsroom';
 import { deleteStory, storyField, type PublishedStory } from '../support/desk';
-import { signIn } from '../support/sign-in';
+import { shot } from '../support/shots';
+import { signInAs, type Role } from '../support/sign-in';
 
 /**
  * Pictures where the writing happens (issue 10, docs/adr/0014): the hero chosen from a searchable grid, uploads from
@@ -17,7 +18,6 @@ import { signIn } from '../support/sign-in';
  */
 
 const unique = () => randomBytes(4).toString('hex');
-const SHOTS = '/tmp/shots/pictures';
 
 const stored: string[] = [];
 test.afterAll(() => {
@@ -70,13 +70,6 @@ async function publishNow(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
 }
 
-async function shoot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const file = path.join(SHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: false });
-  await test.info().attach(name, { path: file, contentType: 'image/png' });
-}
-
 /** No serious or critical axe violation in the part of the page under test. */
 async function expectAccessible(page: Page, selector: string) {
   const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -84,17 +77,17 @@ async function expectAccessible(page: Page, selector: string) {
   expect(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-async function plainPage(browser: Browser, account: { email: string; password: string }, callbackUrl: string): Promise<Page> {
+async function plainPage(browser: Browser, role: Role, path: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await signIn(page, account, callbackUrl);
+  await signInAs(page, role, path);
   return page;
 }
 
 test('an editor finds a hero picture by searching the grid, uploads another from the editor, and puts it in the body as a figure', async ({ page }) => {
   test.setTimeout(240_000);
   const marker = unique();
-  await signIn(page, fixture.staff.editor, '/dashboard');
+  await signInAs(page, 'editor', '/dashboard');
   const harbourAlt = `Fishing boats in the harbour at dawn ${marker}`;
   await uploadToLibrary(page, harbourAlt, 'Photo: Ada Marsh');
   await uploadToLibrary(page, `A crowded market square ${marker}`, 'Photo: Ben Ode');
@@ -143,7 +136,7 @@ test('an editor finds a hero picture by searching the grid, uploads another from
   await expect(preview.locator('figure img')).toHaveAttribute('width', '1200');
   await page.setViewportSize({ width: 1366, height: 900 });
   await hero(page).scrollIntoViewIfNeeded();
-  await shoot(page, 'editor-picker-1366');
+  await shot(page, 'pictures-editor-picker-1366');
   await expectAccessible(page, '#hero-picture');
 
   await storyForm(page).getByRole('button', { name: 'Save', exact: true }).click();
@@ -166,26 +159,26 @@ test('an editor finds a hero picture by searching the grid, uploads another from
   await expect(figure.locator('figcaption span')).toHaveText('Photo: Cy Rowe');
   expect(await figure.locator('img').evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(1200);
   await figure.scrollIntoViewIfNeeded();
-  await shoot(page, 'article-figure-1366');
+  await shot(page, 'pictures-article-figure-1366');
   await page.setViewportSize({ width: 390, height: 844 });
   await figure.scrollIntoViewIfNeeded();
   const box = await figure.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-  await shoot(page, 'article-figure-390');
+  await shot(page, 'pictures-article-figure-390');
 
   await page.goto(story.editorPath);
   await whenInteractive(page);
   await hero(page).scrollIntoViewIfNeeded();
   const heroBox = await hero(page).boundingBox();
   expect(heroBox!.x + heroBox!.width).toBeLessThanOrEqual(390);
-  await shoot(page, 'editor-picker-390');
+  await shot(page, 'pictures-editor-picker-390');
   await deleteStory(page, story);
 });
 
 test('a picture in use cannot be deleted and the page says where; once nothing uses it, it is deleted with its file', async ({ page }) => {
   test.setTimeout(240_000);
   const marker = unique();
-  await signIn(page, fixture.staff.editor, '/dashboard');
+  await signInAs(page, 'editor', '/dashboard');
   const alt = `The lifeboat station roof ${marker}`;
   const src = await uploadToLibrary(page, alt, 'Photo: Dee Lane');
   const story = await createDraft(page, `Lifeboat station repaired ${marker}`, `Intro.\n\n![${alt}](${src} "The roof | Photo: Dee Lane")`);
@@ -208,9 +201,9 @@ test('a picture in use cannot be deleted and the page says where; once nothing u
   await expect(page.getByRole('button', { name: 'Delete picture' })).toHaveCount(0);
   await expectAccessible(page, 'main');
   await page.setViewportSize({ width: 1366, height: 900 });
-  await shoot(page, 'delete-refused-1366');
+  await shot(page, 'pictures-delete-refused-1366');
   await page.setViewportSize({ width: 390, height: 844 });
-  await shoot(page, 'delete-refused-390');
+  await shot(page, 'pictures-delete-refused-390');
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // Remove both uses, then delete.
@@ -234,12 +227,12 @@ test('a picture in use cannot be deleted and the page says where; once nothing u
 test('without JavaScript: searching the grid keeps what was typed, an upload comes back chosen, the body snippet is there to copy, and deleting works', async ({ page, browser }) => {
   test.setTimeout(240_000);
   const marker = unique();
-  await signIn(page, fixture.staff.editor, '/dashboard');
+  await signInAs(page, 'editor', '/dashboard');
   const alt = `Sea wall at high tide ${marker}`;
   const src = await uploadToLibrary(page, alt, 'Photo: Eve Park');
   const story = await createDraft(page, `Sea wall holds ${marker}`);
 
-  const plain = await plainPage(browser, fixture.staff.editor, story.editorPath);
+  const plain = await plainPage(browser, 'editor', story.editorPath);
   await plain.goto(story.editorPath);
   await expect(plain.locator('form form')).toHaveCount(0);
   await storyField(plain, 'Standfirst').fill('Typed without JavaScript.');
@@ -285,7 +278,7 @@ test('without JavaScript: searching the grid keeps what was typed, an upload com
   await expect(hero(plain).getByLabel('Alternative text', { exact: true })).toHaveValue('No file chosen');
   await plain.setViewportSize({ width: 390, height: 844 });
   await hero(plain).scrollIntoViewIfNeeded();
-  await shoot(plain, 'editor-picker-no-js-390');
+  await shot(plain, 'pictures-editor-picker-no-js-390');
 
   // Deleting without JavaScript: the uploaded picture is unused (it was never saved as the hero).
   await plain.goto(`/dashboard/images/${uploadedId}`);

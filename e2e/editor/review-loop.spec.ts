@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 
 import AxeBuilder from '@axe-core/playwright';
@@ -6,7 +5,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
 import { deleteStory, storyField, type PublishedStory } from '../support/desk';
-import { signIn } from '../support/sign-in';
+import { shot } from '../support/shots';
+import { signInAs, type Role } from '../support/sign-in';
 
 /**
  * Issue 10, the review loop (docs/adr/0015): an editor sends a contributor's story back with a note, the contributor
@@ -15,16 +15,15 @@ import { signIn } from '../support/sign-in';
  * Stories are filed in the Newsdesk section and deleted at the end.
  */
 
-const SHOTS = '/tmp/shots/review';
 const unique = () => randomBytes(3).toString('hex');
 const storyForm = (page: Page) => page.getByRole('form', { name: 'Story' });
 const region = (page: Page, name: string) => page.getByRole('region', { name });
 
-async function shoot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
+/** At a laptop's and a phone's width: nothing on the page is wider than the screen (and a screenshot, see shots.ts). */
+async function expectFitsScreens(page: Page, name: string) {
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await shot(page, `review-${name}-${width}`, { fullPage: true });
     // Nothing on the page is wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width);
   }
@@ -40,11 +39,9 @@ async function expectAccessible(page: Page, selectors: string[]) {
   expect(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-async function staffPage(browser: Browser, account: { email: string; password: string }, javaScriptEnabled = true): Promise<Page> {
+async function staffPage(browser: Browser, role: Role, javaScriptEnabled = true): Promise<Page> {
   const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
-  // The sign-in page once before signing in: the first request to a just-started server can take longer than the helper waits.
-  await page.goto('/login');
-  await signIn(page, account, '/dashboard');
+  await signInAs(page, role, '/dashboard');
   return page;
 }
 
@@ -81,20 +78,20 @@ test('an editor sends a story back with a note; the contributor fixes and resubm
   const sendBackNote = `Please check the times with the operator (${marker}).\nAnd add a quote from a passenger.`;
   const deskNote = `Internal: the operator confirmed by phone, ask for it in writing ${marker}.`;
 
-  const contributor = await staffPage(browser, fixture.staff.contributor);
+  const contributor = await staffPage(browser, 'contributor');
   const story = await submittedDraft(contributor, headline);
   // A contributor cannot send back, assign or publish.
   await expect(contributor.getByRole('form', { name: 'Send back to writer' })).toHaveCount(0);
   await expect(contributor.getByRole('form', { name: 'Assigned to' })).toHaveCount(0);
 
   // The editor finds it waiting for review and sends it back with a note.
-  const editor = await staffPage(browser, fixture.staff.editor);
+  const editor = await staffPage(browser, 'editor');
   await editor.goto('/dashboard');
   await region(editor, 'Waiting for review').getByRole('link', { name: headline }).click();
   await expect(editor).toHaveURL(new RegExp(`${story.editorPath}$`));
   const sendBack = editor.getByRole('form', { name: 'Send back to writer' });
   await sendBack.getByLabel('What needs to change').fill(sendBackNote);
-  await shoot(editor, 'editor-story-in-review');
+  await expectFitsScreens(editor, 'editor-story-in-review');
   await expectAccessible(editor, ['#review', '#assign', '#desk-notes']);
   await sendBack.getByRole('button', { name: 'Send back to writer' }).click();
   await expect(editor.getByRole('status').filter({ hasText: 'Sent back to the writer with your note' })).toBeVisible();
@@ -111,13 +108,13 @@ test('an editor sends a story back with a note; the contributor fixes and resubm
   const sentBack = region(contributor, 'Sent back to me');
   await expect(sentBack.getByRole('listitem').filter({ hasText: headline })).toContainText(`Please check the times with the operator (${marker}).`);
   await expect(sentBack.getByRole('listitem').filter({ hasText: headline })).toContainText(fixture.staff.editor.name);
-  await shoot(contributor, 'contributor-home-sent-back');
+  await expectFitsScreens(contributor, 'contributor-home-sent-back');
   await expectAccessible(contributor, ['#sent-back-to-me', '#assigned-to-me', '#waiting-for-review', '#published-since']);
   await sentBack.getByRole('link', { name: headline }).click();
   const banner = contributor.getByRole('region', { name: 'Sent back to you' });
   await expect(banner).toContainText('And add a quote from a passenger.');
   await expect(storyForm(contributor).getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
-  await shoot(contributor, 'contributor-story-sent-back');
+  await expectFitsScreens(contributor, 'contributor-story-sent-back');
 
   // She fixes it, leaves a desk note, and submits it again.
   await storyField(contributor, 'Body (Markdown)').fill('The ferry leaves at half past nine, the operator confirmed.\n\n"It suits me," said a passenger.');
@@ -173,12 +170,12 @@ test('an editor sends a story back with a note; the contributor fixes and resubm
   await editor.goto('/dashboard');
   const published = region(editor, 'Published since you last looked');
   await expect(published.getByRole('link', { name: headline })).toBeVisible();
-  await shoot(editor, 'editor-home');
+  await expectFitsScreens(editor, 'editor-home');
   await published.getByRole('button', { name: 'Mark as seen' }).click();
   await expect(editor.getByRole('status').filter({ hasText: 'Marked as seen' })).toBeVisible();
   await expect(published.getByRole('link', { name: headline })).toHaveCount(0);
   await expect(published).toContainText('Nothing new has been published since you last looked.');
-  await shoot(editor, 'editor-home-seen');
+  await expectFitsScreens(editor, 'editor-home-seen');
 
   await deleteStory(editor, story);
   await contributor.context().close();
@@ -192,14 +189,14 @@ test('without JavaScript: send back with a note, a refusal explained, resubmit, 
   const headline = `Harbour wall repairs ${marker}`;
 
   // The draft is written with JavaScript (the editor form's own no-script journeys are elsewhere).
-  const writer = await staffPage(browser, fixture.staff.contributor);
+  const writer = await staffPage(browser, 'contributor');
   const story = await submittedDraft(writer, headline);
 
-  const editor = await staffPage(browser, fixture.staff.editor, false);
+  const editor = await staffPage(browser, 'editor', false);
   await editor.goto('/dashboard');
   await region(editor, 'Waiting for review').getByRole('link', { name: headline }).click();
   // A second editor's page, opened now, will be out of date once the first sends the story back.
-  const late = await staffPage(browser, fixture.staff.admin, false);
+  const late = await staffPage(browser, 'admin', false);
   await late.goto(story.editorPath);
 
   await editor.getByLabel('What needs to change').fill(`Name the contractor (${marker}).`);
@@ -211,7 +208,7 @@ test('without JavaScript: send back with a note, a refusal explained, resubmit, 
   await late.getByLabel('What needs to change').fill('Me too.');
   await late.getByRole('button', { name: 'Send back to writer' }).click();
   await expect(late.getByRole('alert')).toContainText('Only a story in review can be sent back');
-  await shoot(late, 'no-js-refusal');
+  await expectFitsScreens(late, 'no-js-refusal');
 
   // An editor's desk note, without JavaScript.
   await editor.getByLabel('Note for the desk').fill(`Legal has read it (${marker}).`);
@@ -230,7 +227,7 @@ test('without JavaScript: send back with a note, a refusal explained, resubmit, 
   await expect(editor.getByRole('status').filter({ hasText: 'Assigned.' })).toBeVisible();
 
   // The contributor, without JavaScript: her story is assigned to her (no longer "sent back": the editor reassigned it).
-  const contributor = await staffPage(browser, fixture.staff.contributor, false);
+  const contributor = await staffPage(browser, 'contributor', false);
   await contributor.goto('/dashboard');
   await expect(region(contributor, 'Assigned to me').getByRole('link', { name: headline })).toBeVisible();
   await region(contributor, 'Assigned to me').getByRole('link', { name: headline }).click();
@@ -241,7 +238,7 @@ test('without JavaScript: send back with a note, a refusal explained, resubmit, 
   await expect(region(contributor, 'Waiting for review').getByRole('link', { name: headline })).toBeVisible();
 
   // Published, then marked as seen by the admin, without JavaScript.
-  const publisher = await staffPage(browser, fixture.staff.editor);
+  const publisher = await staffPage(browser, 'editor');
   await publisher.goto(story.editorPath);
   await publishNow(publisher);
   await late.goto('/dashboard');

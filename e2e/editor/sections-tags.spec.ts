@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 const unique = () => randomBytes(3).toString('hex');
 
 test('an editor creates a section and it appears in the public navigation', async ({ page }) => {
-  await signIn(page, fixture.staff.editor, '/dashboard/sections');
+  await signInAs(page, 'editor', '/dashboard/sections');
   await expect(page.getByRole('heading', { level: 1, name: 'Sections' })).toBeVisible();
   await page.getByRole('link', { name: 'New section' }).click();
 
@@ -31,7 +31,7 @@ test('an editor creates a section and it appears in the public navigation', asyn
 });
 
 test('a reserved or taken address is refused with a clear message, and the form keeps what was typed', async ({ page }) => {
-  await signIn(page, fixture.staff.editor, '/dashboard/sections/new');
+  await signInAs(page, 'editor', '/dashboard/sections/new');
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Search desk');
   await page.getByRole('textbox', { name: 'Address', exact: true }).fill('search');
   await page.getByRole('button', { name: 'Create section' }).click();
@@ -53,7 +53,7 @@ test('a reserved or taken address is refused with a clear message, and the form 
 });
 
 test('a section with articles cannot be deleted, and says why', async ({ page }) => {
-  await signIn(page, fixture.staff.editor, '/dashboard/sections');
+  await signInAs(page, 'editor', '/dashboard/sections');
   await page.getByRole('main').getByRole('link', { name: fixture.politics.name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: fixture.politics.name })).toBeVisible();
   await expect(page.getByText('Address: /e2e-politics')).toBeVisible();
@@ -69,7 +69,7 @@ test('a section with articles cannot be deleted, and says why', async ({ page })
 });
 
 test("an editor merges one tag into another; the merged tag's address redirects to the survivor", async ({ page }) => {
-  await signIn(page, fixture.staff.editor, '/dashboard/tags');
+  await signInAs(page, 'editor', '/dashboard/tags');
   const marker = unique();
   const source = `Seawalls ${marker}`;
   const target = `Sea walls ${marker}`;

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
 import { shot } from '../support/shots';
-import { signIn } from '../support/sign-in';
+import { signInAs } from '../support/sign-in';
 
 /**
  * Issue 10, "tags one by one": the tag field suggested existing tags only for the first tag of the comma list (a
@@ -13,7 +13,7 @@ const tagsField = (page: Page) => page.getByRole('form', { name: 'Story' }).getB
 const suggestions = (page: Page) => page.getByRole('listbox', { name: 'Existing tags' });
 
 test('the tag field suggests for the second and third tag, with the keyboard and the pointer', async ({ page }) => {
-  await signIn(page, fixture.staff.editor, '/dashboard/articles/new');
+  await signInAs(page, 'editor', '/dashboard/articles/new');
   const field = tagsField(page);
   // Hydrated: the combobox answers typing.
   await field.click();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { shot } from '../support/shots';
+import { shot, shotsDir } from '../support/shots';
 
 /**
  * Issue 10, "the footer a newspaper has": About, Contact, Privacy, Terms, Corrections policy and RSS, each a page
@@ -65,6 +65,7 @@ for (const viewport of [
   { name: '1366', width: 1366, height: 900 },
 ]) {
   test(`screenshots: the footer and a footer page (${viewport.name} px)`, async ({ page }) => {
+    test.skip(!shotsDir, 'screenshots only, for a person to look at: set SHOTS_DIR');
     await page.setViewportSize(viewport);
     await page.goto('/about');
     await footer(page).scrollIntoViewIfNeeded();

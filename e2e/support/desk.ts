@@ -7,7 +7,7 @@ import { fixture } from '../fixtures/newsroom';
  * the reader journeys' sections stay as seeded), published and later deleted, and a brand-new reader account.
  */
 
-const storyForm = (page: Page) => page.getByRole('form', { name: 'Story' });
+export const storyForm = (page: Page) => page.getByRole('form', { name: 'Story' });
 export const storyField = (page: Page, label: string) => storyForm(page).getByLabel(label, { exact: true });
 
 export type PublishedStory = { headline: string; slug: string; path: string; editorPath: string };
@@ -25,11 +25,30 @@ export async function publishStory(page: Page, headline: string): Promise<Publis
   await page.waitForURL(/\/dashboard\/articles\/\d+(\?|$)/);
   const editorPath = new URL(page.url()).pathname;
   const slug = await storyField(page, 'Slug').inputValue();
+  await publishNow(page);
+  return { headline, slug, path: `/${fixture.desk.slug}/${slug}`, editorPath };
+}
+
+/** As a signed-in editor or contributor: writes a draft in the Newsdesk section; returns its editor page's path. */
+export async function writeDraft(page: Page, headline: string, body = 'The first paragraph of the story.\n\n## What happens next\n\nMore to come.'): Promise<string> {
+  await page.goto('/dashboard/articles/new');
+  await storyField(page, 'Headline').fill(headline);
+  await storyField(page, 'Standfirst').fill('A standfirst written in the dashboard.');
+  await storyField(page, 'Section').selectOption({ label: fixture.desk.name });
+  await storyField(page, 'Tags').fill('Dashboard tests');
+  await storyForm(page).getByRole('group', { name: 'Authors' }).getByLabel(fixture.ada.name).check();
+  await storyField(page, 'Body (Markdown)').fill(body);
+  await storyForm(page).getByRole('button', { name: 'Create draft' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Draft created' })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/** On a story's page in the dashboard, as an editor: Publish, Now. */
+export async function publishNow(page: Page): Promise<void> {
   const publish = page.getByRole('form', { name: /Publish/ });
   await publish.getByRole('radio', { name: 'Now' }).check();
   await publish.getByRole('button', { name: 'Publish now' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
-  return { headline, slug, path: `/${fixture.desk.slug}/${slug}`, editorPath };
 }
 
 /**
