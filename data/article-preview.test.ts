@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createFactory, daysAgo, inDays } from '@/test/factories';
 
-import { getPreviewArticle } from './article-desk';
+import { getPreviewArticle } from './article-preview';
 
 let factory: ReturnType<typeof createFactory>;
 beforeEach(() => {
