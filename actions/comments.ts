@@ -13,6 +13,7 @@ import { formText } from '@/lib/form-data';
 import { formatDateTime } from '@/lib/format';
 import { safeCallbackPath } from '@/lib/validation/auth';
 import { commentIdSchema, commentLikeSchema, commentReportSchema } from '@/lib/validation/comments';
+import { serialId } from '@/lib/validation/common';
 import { can } from '@/lib/permissions';
 
 export type CommentActionResult = {
@@ -57,7 +58,7 @@ function returnWithoutScript(formData: FormData, commentId: number | null): void
   redirect(commentId ? `${path}?comment=${commentId}#comment-${commentId}` : `${path}#comments`);
 }
 
-const target = z.object({ articleId: z.coerce.number().int().positive(), parentId: z.coerce.number().int().positive().nullable() });
+const target = z.object({ articleId: serialId(), parentId: serialId().nullable() });
 
 /** Signed-in users with comment:create: posts a comment or a reply. Everything is checked again on the server. */
 export async function postCommentAction(_previous: CommentActionResult, formData: FormData): Promise<CommentActionResult> {

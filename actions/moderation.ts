@@ -13,10 +13,11 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { MODERATION_DECISIONS, SUSPENSION_CHOICES, decisionMessage, suspensionMessage } from '@/lib/moderation-decisions';
 import { parseSerialId } from '@/lib/query-params';
+import { serialId } from '@/lib/validation/common';
 
 export type ModerationResult = { ok: boolean; message?: string };
 
-const commentId = z.coerce.number().int().positive().max(2_147_483_647);
+const commentId = serialId();
 const SUSPENSIONS = { '1': 1, '7': 7, '30': 30, ban: null, lift: 0 } as const;
 
 /**

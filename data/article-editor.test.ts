@@ -8,7 +8,10 @@ import { slugify } from '@/lib/slug';
 import { createFactory, storyInput } from '@/test/factories';
 
 import { addArticleNote } from './article-notes';
-import { getEditableArticle, getEditorOptions, getPreviewArticle, listDeskArticles, listRevisions } from './article-desk';
+import { listDeskArticles } from './article-desk';
+import { getPreviewArticle } from './article-preview';
+import { listRevisions } from './article-revisions';
+import { getEditableArticle, getEditorOptions } from './editable-article';
 import { ArticleConflictError, createArticle, deleteArticle, publishArticle, restoreRevision, saveArticle, submitForReview, unpublishArticle, type ArticleInput } from './article-editor';
 import { findArticleRedirect, getPublicArticle } from './articles';
 

@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { articleAuthors, articleRelatedPicks, articleRevisions, articleSlugHistory, articleTags, articles, authors, images, sections, tags, users } from '@/db/schema';
 import { changedFields, type ArticleSnapshot } from '@/lib/article-snapshot';
+import { auditSubjects } from '@/lib/audit-subjects';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { assertCan, mayEditStory } from '@/lib/permissions';
 import { slugify } from '@/lib/slug';
@@ -282,7 +283,7 @@ export async function createArticle(viewer: Viewer | null, input: ArticleInput):
     const row: ArticleRow = { id: created!.id, status: 'draft', createdBy: viewer.id, version: 1, slug: snapshot.slug, sectionId: snapshot.sectionId, publishedAt: null, unpublishAt: null, pendingRevisionId: null };
     await applySnapshot(tx, row, snapshot);
     await insertRevision(tx, row.id, 1, snapshot, viewer);
-    await recordAudit(tx, { actorId: viewer.id, action: 'article.create', subject: `article:${row.id}`, after: { headline: snapshot.headline, slug: snapshot.slug } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'article.create', subject: auditSubjects.article(row.id), after: { headline: snapshot.headline, slug: snapshot.slug } });
     return { id: row.id, version: 1, sectionSlugs: [], tagSlugs: [], authorIds: [] };
   });
 }
@@ -313,7 +314,7 @@ export async function saveArticle(viewer: Viewer | null, id: number, baseVersion
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'article.save',
-      subject: `article:${id}`,
+      subject: auditSubjects.article(id),
       before: Object.fromEntries(changed.filter((field) => field !== 'body').map((field) => [field, before[field]])),
       after: { ...Object.fromEntries(changed.filter((field) => field !== 'body').map((field) => [field, snapshot[field]])), version, ...(changed.includes('body') ? { body: 'changed' } : {}) },
     });
@@ -333,7 +334,7 @@ export async function submitForReview(viewer: Viewer | null, id: number, baseVer
     await assertHasByline(tx, row, 'submitted for review');
     // A story sent back and resubmitted waits on the editors again, not on its writer (docs/adr/0015).
     await tx.update(articles).set({ status: 'in_review', version: row.version + 1, sentBackAt: null, assigneeId: null }).where(eq(articles.id, id));
-    await recordAudit(tx, { actorId: viewer.id, action: 'article.submit', subject: `article:${id}`, before: { status: row.status }, after: { status: 'in_review' } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'article.submit', subject: auditSubjects.article(id), before: { status: row.status }, after: { status: 'in_review' } });
     return { id, version: row.version + 1, sectionSlugs: [], tagSlugs: [], authorIds: [] };
   });
 }
@@ -392,7 +393,7 @@ export async function publishArticle(
     await recordAudit(tx, {
       actorId: viewer.id,
       action: publishedAt > now ? 'article.schedule' : wasLive ? 'article.update' : 'article.publish',
-      subject: `article:${id}`,
+      subject: auditSubjects.article(id),
       before: { status: row.status, slug: row.slug, publishedAt: row.publishedAt?.toISOString() ?? null, unpublishAt: row.unpublishAt?.toISOString() ?? null },
       after: { status: 'published', slug: after!.slug, headline: after!.headline, publishedAt: publishedAt.toISOString(), unpublishAt: schedule.unpublishAt?.toISOString() ?? null },
     });
@@ -409,7 +410,7 @@ export async function unpublishArticle(viewer: Viewer | null, id: number, baseVe
     if (row.status !== 'published') throw new InvalidInputError('status', 'This story is not published.');
     const version = row.version + 1;
     await tx.update(articles).set({ status: 'draft', version }).where(eq(articles.id, id));
-    await recordAudit(tx, { actorId: viewer.id, action: 'article.unpublish', subject: `article:${id}`, before: { status: 'published' }, after: { status: 'draft' } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'article.unpublish', subject: auditSubjects.article(id), before: { status: 'published' }, after: { status: 'draft' } });
     return { id, version, ...(await slugsOf(tx, id)) };
   });
 }
@@ -425,7 +426,7 @@ export async function deleteArticle(viewer: Viewer | null, id: number): Promise<
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'article.delete',
-      subject: `article:${id}`,
+      subject: auditSubjects.article(id),
       before: { status: row.status, headline: snapshot.headline, slug: snapshot.slug, publishedAt: row.publishedAt?.toISOString() ?? null },
     });
     return { id, version: row.version, ...touched };

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createFactory, storyInput } from '@/test/factories';
 
-import { getEditableArticle, getPreviewArticle } from './article-desk';
+import { getPreviewArticle } from './article-preview';
+import { getEditableArticle } from './editable-article';
 import { createArticle, publishArticle, saveArticle, type ArticleInput } from './article-editor';
 import { addArticleNote } from './article-notes';
 import { getPublicArticle } from './articles';

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 
 import { getDb, type Transaction } from '@/db/client';
 import { articleNotes, articles } from '@/db/schema';
+import { auditSubjects } from '@/lib/audit-subjects';
 import type { ArticleNoteKind } from '@/lib/editorial';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { assertCan } from '@/lib/permissions';
@@ -44,7 +45,7 @@ export async function addArticleNote(
       .returning({ id: articleNotes.id });
     // A staged note moves "Updated" when it is published, with the change it describes.
     if (!staged) await tx.update(articles).set({ updatedAt: now }).where(eq(articles.id, articleId));
-    await recordAudit(tx, { actorId: viewer.id, action: `article.note.${note.kind}`, subject: `article:${articleId}`, after: { kind: note.kind, body: note.body, ...(staged ? { staged: true } : {}) } });
+    await recordAudit(tx, { actorId: viewer.id, action: `article.note.${note.kind}`, subject: auditSubjects.article(articleId), after: { kind: note.kind, body: note.body, ...(staged ? { staged: true } : {}) } });
     return { id: created!.id, staged };
   });
 }

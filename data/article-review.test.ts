@@ -6,7 +6,8 @@ import { articleDeskNotes, articles, auditLog, users } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { createFactory, storyInput } from '@/test/factories';
 
-import { getEditableArticle, getPreviewArticle } from './article-desk';
+import { getPreviewArticle } from './article-preview';
+import { getEditableArticle } from './editable-article';
 import { createArticle, publishArticle, submitForReview } from './article-editor';
 import { ReviewRuleError, addDeskNote, assignStory, getDeskHome, getReviewState, listAssignableStaff, listDeskNotes, markDeskSeen, sendBackToWriter } from './article-review';
 import { getPublicArticle } from './articles';

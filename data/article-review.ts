@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql
 
 import { getDb, type Transaction } from '@/db/client';
 import { articleDeskNotes, articles, sections, users } from '@/db/schema';
+import { auditSubjects } from '@/lib/audit-subjects';
 import type { DeskNoteKind } from '@/lib/editorial';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { assertCan, can, mayOpenStory } from '@/lib/permissions';
@@ -79,7 +80,7 @@ export async function sendBackToWriter(viewer: Viewer | null, articleId: number,
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'article.send_back',
-      subject: `article:${articleId}`,
+      subject: auditSubjects.article(articleId),
       before: { status: 'in_review' },
       after: { status: 'draft', assigneeId: writer.id, note },
     });
@@ -111,7 +112,7 @@ export async function assignStory(viewer: Viewer | null, articleId: number, assi
     }
     if (row.assigneeId === assigneeId) return { changed: false, assigneeName };
     await tx.update(articles).set({ assigneeId, sentBackAt: null }).where(eq(articles.id, articleId));
-    await recordAudit(tx, { actorId: viewer.id, action: 'article.assign', subject: `article:${articleId}`, before: { assigneeId: row.assigneeId }, after: { assigneeId } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'article.assign', subject: auditSubjects.article(articleId), before: { assigneeId: row.assigneeId }, after: { assigneeId } });
     return { changed: true, assigneeName };
   });
 }
@@ -152,7 +153,7 @@ export async function addDeskNote(viewer: Viewer | null, articleId: number, body
       .limit(1);
     if (!story) throw await whyNotOpenable(tx, viewer, articleId);
     const inserted = await tx.insert(articleDeskNotes).values({ articleId, kind: 'note', body, authorId: viewer.id, createdAt: now }).returning({ id: articleDeskNotes.id });
-    await recordAudit(tx, { actorId: viewer.id, action: 'article.desk_note', subject: `article:${articleId}`, after: { body } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'article.desk_note', subject: auditSubjects.article(articleId), after: { body } });
     return { id: inserted[0]!.id };
   });
 }

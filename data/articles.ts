@@ -5,19 +5,14 @@ import { cacheLife, cacheTag } from 'next/cache';
 
 import { getDb, getPublicDb, type Database } from '@/db/client';
 import { articleNotes, articleSlugHistory, articleTags, articles, images, sections, tags } from '@/db/schema';
+import { isPublic } from '@/db/visibility';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleDetail } from '@/lib/dto';
-import { readingMinutes } from '@/lib/markdown';
 import { isValidSlug } from '@/lib/slug';
 
-import { renderArticleBody } from './body-pictures';
+import { OLD_AFTER_MS, toArticleDetail } from './article-detail';
 import { DAY, HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
-import { selectBylineRows, toImageRef } from './cards';
-import { isPublic } from './visibility';
-
-const YEAR_MS = 365 * DAY * 1000;
-/** Corrections within this window after publication are not worth an "Updated" line. */
-const UPDATE_THRESHOLD_MS = 5 * 60 * 1000;
+import { selectBylineRows } from './cards';
 
 /**
  * Public: the published, due article with this slug, rendered for readers, or null.
@@ -83,34 +78,17 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
   ]);
 
   const now = Date.now();
-  const published = row.publishedAt.getTime();
-  const ageLimit = published + YEAR_MS;
+  const ageLimit = row.publishedAt.getTime() + OLD_AFTER_MS;
   // Expire with the story, and re-render when it turns a year old so the age warning appears.
   const ends = [row.unpublishAt?.getTime(), ageLimit > now ? ageLimit : undefined].filter((t): t is number => t !== undefined);
   cacheTag(cacheTags.article(row.id), cacheTags.section(row.sectionSlug), ...byline.map((a) => cacheTags.author(a.id)));
   cacheLife(lifetimeUntil(ends.length ? new Date(Math.min(...ends)) : null, DAY, now));
 
-  const wasUpdated = row.updatedAt !== null && row.updatedAt.getTime() - published > UPDATE_THRESHOLD_MS;
-  return {
-    id: row.id,
-    slug: row.slug,
-    section: { name: row.sectionName, slug: row.sectionSlug },
-    headline: row.headline,
-    dek: row.dek,
-    format: row.format,
-    publishedAt: row.publishedAt.toISOString(),
-    updatedAt: wasUpdated && row.updatedAt ? row.updatedAt.toISOString() : null,
-    hero: toImageRef(row, row.heroAlt),
-    heroCaption: row.heroCaption,
-    authors: byline.map(({ name, slug: authorSlug, jobTitle }) => ({ name, slug: authorSlug, jobTitle })),
-    tags: tagRows,
-    bodyHtml: await renderArticleBody(row.body, db),
-    readingMinutes: readingMinutes(row.body),
-    seoTitle: row.seoTitle,
-    seoDescription: row.seoDescription,
-    isOld: now - published > YEAR_MS,
-    notes: notes.map((note) => ({ kind: note.kind, body: note.body, notedAt: note.notedAt.toISOString() })),
-  };
+  return toArticleDetail(
+    { ...row, publishedAt: row.publishedAt, section: { name: row.sectionName, slug: row.sectionSlug }, hero: row, authors: byline, tags: tagRows, notes },
+    now,
+    db,
+  );
 }
 
 /** Where an old slug lives now (section and current slug of a public article), or null. Uncached. */

@@ -5,7 +5,9 @@ import { and, asc, count, desc, eq, ilike, inArray, ne, notIlike, or, sql, type 
 import type { Database } from '@/db/client';
 import { getDb } from '@/db/client';
 import { articles, auditLog, authors, comments, images, sections, tags, users } from '@/db/schema';
+import { auditSubjectPrefix, auditSubjects, parseAuditSubject, type ParsedAuditSubject } from '@/lib/audit-subjects';
 import { AUDIT_KINDS, type AuditKind } from '@/lib/audit-wording';
+import { parseSerialId } from '@/lib/validation/common';
 import { assertCan } from '@/lib/permissions';
 
 import type { Viewer } from './viewer';
@@ -16,7 +18,7 @@ export type AuditEntryInput = {
   actorId: string;
   /** What was done, as "thing.verb": article.publish, comment.reject, user.role … */
   action: string;
-  /** What it was done to, as "kind:id". */
+  /** What it was done to, as "kind:id": built by lib/audit-subjects.ts. */
   subject: string;
   before?: unknown;
   after?: unknown;
@@ -80,21 +82,24 @@ function kindFilter(kind: AuditKind): SQL {
   return spec.except?.length ? and(any, ...spec.except.map((prefix) => notIlike(auditLog.action, `${escapeLike(prefix)}%`)))! : any;
 }
 
+/** A story's id as the filter takes it: the id, or the story's subject ("article:12"). */
+function storyId(story: string): number | undefined {
+  const subject = parseAuditSubject(story);
+  return subject.kind === 'article' ? subject.id : parseSerialId(story);
+}
+
 /** A story's own entries and those of the comments under it; by id, or by words of the headline (also a deleted story's). */
 function storyFilter(story: string): SQL {
-  const id = /^(?:article:)?(\d{1,9})$/.exec(story)?.[1];
-  if (id) {
-    return or(
-      eq(auditLog.subject, `article:${id}`),
-      inArray(auditLog.subject, sql`(select 'comment:' || ${comments.id} from ${comments} where ${comments.articleId} = ${Number(id)})`),
-    )!;
-  }
+  const articlePrefix = auditSubjectPrefix('article');
+  const commentsUnder = (articleIds: SQL) => sql`(select ${auditSubjectPrefix('comment')}::text || ${comments.id} from ${comments} where ${comments.articleId} in ${articleIds})`;
+  const id = storyId(story);
+  if (id !== undefined) return or(eq(auditLog.subject, auditSubjects.article(id)), inArray(auditLog.subject, commentsUnder(sql`(${id})`)))!;
   const pattern = `%${escapeLike(story)}%`;
   const matching = sql`(select ${articles.id} from ${articles} where ${articles.headline} ilike ${pattern})`;
   return or(
-    inArray(auditLog.subject, sql`(select 'article:' || id from ${matching} m(id))`),
-    inArray(auditLog.subject, sql`(select 'comment:' || ${comments.id} from ${comments} where ${comments.articleId} in ${matching})`),
-    and(ilike(auditLog.subject, 'article:%'), or(sql`${auditLog.before}->>'headline' ilike ${pattern}`, sql`${auditLog.after}->>'headline' ilike ${pattern}`)),
+    inArray(auditLog.subject, sql`(select ${articlePrefix}::text || id from ${matching} m(id))`),
+    inArray(auditLog.subject, commentsUnder(matching)),
+    and(ilike(auditLog.subject, `${articlePrefix}%`), or(sql`${auditLog.before}->>'headline' ilike ${pattern}`, sql`${auditLog.after}->>'headline' ilike ${pattern}`)),
   )!;
 }
 
@@ -143,8 +148,13 @@ export async function listAuditLog(
 }
 
 type Row = { id: number; subject: string; before: unknown; after: unknown };
+type ParsedRow = Row & { parsed: ParsedAuditSubject };
 
-const idsOf = (rows: Row[], kind: string) => [...new Set(rows.map((row) => row.subject.split(':')).filter(([k, id]) => k === kind && /^\d{1,9}$/.test(id ?? '')).map(([, id]) => Number(id)))];
+/** The distinct ids of one kind among a page's subjects (a section front counts as its section). */
+function idsOf<Kind extends 'article' | 'comment' | 'section' | 'tag' | 'author' | 'image'>(rows: ParsedRow[], kind: Kind): number[] {
+  const ids = rows.flatMap(({ parsed }) => (parsed.kind === kind ? [parsed.id] : kind === 'section' && parsed.kind === 'front' && parsed.sectionId !== null ? [parsed.sectionId] : []));
+  return [...new Set(ids)];
+}
 
 /** A name the entry itself remembers (a deleted story's headline, a deleted tag's name), for what no longer exists. */
 function remembered(row: Row, key: 'headline' | 'name' | 'fileName'): string | null {
@@ -163,27 +173,32 @@ function excerpt(text: string): string {
 }
 
 /** Names for a page of entries' subjects: one query per kind present, never one per row. */
-async function resolveSubjects(rows: Row[]): Promise<Map<number, AuditSubject>> {
+async function resolveSubjects(entries: Row[]): Promise<Map<number, AuditSubject>> {
   const db = getDb();
-  const userIds = [...new Set(rows.filter((row) => row.subject.startsWith('user:')).map((row) => row.subject.slice(5)))];
-  // A section front's arrangement ("front:section:12") is named after its section.
-  const sectionIds = [...new Set([...idsOf(rows, 'section'), ...idsOf(rows.map((row) => ({ ...row, subject: row.subject.replace(/^front:section:/, 'front-section:') })), 'front-section')])];
+  const rows = entries.map((row): ParsedRow => ({ ...row, parsed: parseAuditSubject(row.subject) }));
+  const userIds = [...new Set(rows.flatMap(({ parsed }) => (parsed.kind === 'user' ? [parsed.id] : [])))];
+  const articleIds = idsOf(rows, 'article');
+  const commentIds = idsOf(rows, 'comment');
+  const sectionIds = idsOf(rows, 'section');
+  const tagIds = idsOf(rows, 'tag');
+  const authorIds = idsOf(rows, 'author');
+  const imageIds = idsOf(rows, 'image');
   const [articleRows, commentRows, userRows, sectionRows, tagRows, authorRows, imageRows] = await Promise.all([
-    idsOf(rows, 'article').length ? db.select({ id: articles.id, headline: articles.headline }).from(articles).where(inArray(articles.id, idsOf(rows, 'article'))) : [],
-    idsOf(rows, 'comment').length
+    articleIds.length ? db.select({ id: articles.id, headline: articles.headline }).from(articles).where(inArray(articles.id, articleIds)) : [],
+    commentIds.length
       ? db
           .select({ id: comments.id, body: comments.body, articleId: comments.articleId, headline: articles.headline })
           .from(comments)
           .innerJoin(articles, eq(articles.id, comments.articleId))
-          .where(inArray(comments.id, idsOf(rows, 'comment')))
+          .where(inArray(comments.id, commentIds))
       : [],
     userIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)) : [],
     sectionIds.length ? db.select({ id: sections.id, name: sections.name }).from(sections).where(inArray(sections.id, sectionIds)) : [],
-    idsOf(rows, 'tag').length ? db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, idsOf(rows, 'tag'))) : [],
-    idsOf(rows, 'author').length ? db.select({ id: authors.id, name: authors.name }).from(authors).where(inArray(authors.id, idsOf(rows, 'author'))) : [],
-    idsOf(rows, 'image').length ? db.select({ id: images.id, alt: images.alt, fileName: images.fileName }).from(images).where(inArray(images.id, idsOf(rows, 'image'))) : [],
+    tagIds.length ? db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, tagIds)) : [],
+    authorIds.length ? db.select({ id: authors.id, name: authors.name }).from(authors).where(inArray(authors.id, authorIds)) : [],
+    imageIds.length ? db.select({ id: images.id, alt: images.alt, fileName: images.fileName }).from(images).where(inArray(images.id, imageIds)) : [],
   ]);
-  const byId = <T extends { id: number | string }>(list: T[]) => new Map(list.map((item) => [String(item.id), item]));
+  const byId = <T extends { id: unknown }>(list: T[]) => new Map<T['id'], T>(list.map((item) => [item.id, item]));
   const found = {
     article: byId(articleRows),
     comment: byId(commentRows),
@@ -195,13 +210,12 @@ async function resolveSubjects(rows: Row[]): Promise<Map<number, AuditSubject>> 
   };
   const result = new Map<number, AuditSubject>();
   for (const row of rows) {
-    const separator = row.subject.indexOf(':');
-    const kind = row.subject.slice(0, separator);
-    const id = row.subject.slice(separator + 1);
+    const { parsed } = row;
     const key = row.subject;
     let subject: AuditSubject;
-    switch (kind) {
+    switch (parsed.kind) {
       case 'article': {
+        const { kind, id } = parsed;
         const article = found.article.get(id);
         subject = article
           ? { kind, key, label: article.headline, href: `/dashboard/articles/${id}`, gone: false }
@@ -209,6 +223,7 @@ async function resolveSubjects(rows: Row[]): Promise<Map<number, AuditSubject>> 
         break;
       }
       case 'comment': {
+        const { kind, id } = parsed;
         const comment = found.comment.get(id);
         subject = comment
           ? { kind, key, label: `“${excerpt(comment.body)}”`, href: null, context: { label: comment.headline, href: `/dashboard/articles/${comment.articleId}` }, gone: false }
@@ -216,6 +231,7 @@ async function resolveSubjects(rows: Row[]): Promise<Map<number, AuditSubject>> 
         break;
       }
       case 'user': {
+        const { kind, id } = parsed;
         const user = found.user.get(id);
         subject = user ? { kind, key, label: user.name || '(no name)', href: `/dashboard/people/${id}`, gone: false } : { kind, key, label: 'A deleted account', href: null, gone: true };
         break;
@@ -223,12 +239,14 @@ async function resolveSubjects(rows: Row[]): Promise<Map<number, AuditSubject>> 
       case 'section':
       case 'tag':
       case 'author': {
+        const { kind, id } = parsed;
         const named = found[kind].get(id);
         const path = { section: 'sections', tag: 'tags', author: 'authors' }[kind];
         subject = named ? { kind, key, label: named.name, href: `/dashboard/${path}/${id}`, gone: false } : { kind, key, label: remembered(row, 'name') ?? `${kind} ${id}`, href: null, gone: true };
         break;
       }
       case 'image': {
+        const { kind, id } = parsed;
         const image = found.image.get(id);
         subject = image
           ? { kind, key, label: image.alt || image.fileName, href: `/dashboard/images/${id}`, gone: false }
@@ -236,10 +254,9 @@ async function resolveSubjects(rows: Row[]): Promise<Map<number, AuditSubject>> 
         break;
       }
       case 'front': {
-        // "front:home" or "front:section:<id>" (data/curation.ts).
-        const section = id.startsWith('section:') ? found.section.get(id.slice('section:'.length)) : undefined;
+        const section = parsed.sectionId === null ? undefined : found.section.get(parsed.sectionId);
         subject =
-          id === 'home'
+          parsed.sectionId === null
             ? { kind: 'other', key, label: 'the front page', href: '/dashboard/front', gone: false }
             : section
               ? { kind: 'other', key, label: `the ${section.name} front`, href: `/dashboard/front?front=${section.id}`, gone: false }
@@ -251,7 +268,7 @@ async function resolveSubjects(rows: Row[]): Promise<Map<number, AuditSubject>> 
         subject = { kind: 'other', key, label: headline ? `the banner “${excerpt(headline)}”` : 'a breaking-news banner', href: '/dashboard/front', gone: false };
         break;
       }
-      default:
+      case 'unknown':
         subject = { kind: 'other', key, label: key, href: null, gone: false };
     }
     result.set(row.id, subject);

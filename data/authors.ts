@@ -5,6 +5,7 @@ import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { getDb } from '@/db/client';
 import { articleAuthors, authors, images, users } from '@/db/schema';
+import { auditSubjects } from '@/lib/audit-subjects';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
 import { type AuthorInput, authorInputSchema } from '@/lib/validation/authors';
@@ -161,7 +162,7 @@ export async function createAuthor(viewer: Viewer | null, input: AuthorInput): P
     getDb().transaction(async (tx) => {
       const values = await checkedInput(tx, input, null);
       const [row] = await tx.insert(authors).values(values).returning(stored);
-      await recordAudit(tx, { actorId: viewer.id, action: 'author.create', subject: `author:${row!.id}`, after: row });
+      await recordAudit(tx, { actorId: viewer.id, action: 'author.create', subject: auditSubjects.author(row!.id), after: row });
       return { id: row!.id, slug: row!.slug };
     }),
   );
@@ -179,7 +180,7 @@ export async function updateAuthor(viewer: Viewer | null, id: number, input: Aut
       if (!before) throw new NotFoundError();
       const values = await checkedInput(tx, input, id);
       const [after] = await tx.update(authors).set(values).where(eq(authors.id, id)).returning(stored);
-      await recordAudit(tx, { actorId: viewer.id, action: 'author.update', subject: `author:${id}`, before, after });
+      await recordAudit(tx, { actorId: viewer.id, action: 'author.update', subject: auditSubjects.author(id), before, after });
       return { id, slug: after!.slug, previousSlug: before.slug };
     }),
   );

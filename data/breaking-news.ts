@@ -5,6 +5,8 @@ import { cacheLife, cacheTag } from 'next/cache';
 
 import { getDb, getPublicDb } from '@/db/client';
 import { articles, breakingNews, sections, users } from '@/db/schema';
+import { isPublic } from '@/db/visibility';
+import { auditSubjects } from '@/lib/audit-subjects';
 import { cacheTags } from '@/lib/cache-tags';
 import type { BreakingNews } from '@/lib/dto';
 import { NotFoundError } from '@/lib/errors';
@@ -13,7 +15,6 @@ import { assertCan } from '@/lib/permissions';
 import { recordAudit } from './audit';
 import { HOUR, lifetimeUntil } from './cache-life';
 import type { Viewer } from './viewer';
-import { isPublic } from './visibility';
 
 /**
  * The breaking-news banner across the public site (docs/adr/0013): at most one is live, from when an editor starts
@@ -112,7 +113,7 @@ export async function startBreakingNews(
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'breaking.start',
-      subject: `breaking:${created!.id}`,
+      subject: auditSubjects.breaking(created!.id),
       after: { headline: input.headline, articleId: input.articleId, expiresAt: input.expiresAt?.toISOString() ?? null, ...(lifted.length ? { replaced: lifted.map((row) => row.id) } : {}) },
     });
     return { id: created!.id };
@@ -129,6 +130,6 @@ export async function liftBreakingNews(viewer: Viewer | null, id: number, now = 
       .where(and(eq(breakingNews.id, id), live(now)))
       .returning({ headline: breakingNews.headline });
     if (lifted.length === 0) throw new NotFoundError();
-    await recordAudit(tx, { actorId: viewer.id, action: 'breaking.lift', subject: `breaking:${id}`, before: { headline: lifted[0]!.headline } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'breaking.lift', subject: auditSubjects.breaking(id), before: { headline: lifted[0]!.headline } });
   });
 }

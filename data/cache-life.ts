@@ -1,9 +1,7 @@
 import 'server-only';
 
-import { sql } from 'drizzle-orm';
-
 import { getReplicaDb } from '@/db/client';
-import { NEXT_PUBLIC_CHANGE_SQL } from '@/db/next-change';
+import { nextPublicChange } from '@/db/next-change';
 
 export const MINUTE = 60;
 export const HOUR = 60 * MINUTE;
@@ -17,7 +15,7 @@ export type Lifetime = { stale: number; revalidate: number; expire: number };
  * Cached lists must not outlive it. Public: read from a replica when there are some (docs/adr/0011).
  */
 export async function getNextScheduledChange(): Promise<Date | null> {
-  const rows = await getReplicaDb().execute<{ next: Date | string | null }>(sql.raw(NEXT_PUBLIC_CHANGE_SQL));
+  const rows = await getReplicaDb().execute<{ next: Date | string | null }>(nextPublicChange);
   const next = rows[0]?.next;
   return next ? new Date(next) : null;
 }

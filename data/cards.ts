@@ -4,9 +4,8 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 
 import { getDb, getPublicDb, type Database } from '@/db/client';
 import { articleAuthors, articles, authors, images, sections } from '@/db/schema';
+import { isPublic } from '@/db/visibility';
 import type { ArticleCard, AuthorRef, ImageRef } from '@/lib/dto';
-
-import { isPublic } from './visibility';
 
 /** The public URL of a stored image. */
 export function imageSrc(fileName: string): string {

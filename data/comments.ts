@@ -5,15 +5,14 @@ import { cacheLife, cacheTag } from 'next/cache';
 
 import { getDb, type Transaction } from '@/db/client';
 import { articles, commentLikes, commentReports, comments, users } from '@/db/schema';
+import { isPublic } from '@/db/visibility';
 import { cacheTags } from '@/lib/cache-tags';
 import { THREAD_SORTS, orderThread, type ThreadQuery, type ThreadSort } from '@/lib/comment-order';
 import { ACTIVE_STANDING, commentStanding, type CommentStanding } from '@/lib/comment-standing';
 import type { CommentReportReason } from '@/lib/editorial';
 import { MODERATION, commentsOpen, holdReason, type HoldReason } from '@/lib/moderation';
-import type { Viewer } from './viewer';
-
 import { isSerialId } from './cache-arguments';
-import { isPublic } from './visibility';
+import type { Viewer } from './viewer';
 
 export const THREAD_PAGE_SIZE = 20;
 

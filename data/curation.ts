@@ -1,15 +1,16 @@
 import 'server-only';
 
-import { and, asc, desc, eq, ilike, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNull, notInArray, or, sql } from 'drizzle-orm';
 
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { articles, frontPlacements, sections } from '@/db/schema';
+import { isPublic, isScheduled } from '@/db/visibility';
+import { auditSubjects } from '@/lib/audit-subjects';
 import { NotFoundError } from '@/lib/errors';
 import { assertCan } from '@/lib/permissions';
 
 import { recordAudit } from './audit';
 import type { Viewer } from './viewer';
-import { isPublic } from './visibility';
 
 /**
  * The editors' arrangement of the fronts (docs/adr/0013): stories pinned in order on the front page (the first is
@@ -93,14 +94,12 @@ export async function publicSectionFeatures(db: Database): Promise<Map<number, n
   return bySection;
 }
 
-const subject = (front: FrontId) => (front === null ? 'front:home' : `front:section:${front}`);
-
 /**
  * The rows of one front, in order, with the front locked: callers rewrite positions as 0, 1, 2 … An advisory lock
- * per front (not only row locks) so that two editors pinning on an empty or nearly full front take turns too.
+ * per front (keyed by its audit subject; not only row locks) so that two editors pinning on an empty or nearly full front take turns too.
  */
 async function lockFront(tx: Transaction, front: FrontId) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${subject(front)}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${auditSubjects.front(front)}))`);
   return tx
     .select({ id: frontPlacements.id, articleId: frontPlacements.articleId, position: frontPlacements.position })
     .from(frontPlacements)
@@ -155,7 +154,7 @@ export async function pinStory(viewer: Viewer | null, input: { front: FrontId; a
     const at = Math.max(0, Math.min(input.position ?? order.length, order.length));
     order.splice(at, 0, id);
     await renumber(tx, existing ? rows : [...rows, { id, position: rows.length }], order);
-    await recordAudit(tx, { actorId: viewer.id, action: 'front.pin', subject: subject(front), after: { articleId, headline: article.headline, position: at } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'front.pin', subject: auditSubjects.front(front), after: { articleId, headline: article.headline, position: at } });
     return { sectionSlug: section?.slug ?? null };
   });
 }
@@ -174,7 +173,7 @@ export async function movePin(viewer: Viewer | null, input: { front: FrontId; ar
     const order = rows.map((row) => row.id);
     [order[index], order[other]] = [order[other]!, order[index]!];
     await renumber(tx, rows, order);
-    await recordAudit(tx, { actorId: viewer.id, action: 'front.move', subject: subject(front), before: { articleId, position: index }, after: { articleId, position: other } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'front.move', subject: auditSubjects.front(front), before: { articleId, position: index }, after: { articleId, position: other } });
     return { sectionSlug: section?.slug ?? null, moved: true };
   });
 }
@@ -191,7 +190,7 @@ export async function unpinStory(viewer: Viewer | null, input: { front: FrontId;
     await tx.delete(frontPlacements).where(eq(frontPlacements.id, removed.id));
     const rest = rows.filter((row) => row.id !== removed.id);
     await renumber(tx, rest, rest.map((row) => row.id));
-    await recordAudit(tx, { actorId: viewer.id, action: 'front.unpin', subject: subject(front), before: { articleId, position: removed.position } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'front.unpin', subject: auditSubjects.front(front), before: { articleId, position: removed.position } });
     return { sectionSlug: section?.slug ?? null };
   });
 }
@@ -207,8 +206,7 @@ export async function listPinCandidates(viewer: Viewer | null, input: { front: F
   const db = getDb();
   const pinned = db.select({ id: frontPlacements.articleId }).from(frontPlacements).where(onFront(input.front));
   const conditions = [
-    eq(articles.status, 'published'),
-    sql`(${articles.unpublishAt} is null or ${articles.unpublishAt} > now())`,
+    or(isPublic(), isScheduled())!,
     notInArray(articles.id, pinned),
   ];
   if (input.front !== null) conditions.push(eq(articles.sectionId, input.front));

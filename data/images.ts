@@ -9,6 +9,7 @@ import sharp, { type Metadata } from 'sharp';
 
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { articleRevisions, articles, authors, images, users } from '@/db/schema';
+import { auditSubjects } from '@/lib/audit-subjects';
 import { mediaDir } from '@/lib/env';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { ImageRejectedError, MAX_INPUT_PIXELS, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES } from '@/lib/images';
@@ -114,7 +115,7 @@ export async function uploadImage(viewer: Viewer | null, input: { bytes: Uint8Ar
       await recordAudit(tx, {
         actorId: viewer.id,
         action: 'image.upload',
-        subject: `image:${inserted!.id}`,
+        subject: auditSubjects.image(inserted!.id),
         after: { fileName, width: processed.width, height: processed.height, byteSize: processed.data.byteLength, ...details },
       });
       return inserted!;
@@ -221,7 +222,7 @@ export async function updateImageDetails(viewer: Viewer | null, id: number, inpu
     const [before] = await tx.select({ alt: images.alt, credit: images.credit }).from(images).where(eq(images.id, id)).limit(1).for('update');
     if (!before) throw new NotFoundError();
     await tx.update(images).set(details).where(eq(images.id, id));
-    await recordAudit(tx, { actorId: viewer.id, action: 'image.update', subject: `image:${id}`, before, after: details });
+    await recordAudit(tx, { actorId: viewer.id, action: 'image.update', subject: auditSubjects.image(id), before, after: details });
   });
 }
 
@@ -306,7 +307,7 @@ export async function deleteImage(viewer: Viewer | null, id: number): Promise<vo
     const uses = await findUses(tx, image);
     if (isPictureUsed(uses)) throw new ImageInUseError(uses);
     await tx.delete(images).where(and(eq(images.id, id), eq(images.fileName, image.fileName)));
-    await recordAudit(tx, { actorId: viewer.id, action: 'image.delete', subject: `image:${id}`, before: { fileName: image.fileName, alt: image.alt, credit: image.credit } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'image.delete', subject: auditSubjects.image(id), before: { fileName: image.fileName, alt: image.alt, credit: image.credit } });
     return image.fileName;
   });
   // After the commit: a file left behind by a failure here is only disk space; a row without its file would be a broken picture.

@@ -6,14 +6,14 @@ import { cacheLife, cacheTag } from 'next/cache';
 
 import { getPublicDb, getReplicaDb } from '@/db/client';
 import { articles, sections } from '@/db/schema';
+import { isPublic } from '@/db/visibility';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleCard, FrontPage, Page, SectionPage } from '@/lib/dto';
 
+import { isSerialId } from './cache-arguments';
 import { HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
 import { countPublic, selectPublicCards } from './cards';
 import { publicPinnedIds, publicSectionFeatures } from './curation';
-import { isSerialId } from './cache-arguments';
-import { isPublic } from './visibility';
 
 export const PAGE_SIZE = 20;
 const RAIL_SIZE = 4;

@@ -4,6 +4,7 @@ import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-or
 
 import { getDb } from '@/db/client';
 import { articles, commentReports, comments, sections, users } from '@/db/schema';
+import { auditSubjects } from '@/lib/audit-subjects';
 import { BAN_UNTIL, commentStanding, type CommentStanding } from '@/lib/comment-standing';
 import type { CommentReportReason } from '@/lib/editorial';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
@@ -205,7 +206,7 @@ export async function moderateComments(viewer: Viewer | null, commentIds: number
       await recordAudit(tx, {
         actorId: viewer.id,
         action: `comment.${decision}`,
-        subject: `comment:${row.id}`,
+        subject: auditSubjects.comment(row.id),
         before: { status: row.status, featured: row.featuredAt !== null },
         after: { status: next?.status ?? row.status, featured: next && 'featuredAt' in next ? next.featuredAt !== null : row.featuredAt !== null },
       });
@@ -220,7 +221,7 @@ export async function setCommentsClosed(viewer: Viewer | null, articleId: number
   await getDb().transaction(async (tx) => {
     const [row] = await tx.update(articles).set({ commentsClosed: closed }).where(eq(articles.id, articleId)).returning({ id: articles.id });
     if (!row) throw new NotFoundError();
-    await recordAudit(tx, { actorId: viewer.id, action: closed ? 'comments.close' : 'comments.reopen', subject: `article:${articleId}`, after: { commentsClosed: closed } });
+    await recordAudit(tx, { actorId: viewer.id, action: closed ? 'comments.close' : 'comments.reopen', subject: auditSubjects.article(articleId), after: { commentsClosed: closed } });
   });
 }
 
@@ -239,7 +240,7 @@ export async function suspendCommenter(viewer: Viewer | null, userId: string, un
     await recordAudit(tx, {
       actorId: viewer.id,
       action: until === null ? 'user.comments-restore' : until >= BAN_UNTIL ? 'user.comments-ban' : 'user.comments-suspend',
-      subject: `user:${userId}`,
+      subject: auditSubjects.user(userId),
       before: { suspendedUntil: target.until?.toISOString() ?? null },
       after: { suspendedUntil: until?.toISOString() ?? null },
     });

@@ -5,6 +5,7 @@ import { and, count, desc, eq, gt, gte, ilike, isNotNull, isNull, lt, lte, ne, o
 import type { Database } from '@/db/client';
 import { getDb } from '@/db/client';
 import { comments, users } from '@/db/schema';
+import { auditSubjects } from '@/lib/audit-subjects';
 import { BAN_UNTIL, commentStanding, type CommentStanding } from '@/lib/comment-standing';
 import { NotFoundError } from '@/lib/errors';
 import type { UserRole } from '@/lib/roles';
@@ -162,7 +163,7 @@ export async function changeUserRole(viewer: Viewer | null, userId: string, role
     if (target.role === role) return { changed: false };
     if (target.role === 'admin' && !target.disabledAt && (await otherActiveAdmins(tx, userId)) === 0) throw new PeopleRuleError('last-admin', LAST_ADMIN);
     await tx.update(users).set({ role }).where(eq(users.id, userId));
-    await recordAudit(tx, { actorId: viewer.id, action: 'user.role', subject: `user:${userId}`, before: { role: target.role }, after: { role } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'user.role', subject: auditSubjects.user(userId), before: { role: target.role }, after: { role } });
     return { changed: true };
   });
 }
@@ -186,7 +187,7 @@ export async function disableUser(viewer: Viewer | null, userId: string): Promis
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'user.disable',
-      subject: `user:${userId}`,
+      subject: auditSubjects.user(userId),
       before: { disabled: false, sessionVersion: target.sessionVersion },
       after: { disabled: true, disabledAt: after!.disabledAt!.toISOString(), sessionVersion: after!.sessionVersion },
     });
@@ -204,7 +205,7 @@ export async function enableUser(viewer: Viewer | null, userId: string): Promise
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'user.enable',
-      subject: `user:${userId}`,
+      subject: auditSubjects.user(userId),
       before: { disabled: true, disabledAt: target.disabledAt.toISOString() },
       after: { disabled: false },
     });
@@ -229,7 +230,7 @@ export async function signOutUserEverywhere(viewer: Viewer | null, userId: strin
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'user.sign-out-everywhere',
-      subject: `user:${userId}`,
+      subject: auditSubjects.user(userId),
       before: { sessionVersion: target.sessionVersion },
       after: { sessionVersion: after!.sessionVersion },
     });

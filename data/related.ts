@@ -6,14 +6,14 @@ import { cacheLife, cacheTag } from 'next/cache';
 
 import { getDb, getPublicDb, getReplicaDb, type Database } from '@/db/client';
 import { articleRelatedPicks, articleTags, articles, sections, tags } from '@/db/schema';
+import { isPublic } from '@/db/visibility';
 import { cacheTags } from '@/lib/cache-tags';
 import type { RelatedStory } from '@/lib/dto';
 import { RELATED_LIMIT, RELATED_WEIGHTS, dropNearDuplicates, reasonFor, type ScoredCandidate } from '@/lib/related';
 
+import { isSerialId } from './cache-arguments';
 import { HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
 import { countPublic, selectPublicCards } from './cards';
-import { isSerialId } from './cache-arguments';
-import { isPublic } from './visibility';
 
 /** Candidates drawn per shared tag (newest first) and from the same section. */
 const PER_TAG_CANDIDATES = 100;

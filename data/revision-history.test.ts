@@ -6,7 +6,7 @@ import { articles } from '@/db/schema';
 import { unlistedVersions, unlistedVersionsNote } from '@/lib/revision-history';
 import { createFactory, storyInput } from '@/test/factories';
 
-import { listRevisions } from './article-desk';
+import { listRevisions } from './article-revisions';
 import { createArticle, publishArticle, saveArticle, type ArticleInput } from './article-editor';
 
 let factory: ReturnType<typeof createFactory>;

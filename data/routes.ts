@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
 import { articles, authors, images, sections, tagSlugHistory, tags, users } from '@/db/schema';
+import { isPublic } from '@/db/visibility';
 import type { DashboardRecord } from '@/lib/dashboard-access';
 import { mayOpenStory } from '@/lib/permissions';
 import type { ContentRoute } from '@/lib/public-routes';
@@ -13,7 +14,6 @@ import { findArticleRedirect } from './articles';
 import { countPublic } from './cards';
 import { PAGE_SIZE } from './lists';
 import type { Viewer } from './viewer';
-import { isPublic } from './visibility';
 
 export type RouteResolution = { status: 'ok' } | { status: 'not-found' } | { status: 'moved'; location: string };
 

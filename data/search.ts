@@ -6,13 +6,13 @@ import { cacheLife, cacheTag } from 'next/cache';
 
 import { getPublicDb, getReplicaDb } from '@/db/client';
 import { articles, authors, sections } from '@/db/schema';
+import { isPublic } from '@/db/visibility';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleCard, AuthorRef } from '@/lib/dto';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, highlightToHtml } from '@/lib/html';
 import type { SearchInput } from '@/lib/validation/search';
 
 import { selectPublicCards } from './cards';
-import { isPublic } from './visibility';
 
 export const SEARCH_PAGE_SIZE = 10;
 /** Ranking reads every candidate's vector: for very common words, rank the newest matches only. */

@@ -4,6 +4,7 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
 import { articles, sections } from '@/db/schema';
+import { auditSubjects } from '@/lib/audit-subjects';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { isReservedSectionSlug, isValidSlug, slugify } from '@/lib/slug';
 import type { CreateSectionInput, UpdateSectionInput } from '@/lib/validation/sections';
@@ -85,7 +86,7 @@ export async function createSection(viewer: Viewer | null, input: CreateSectionI
       .onConflictDoNothing({ target: sections.slug })
       .returning(columns);
     if (!row) throw new InvalidInputError('slug', `Another section already uses the address “/${slug}”; choose another.`);
-    await recordAudit(tx, { actorId: viewer.id, action: 'section.create', subject: `section:${row.id}`, after: row });
+    await recordAudit(tx, { actorId: viewer.id, action: 'section.create', subject: auditSubjects.section(row.id), after: row });
     return { ...row, articleCount: 0 };
   });
 }
@@ -101,7 +102,7 @@ export async function updateSection(viewer: Viewer | null, input: UpdateSectionI
       .set({ name: input.name, description: input.description, position: input.position })
       .where(eq(sections.id, input.id))
       .returning(columns);
-    await recordAudit(tx, { actorId: viewer.id, action: 'section.update', subject: `section:${input.id}`, before, after });
+    await recordAudit(tx, { actorId: viewer.id, action: 'section.update', subject: auditSubjects.section(input.id), before, after });
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(articles).where(eq(articles.sectionId, input.id));
     return { before: { ...before, articleCount: n }, after: { ...after!, articleCount: n } };
   });
@@ -135,7 +136,7 @@ export async function moveSection(viewer: Viewer | null, id: number, direction: 
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'section.reorder',
-      subject: `section:${id}`,
+      subject: auditSubjects.section(id),
       before: { position: before.find((row) => row.id === id)!.position },
       after: { position: order.indexOf(id) + 1, direction },
     });
@@ -156,7 +157,7 @@ export async function deleteSection(viewer: Viewer | null, id: number): Promise<
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(articles).where(eq(articles.sectionId, id));
     if (n > 0) throw new SectionInUseError(n);
     await tx.delete(sections).where(eq(sections.id, id));
-    await recordAudit(tx, { actorId: viewer.id, action: 'section.delete', subject: `section:${id}`, before: section });
+    await recordAudit(tx, { actorId: viewer.id, action: 'section.delete', subject: auditSubjects.section(id), before: section });
     return { slug: section.slug };
   });
 }

@@ -5,13 +5,13 @@ import { cacheLife, cacheTag } from 'next/cache';
 
 import { getPublicDb, getReplicaDb } from '@/db/client';
 import { articles, authors, sections, tags } from '@/db/schema';
+import { isPublic } from '@/db/visibility';
 import { cacheTags } from '@/lib/cache-tags';
 import { SITE_PAGES, SITE_PAGES_UPDATED } from '@/lib/site-pages';
 
+import { isSerialId } from './cache-arguments';
 import { HOUR, getNextScheduledChange, lifetimeUntil } from './cache-life';
 import { countPublic } from './cards';
-import { isSerialId } from './cache-arguments';
-import { isPublic } from './visibility';
 
 /** Article URLs per sitemap file (the protocol allows 50,000; smaller files are kinder to crawlers and to us). */
 export const SITEMAP_CHUNK = 5000;

@@ -4,6 +4,7 @@ import { asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
 import { articleTags, tagSlugHistory, tags } from '@/db/schema';
+import { auditSubjects } from '@/lib/audit-subjects';
 import { InvalidInputError, NotFoundError } from '@/lib/errors';
 import { isValidSlug, slugify } from '@/lib/slug';
 import type { CreateTagInput, UpdateTagInput } from '@/lib/validation/tags';
@@ -82,7 +83,7 @@ export async function createTag(viewer: Viewer | null, input: CreateTagInput): P
       .onConflictDoNothing({ target: tags.slug })
       .returning(columns);
     if (!row) throw new InvalidInputError('slug', `Another tag already uses the address “/tag/${slug}”; choose another, or use that tag.`);
-    await recordAudit(tx, { actorId: viewer.id, action: 'tag.create', subject: `tag:${row.id}`, after: row });
+    await recordAudit(tx, { actorId: viewer.id, action: 'tag.create', subject: auditSubjects.tag(row.id), after: row });
     return { ...row, articleCount: 0 };
   });
 }
@@ -94,7 +95,7 @@ export async function renameTag(viewer: Viewer | null, input: UpdateTagInput): P
     const [before] = await tx.select(columns).from(tags).where(eq(tags.id, input.id)).for('update').limit(1);
     if (!before) throw new NotFoundError();
     const [after] = await tx.update(tags).set({ name: input.name, description: input.description }).where(eq(tags.id, input.id)).returning(columns);
-    await recordAudit(tx, { actorId: viewer.id, action: 'tag.update', subject: `tag:${input.id}`, before, after });
+    await recordAudit(tx, { actorId: viewer.id, action: 'tag.update', subject: auditSubjects.tag(input.id), before, after });
     const rows = await tx.select({ articleId: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, input.id));
     return { slug: before.slug, articleIds: rows.map((row) => row.articleId) };
   });
@@ -142,9 +143,9 @@ export async function mergeTags(viewer: Viewer | null, sourceId: number, targetI
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'tag.merge',
-      subject: `tag:${targetId}`,
+      subject: auditSubjects.tag(targetId),
       before: { source: { ...source, articleCount: articleIds.length }, target: { ...target, articleCount: targetBefore } },
-      after: { target: { ...target, articleCount: targetBefore + inserted.length }, deleted: `tag:${sourceId}` },
+      after: { target: { ...target, articleCount: targetBefore + inserted.length }, deleted: auditSubjects.tag(sourceId) },
     });
     return { source: { id: source.id, slug: source.slug }, target: { id: target.id, slug: target.slug }, articleIds, moved: inserted.length };
   });
@@ -158,7 +159,7 @@ export async function deleteTag(viewer: Viewer | null, id: number): Promise<{ sl
     if (!tag) throw new NotFoundError();
     const rows = await tx.select({ articleId: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, id));
     await tx.delete(tags).where(eq(tags.id, id));
-    await recordAudit(tx, { actorId: viewer.id, action: 'tag.delete', subject: `tag:${id}`, before: { ...tag, articleCount: rows.length } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'tag.delete', subject: auditSubjects.tag(id), before: { ...tag, articleCount: rows.length } });
     return { slug: tag.slug, articleIds: rows.map((row) => row.articleId) };
   });
 }

@@ -1,3 +1,5 @@
+import { parseSerialId } from './validation/common';
+
 /**
  * How a thread's top-level comments are ordered, and what the thread's query string means. Pure: the data layer
  * feeds it rows, the page feeds it the URL.
@@ -20,7 +22,7 @@ export function parseThreadQuery(params: Record<string, string | string[] | unde
   const pageText = one('cpage');
   const page = pageText && /^[1-9][0-9]{0,5}$/.test(pageText) ? Number(pageText) : 1;
   const focusText = one('comment');
-  const focus = focusText && /^[1-9][0-9]{0,9}$/.test(focusText) ? Number(focusText) : null;
+  const focus = parseSerialId(focusText) ?? null;
   return { sort, page, focus };
 }
 

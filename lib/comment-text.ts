@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
+import { isPlainText } from './validation/common';
+
 export const COMMENT_MIN = 2;
 export const COMMENT_MAX = 5000;
-
-/** Control characters other than newline and tab (NUL included) are refused, not stripped: nothing is silently changed. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 export const commentBodySchema = z
   .string()
@@ -14,7 +13,7 @@ export const commentBodySchema = z
       .string()
       .min(COMMENT_MIN, { message: `Write at least ${COMMENT_MIN} characters.` })
       .max(COMMENT_MAX, { message: `Keep it under ${COMMENT_MAX.toLocaleString('en-GB')} characters.` })
-      .refine((value) => !CONTROL.test(value), { message: 'The comment contains characters that are not allowed.' }),
+      .refine(isPlainText, { message: 'The comment contains characters that are not allowed.' }),
   );
 
 export type CommentPiece = { kind: 'text'; text: string } | { kind: 'link'; href: string; text: string };

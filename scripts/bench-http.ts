@@ -17,11 +17,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { DEMO_ACCOUNTS } from '../db/seed/accounts';
 import { parseContentRoute } from '../lib/public-routes';
 import { Cleanup } from './lib/cleanup';
 import { request, signInWithCredentials, type Reply } from './lib/http';
 import { load, type LoadResult } from './lib/load';
-import { DEMO_ACCOUNTS } from './lib/seed';
 import { freePort, startClusterOnFreshDatabase, startSiteOnFreshDatabase } from './lib/site';
 
 const positive = (name: string, fallback: number) => {

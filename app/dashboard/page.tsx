@@ -4,7 +4,8 @@ import { connection } from 'next/server';
 
 import { ArticleTable } from '@/components/dashboard/article-table';
 import { DeskHomePanels } from '@/components/dashboard/desk-home';
-import { DESK_STATES, DESK_STATE_LABELS, getDeskOverview } from '@/data/article-desk';
+import { getDeskOverview } from '@/data/article-desk';
+import { DESK_STATES, DESK_STATE_LABELS } from '@/data/desk-state';
 import { getDeskHome } from '@/data/article-review';
 import { requireCapability } from '@/data/viewer';
 import { can } from '@/lib/permissions';

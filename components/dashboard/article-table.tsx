@@ -1,7 +1,8 @@
 import Link from 'next/link';
 
 import { DateTime } from '@/components/ui/date-time';
-import { DESK_STATE_LABELS, type DeskRow } from '@/data/article-desk';
+import type { DeskRow } from '@/data/article-desk';
+import { DESK_STATE_LABELS } from '@/data/desk-state';
 
 /** Stories on the desk: headline (to the editor), state, section, authors, last save. */
 export function ArticleTable({ rows, caption }: { rows: DeskRow[]; caption: string }) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 import { markDeskSeenAction } from '@/actions/review';
 import { DateTime } from '@/components/ui/date-time';
-import { DESK_STATE_LABELS } from '@/data/article-desk';
+import { DESK_STATE_LABELS } from '@/data/desk-state';
 import type { DeskHome, HomePanel, HomeRow } from '@/data/article-review';
 
 import styles from './desk-home.module.css';

@@ -5,7 +5,7 @@ import { ARTICLE_NOTE_KINDS } from '@/lib/editorial';
 import { formText } from '@/lib/form-data';
 import { MAX_SLUG_LENGTH, RESERVED_ARTICLE_SLUGS, isValidSlug, slugify } from '@/lib/slug';
 
-const CONTROL = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/;
+import { isPlainText, serialId } from './common';
 
 const text = (label: string, max: number, min = 0) =>
   z
@@ -16,10 +16,10 @@ const text = (label: string, max: number, min = 0) =>
         .string()
         .min(min, { message: min === 1 ? `${label} is required.` : `${label} needs at least ${min} characters.` })
         .max(max, { message: `${label} must be at most ${max.toLocaleString('en-GB')} characters.` })
-        .refine((value) => !CONTROL.test(value), { message: `${label} contains characters that are not allowed.` }),
+        .refine(isPlainText, { message: `${label} contains characters that are not allowed.` }),
     );
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = serialId();
 
 /** "a, b, c" or one per line → distinct trimmed names. */
 const nameList = (label: string, maxItems: number, maxLength: number) =>
@@ -46,7 +46,7 @@ export const articleFormSchema = z
       .toLowerCase()
       .refine((slug) => slug === '' || isValidSlug(slug), { message: 'Use lower-case letters, digits and single hyphens (at most 80).' })
       .refine((slug) => !RESERVED_ARTICLE_SLUGS.has(slug), { message: 'This slug is reserved; choose another.' }),
-    sectionId: id.refine(Boolean, { message: 'Choose a section.' }),
+    sectionId: serialId('Choose a section.'),
     format: z.enum(ARTICLE_FORMATS, { message: 'Choose a format.' }),
     tags: nameList('tag', 20, 60),
     authorIds: z.array(id).max(10, { message: 'At most 10 authors.' }),
@@ -102,7 +102,8 @@ export function articleFormInput(formData: FormData) {
   };
 }
 
-export const versionSchema = z.coerce.number().int().positive();
+/** An article's version (an int4 counter from 1), sent back by the editor form so a stale save is refused. */
+export const versionSchema = serialId();
 export const articleIdSchema = id;
 
 /** Publishing: optional exact minute (in the newsroom's zone) and optional unpublish time. */

@@ -1,18 +1,15 @@
 import { z } from 'zod';
 
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords-policy';
+import { shortName } from './common';
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'Enter a valid e-mail address.' }));
 const password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, { message: `Use at least ${MIN_PASSWORD_LENGTH} characters.` })
   .max(MAX_PASSWORD_LENGTH, { message: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });
-export const displayName = z
-  .string()
-  .trim()
-  .min(2, { message: 'Use at least 2 characters.' })
-  .max(60, { message: 'Use at most 60 characters.' })
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: 'Control characters are not allowed.' });
+/** The name a person shows beside their comments. */
+const displayName = shortName;
 
 export const registerSchema = z
   .object({ name: displayName, email, password, confirmPassword: z.string() })

@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 import { COMMENT_REPORT_REASONS } from '@/lib/editorial';
 
+import { isPlainText, serialId } from './common';
+
 export const REPORT_NOTE_MAX = 500;
 
-export const commentIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export const commentIdSchema = serialId();
 
 /** A reader's report: a reason from the list and an optional note for the moderators. */
 export const commentReportSchema = z.object({
@@ -17,7 +19,7 @@ export const commentReportSchema = z.object({
       z
         .string()
         .max(REPORT_NOTE_MAX, { message: `Keep the note under ${REPORT_NOTE_MAX} characters.` })
-        .refine((value) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(value), { message: 'The note contains characters that are not allowed.' }),
+        .refine(isPlainText, { message: 'The note contains characters that are not allowed.' }),
     ),
 });
 

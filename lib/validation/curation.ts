@@ -1,21 +1,22 @@
 import { z } from 'zod';
 
-/** A serial id: a positive int4, so a huge number is refused here rather than by PostgreSQL. */
-const serialId = z.coerce.number().int().positive().max(2_147_483_647);
+import { isOneLine, optionalSerialId, serialId } from './common';
+
+const articleId = serialId('Choose a story.');
 
 /** Which front a form is about: "home" (the front page) or a section's id. */
-export const frontSchema = z.union([z.literal('home').transform(() => null), serialId]);
+export const frontSchema = z.union([z.literal('home').transform(() => null), serialId('Choose a front.')]);
 
 export const pinSchema = z.object({
   front: frontSchema,
-  articleId: serialId,
+  articleId,
   /** 0 is the lead (front page) or the first feature; absent means last. */
   position: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0).max(99)]).optional(),
 });
 
-export const movePinSchema = z.object({ front: frontSchema, articleId: serialId, direction: z.enum(['up', 'down']) });
+export const movePinSchema = z.object({ front: frontSchema, articleId, direction: z.enum(['up', 'down']) });
 
-export const unpinSchema = z.object({ front: frontSchema, articleId: serialId });
+export const unpinSchema = z.object({ front: frontSchema, articleId });
 
 /** How long a banner stays up, in minutes; "0" is until an editor lifts it. */
 export const BREAKING_DURATIONS = [
@@ -33,12 +34,12 @@ export const breakingSchema = z.object({
     .trim()
     .min(5, { message: 'Write the banner: at least 5 characters.' })
     .max(140, { message: 'Keep the banner to 140 characters.' })
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: 'Control characters are not allowed.' }),
-  articleId: z.union([z.literal('').transform(() => null), serialId]),
+    .refine(isOneLine, { message: 'Control characters are not allowed.' }),
+  articleId: optionalSerialId('Choose a story.'),
   duration: z.coerce
     .number()
     .int()
     .refine((minutes) => BREAKING_DURATIONS.some((choice) => choice.minutes === minutes), { message: 'Choose how long the banner stays up.' }),
 });
 
-export const liftBreakingSchema = z.object({ id: serialId });
+export const liftBreakingSchema = z.object({ id: serialId() });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 import { UPLOAD_PROBLEM_MESSAGES, isUploadProblem } from '../images';
-import { cleanQuery } from './search';
+import { firstParam, isOneLine, pageParam, parseSerialId, queryText, serialId } from './common';
+import { MAX_QUERY_LENGTH } from './search';
 
 export const MAX_ALT_LENGTH = 300;
 export const MAX_CREDIT_LENGTH = 200;
@@ -19,20 +20,18 @@ export const IMAGE_FIELD_MESSAGES = {
 } as const;
 export type ImageFieldCode = keyof typeof IMAGE_FIELD_MESSAGES;
 
-const noControl = (value: string) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value);
-
 export const imageDetailsSchema = z.object({
   alt: z
     .string()
     .trim()
     .min(1, { message: IMAGE_FIELD_MESSAGES['alt-missing'] })
     .max(MAX_ALT_LENGTH, { message: IMAGE_FIELD_MESSAGES['alt-too-long'] })
-    .refine(noControl, { message: IMAGE_FIELD_MESSAGES['alt-control'] }),
+    .refine(isOneLine, { message: IMAGE_FIELD_MESSAGES['alt-control'] }),
   credit: z
     .string()
     .trim()
     .max(MAX_CREDIT_LENGTH, { message: IMAGE_FIELD_MESSAGES['credit-too-long'] })
-    .refine(noControl, { message: IMAGE_FIELD_MESSAGES['credit-control'] }),
+    .refine(isOneLine, { message: IMAGE_FIELD_MESSAGES['credit-control'] }),
 });
 
 export type ImageDetailsInput = z.infer<typeof imageDetailsSchema>;
@@ -49,12 +48,10 @@ export function imageFieldErrorCodes(error: z.ZodError): Partial<Record<'alt' | 
   return codes;
 }
 
-const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-
 /** The library's query string. Never fails: anything malformed falls back to the first page of everything. */
 export const imageLibraryParamsSchema = z.object({
-  q: z.preprocess((value) => cleanQuery(String(one(value) ?? '')), z.string()),
-  page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+  q: queryText(MAX_QUERY_LENGTH),
+  page: pageParam(10_000),
 });
 
 export type UploadFeedback = {
@@ -67,7 +64,7 @@ export type UploadFeedback = {
 /** Reads the upload route's redirect back into messages. Unknown codes are ignored. */
 export function readUploadFeedback(params: Record<string, string | string[] | undefined>): UploadFeedback {
   const text = (name: string) => {
-    const value = one(params[name]);
+    const value = firstParam(params[name]);
     return typeof value === 'string' ? value : '';
   };
   const fieldErrors: UploadFeedback['fieldErrors'] = {};
@@ -79,11 +76,10 @@ export function readUploadFeedback(params: Record<string, string | string[] | un
   }
   const uploaded = text('uploaded');
   return {
-    uploadedId: /^[1-9][0-9]{0,9}$/.test(uploaded) ? Number(uploaded) : null,
+    uploadedId: parseSerialId(uploaded) ?? null,
     fieldErrors,
     values: { alt: text('alt').slice(0, MAX_ALT_LENGTH + 50), credit: text('credit').slice(0, MAX_CREDIT_LENGTH + 50) },
   };
 }
 
-/** A database id from a form or URL: a positive integer in range, written canonically. */
-export const imageIdSchema = z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number).pipe(z.number().int().max(2_147_483_647));
+export const imageIdSchema = serialId();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { USER_ROLES } from '../roles';
+import { firstParam, pageParam, queryText } from './common';
 
 /** Account ids are UUIDs (users.id default gen_random_uuid()). */
 export const userIdSchema = z.object({ userId: z.uuid({ message: 'Unknown account.' }) });
@@ -13,14 +14,12 @@ export const changeRoleSchema = z.object({
 /** "active": may sign in and comment; "suspended" and "banned": from commenting (lib/comment-standing). */
 export const PEOPLE_STATUSES = ['all', 'active', 'suspended', 'banned', 'disabled'] as const;
 
-const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-
 /** The people list's query string; never fails (hostile input degrades to the unfiltered first page). */
 export const peopleListParamsSchema = z.object({
-  q: z.preprocess((value) => String(one(value) ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 100), z.string()),
-  role: z.preprocess(one, z.enum(USER_ROLES).optional().catch(undefined)),
-  status: z.preprocess(one, z.enum(PEOPLE_STATUSES).catch('all')).default('all'),
-  page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+  q: queryText(100),
+  role: z.preprocess(firstParam, z.enum(USER_ROLES).optional().catch(undefined)),
+  status: z.preprocess(firstParam, z.enum(PEOPLE_STATUSES).catch('all')).default('all'),
+  page: pageParam(10_000),
 });
 
 export type PeopleListParams = z.infer<typeof peopleListParamsSchema>;

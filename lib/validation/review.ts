@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const CONTROL = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/;
+import { isPlainText } from './common';
 
 const note = (min: number) =>
   z
@@ -11,7 +11,7 @@ const note = (min: number) =>
         .string()
         .min(min)
         .max(2000)
-        .refine((value) => !CONTROL.test(value)),
+        .refine(isPlainText),
     );
 
 /** Sending a story back: the note tells the writer what to change, so it is required. */

@@ -1,27 +1,12 @@
 import { z } from 'zod';
 
 import { MAX_SLUG_LENGTH, isReservedSectionSlug, isValidSlug } from '../slug';
-
-const noControl = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
-
-export const sectionName = z
-  .string()
-  .trim()
-  .min(2, { message: 'Use at least 2 characters.' })
-  .max(60, { message: 'Use at most 60 characters.' })
-  .refine(noControl, { message: 'Control characters are not allowed.' });
-
-export const sectionDescription = z
-  .string()
-  .trim()
-  .max(300, { message: 'Use at most 300 characters.' })
-  .refine((value) => !value.includes('\u0000'), { message: 'Control characters are not allowed.' });
+import { serialId, shortDescription, shortName } from './common';
 
 /** Lowest and highest navigation position an editor can type. */
 export const MAX_SECTION_POSITION = 999;
 
-/** A serial id: a positive int4, so a huge number is refused here rather than by PostgreSQL. */
-const sectionId = z.coerce.number().int().positive().max(2_147_483_647);
+const sectionId = serialId('Choose a section.');
 export const sectionPosition = z.coerce
   .number({ message: 'Enter a whole number.' })
   .int({ message: 'Enter a whole number.' })
@@ -41,13 +26,13 @@ export const sectionSlugInput = z
   })
   .refine((value) => !isReservedSectionSlug(value), { message: 'This address is reserved for a page of the site itself; choose another.' });
 
-export const createSectionSchema = z.object({ name: sectionName, slug: sectionSlugInput, description: sectionDescription });
+export const createSectionSchema = z.object({ name: shortName, slug: sectionSlugInput, description: shortDescription });
 
 /** The slug is not here on purpose: a section's address is fixed once created (docs/dashboard-admin.md). */
 export const updateSectionSchema = z.object({
   id: sectionId,
-  name: sectionName,
-  description: sectionDescription,
+  name: shortName,
+  description: shortDescription,
   position: sectionPosition,
 });
 

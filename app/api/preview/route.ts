@@ -1,7 +1,7 @@
 import { draftMode } from 'next/headers';
 import { type NextRequest } from 'next/server';
 
-import { getEditableArticle } from '@/data/article-desk';
+import { getEditableArticle } from '@/data/editable-article';
 import { getViewer } from '@/data/viewer';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { idParam } from '@/lib/query-params';

@@ -4,7 +4,9 @@ import { connection } from 'next/server';
 
 import { ArticleTable } from '@/components/dashboard/article-table';
 import { DashboardPager } from '@/components/dashboard/dashboard-pager';
-import { DESK_SORTS, DESK_STATES, DESK_STATE_LABELS, getEditorOptions, listDeskArticles, type DeskSort, type DeskState } from '@/data/article-desk';
+import { DESK_SORTS, listDeskArticles, type DeskSort } from '@/data/article-desk';
+import { DESK_STATES, DESK_STATE_LABELS, type DeskState } from '@/data/desk-state';
+import { getEditorOptions } from '@/data/editable-article';
 import { requireCapability } from '@/data/viewer';
 import { idParam, oneParam } from '@/lib/query-params';
 

@@ -7,7 +7,8 @@ import { ArticleConfirmation } from '@/components/dashboard/article-confirmation
 import { AssignForm, DeskNotes, SentBackBanner } from '@/components/dashboard/article-review';
 import { ArticleWorkspace } from '@/components/dashboard/article-workspace';
 import { DateTime } from '@/components/ui/date-time';
-import { DESK_STATE_LABELS, getEditableArticle, getEditorOptions } from '@/data/article-desk';
+import { DESK_STATE_LABELS } from '@/data/desk-state';
+import { getEditableArticle, getEditorOptions } from '@/data/editable-article';
 import { getPicturePicker } from '@/data/images';
 import { getReviewState, listAssignableStaff, listDeskNotes } from '@/data/article-review';
 import { requireCapability } from '@/data/viewer';

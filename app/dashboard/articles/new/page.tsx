@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 
 import { ArticleEditorForm } from '@/components/dashboard/article-editor-form';
 import { PictureUploadForm } from '@/components/dashboard/picture-picker';
-import { getEditorOptions } from '@/data/article-desk';
+import { getEditorOptions } from '@/data/editable-article';
 import { getPicturePicker } from '@/data/images';
 import { requireCapability } from '@/data/viewer';
 import { pickerParams } from '@/lib/picture-picker';

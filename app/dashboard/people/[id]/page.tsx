@@ -11,6 +11,7 @@ import { PeopleRoleForm, PeopleSignOutForm, PeopleStatusForm } from '@/component
 import { PeopleStatus, ROLE_LABELS } from '@/components/dashboard/people-table';
 import { getPerson } from '@/data/people';
 import { requireCapability } from '@/data/viewer';
+import { auditSubjects } from '@/lib/audit-subjects';
 import { userIdSchema } from '@/lib/validation/people';
 
 export const metadata: Metadata = { title: 'Person' };
@@ -75,7 +76,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/d
         <dd>{person.commentCount}</dd>
         <dt>History</dt>
         <dd>
-          <Link href={`/dashboard/audit?subject=${encodeURIComponent(`user:${person.id}`)}`}>Audit log for this account</Link>
+          <Link href={`/dashboard/audit?subject=${encodeURIComponent(auditSubjects.user(person.id))}`}>Audit log for this account</Link>
         </dd>
       </dl>
       {isSelf ? (

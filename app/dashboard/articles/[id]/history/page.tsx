@@ -6,7 +6,7 @@ import { connection } from 'next/server';
 import { RevisionDiff } from '@/components/dashboard/revision-diff';
 import { RevisionRestoreForm } from '@/components/dashboard/revision-restore-form';
 import { DateTime } from '@/components/ui/date-time';
-import { describeSnapshot, getRevision, listRevisions } from '@/data/article-desk';
+import { describeSnapshot, getRevision, listRevisions } from '@/data/article-revisions';
 import { requireCapability } from '@/data/viewer';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { idParam } from '@/lib/query-params';

@@ -5,7 +5,7 @@ import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 
 import { ArticleView } from '@/components/article/article-view';
-import { getPreviewArticle } from '@/data/article-desk';
+import { getPreviewArticle } from '@/data/article-preview';
 import { requireCapability } from '@/data/viewer';
 import { env } from '@/lib/env';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';

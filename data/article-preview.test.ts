@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createFactory, daysAgo, inDays } from '@/test/factories';
 
-import { getPreviewArticle } from './article-desk';
+import { getPreviewArticle } from './article-preview';
 
 let factory: ReturnType<typeof createFactory>;
 beforeEach(() => {
@@ -37,5 +37,18 @@ describe('getPreviewArticle: what the preview says about publication (issue 10, 
     expect((await getPreviewArticle(editor, scheduled.id)).publication).toEqual({ state: 'scheduled', publishedAt: due.toISOString() });
     expect((await getPreviewArticle(editor, published.id)).publication).toEqual({ state: 'published', publishedAt: went.toISOString() });
     expect((await getPreviewArticle(editor, expired.id)).publication).toEqual({ state: 'expired', publishedAt: went.toISOString(), unpublishedAt: ended.toISOString() });
+  });
+
+  it('shows the page readers will get: tag links by the slug publishing gives them, the age warning on an old story', async () => {
+    const section = await factory.section();
+    const editor = await factory.user('editor');
+    const tag = await factory.tag('Café society');
+    const old = await factory.article({ sectionId: section.id, publishedAt: daysAgo(800), tagIds: [tag.id] });
+    const draft = await factory.article({ sectionId: section.id, status: 'draft', publishedAt: null });
+    const preview = await getPreviewArticle(editor, old.id);
+    // Saving finds or makes a tag by lib/slug's slugify (data/article-editor.ts), so "é" is "e", not dropped.
+    expect(preview.tags).toEqual([{ name: 'Café society', slug: 'cafe-society' }]);
+    expect(preview.isOld).toBe(true);
+    expect((await getPreviewArticle(editor, draft.id)).isOld).toBe(false);
   });
 });
