@@ -57,12 +57,15 @@ describe('accounts', () => {
     expect(await verifySignIn(email('di'), 'long enough pw', ip(99))).toEqual({ ok: false, reason: 'throttled' });
   });
 
+  // Dozens of password hashes one after another (scrypt, deliberately slow): 15–18 s on a loaded 2-core machine.
+  const SERIAL_HASHES_TIMEOUT = 90_000;
+
   it('limits attempts per address across accounts', async () => {
     const results = [];
     for (let n = 0; n < THROTTLE.ipAttempts + 2; n += 1) results.push(await verifySignIn(email(`spray${n}`), 'wrong password!', ip(200)));
     expect(results.at(-1)).toEqual({ ok: false, reason: 'throttled' });
     expect(results.slice(0, THROTTLE.ipAttempts).every((result) => !result.ok && result.reason === 'invalid')).toBe(true);
-  });
+  }, SERIAL_HASHES_TIMEOUT);
 
   it('does not count successful sign-ins against the address, while failures still add up', async () => {
     await createAccount({ name: 'Office', email: email('office'), password: 'long enough pw' });
@@ -73,7 +76,7 @@ describe('accounts', () => {
     for (let n = 0; n < THROTTLE.ipAttempts + 1; n += 1) failures.push(await verifySignIn(email(`guess${n}`), 'wrong password!', ip(201)));
     expect(failures.at(-1)).toEqual({ ok: false, reason: 'throttled' });
     expect(failures.slice(0, THROTTLE.ipAttempts).every((result) => !result.ok && result.reason === 'invalid')).toBe(true);
-  });
+  }, SERIAL_HASHES_TIMEOUT);
 
   it('re-reads role, ban and session version for a session', async () => {
     const user = await createAccount({ name: 'Ed', email: email('ed'), password: 'long enough pw' });
