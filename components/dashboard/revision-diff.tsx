@@ -1,6 +1,8 @@
 import { SNAPSHOT_FIELD_LABELS, changedFields, type ArticleSnapshot } from '@/lib/article-snapshot';
 import { diffLines } from '@/lib/diff';
 
+import styles from './revision-diff.module.css';
+
 const LONG_FIELDS = new Set<keyof ArticleSnapshot>(['body', 'dek', 'seoDescription']);
 
 function show(value: unknown, names: Map<string, string>): string {
@@ -14,13 +16,13 @@ export function RevisionDiff({ before, after, names }: { before: ArticleSnapshot
   const fields = changedFields(before, after);
   if (fields.length === 0) return <p>These two revisions are the same.</p>;
   return (
-    <dl className="revision-diff">
+    <dl className={styles.diff}>
       {fields.map((field) => (
-        <div key={field} className="revision-diff__field">
+        <div key={field} className={styles.field}>
           <dt>{SNAPSHOT_FIELD_LABELS[field]}</dt>
           <dd>
             {LONG_FIELDS.has(field) ? (
-              <ol className="revision-diff__lines">
+              <ol className={styles.lines}>
                 {diffLines(String(before[field] ?? ''), String(after[field] ?? '')).map((line, index) =>
                   line.kind === 'same' ? (
                     <li key={index}>{line.text || ' '}</li>
