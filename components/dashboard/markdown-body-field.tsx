@@ -179,7 +179,7 @@ export function MarkdownBodyField({
         ) : null}
       </p>
       <section className={editor.preview} aria-labelledby="live-preview-title" aria-busy={isRendering}>
-        <h2 id="live-preview-title">Live preview</h2>
+        <h2 id="live-preview-title" className={editor.previewTitle}>Live preview</h2>
         {/* Rendered by lib/markdown.ts on the server: raw HTML dropped, allow-list sanitiser, as on the public page. */}
         {html === null ? <p className={formStyles.hint}>The preview appears here as you type.</p> : <div className={`${articleView.prose} ${figureStyles.figures}`} dangerouslySetInnerHTML={{ __html: html }} />}
       </section>
