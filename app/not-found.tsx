@@ -3,6 +3,8 @@ import Link from 'next/link';
 
 import { PublicFrame } from '@/components/layout/public-frame';
 
+import styles from './notice-page.module.css';
+
 // The root layout's template makes it "Page not found | <site name>".
 export const metadata: Metadata = { title: 'Page not found' };
 
@@ -10,7 +12,7 @@ export const metadata: Metadata = { title: 'Page not found' };
 export default function NotFound() {
   return (
     <PublicFrame area="not-found">
-      <div className="notice-page">
+      <div className={styles.notice}>
         <h1>Page not found</h1>
         <p>We could not find that page. The story may have moved, or the address may be mistyped.</p>
         <p>

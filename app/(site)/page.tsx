@@ -4,9 +4,12 @@ import { connection } from 'next/server';
 
 import { ArticleCard } from '@/components/article/article-card';
 import { JsonLd } from '@/components/seo/json-ld';
+import common from '@/components/ui/common.module.css';
 import { getFrontPage } from '@/data/lists';
 import { listingMetadata, site } from '@/lib/metadata';
 import { websiteJsonLd } from '@/lib/structured-data';
+
+import styles from './front-page.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
@@ -18,15 +21,15 @@ export default async function FrontPage() {
   await connection();
   const front = await getFrontPage();
   return (
-    <div className="front">
+    <div>
       <JsonLd data={websiteJsonLd(site())} />
       <h1 className="visually-hidden">Front page</h1>
       {front.lead ? (
-        <section className="front__top" aria-label="Top stories">
-          <div className="front__lead">
+        <section className={styles.top} aria-label="Top stories">
+          <div>
             <ArticleCard card={front.lead} variant="lead" headingLevel={2} showSection />
           </div>
-          <ol className="front__secondary">
+          <ol className={styles.secondary}>
             {front.top.map((card) => (
               <li key={card.id}>
                 <ArticleCard card={card} headingLevel={3} showSection />
@@ -35,17 +38,17 @@ export default async function FrontPage() {
           </ol>
         </section>
       ) : (
-        <p className="empty">No stories have been published yet.</p>
+        <p className={common.empty}>No stories have been published yet.</p>
       )}
 
-      <div className="front__columns">
-        <div className="front__rails">
+      <div className={styles.columns}>
+        <div className={styles.rails}>
           {front.rails.map((rail) => (
-            <section key={rail.section.slug} className="rail" aria-labelledby={`rail-${rail.section.slug}`}>
-              <h2 id={`rail-${rail.section.slug}`} className="rail-title">
+            <section key={rail.section.slug} aria-labelledby={`rail-${rail.section.slug}`}>
+              <h2 id={`rail-${rail.section.slug}`} className={common.railTitle}>
                 <Link href={`/${rail.section.slug}`}>{rail.section.name}</Link>
               </h2>
-              <ol className="rail__list">
+              <ol className={styles.railList}>
                 {rail.articles.map((card, index) => (
                   <li key={card.id}>
                     <ArticleCard card={card} variant={index === 0 ? 'standard' : 'compact'} headingLevel={3} />
@@ -56,11 +59,11 @@ export default async function FrontPage() {
           ))}
         </div>
         {front.latest.length > 0 && (
-          <aside className="front__latest" aria-labelledby="latest-title">
-            <h2 id="latest-title" className="rail-title">
+          <aside aria-labelledby="latest-title">
+            <h2 id="latest-title" className={common.railTitle}>
               Latest news
             </h2>
-            <ol className="latest__list">
+            <ol className={styles.latestList}>
               {front.latest.map((card) => (
                 <li key={card.id}>
                   <ArticleCard card={card} variant="compact" headingLevel={3} showSection />

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 
 import { DashboardHeader } from '@/components/dashboard/dashboard-header';
 import { DashboardNav } from '@/components/dashboard/dashboard-nav';
+import dashboardStyles from '@/components/dashboard/dashboard.module.css';
 import { requireCapability } from '@/data/viewer';
 
 export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s | Dashboard' }, robots: { index: false, follow: false } };
@@ -22,9 +23,9 @@ export default async function DashboardLayout({ children }: LayoutProps<'/dashbo
       </a>
       <DashboardHeader viewer={viewer} />
       <main id="main-dashboard" tabIndex={-1}>
-        <div className="dashboard">
+        <div className={dashboardStyles.dashboard}>
           <DashboardNav viewer={viewer} />
-          <div className="dashboard__main">{children}</div>
+          <div className={dashboardStyles.main}>{children}</div>
         </div>
       </main>
     </>

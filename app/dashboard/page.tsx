@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 
 import { ArticleTable } from '@/components/dashboard/article-table';
+import dashboardStyles from '@/components/dashboard/dashboard.module.css';
 import { DeskHomePanels } from '@/components/dashboard/desk-home';
 import { getDeskOverview } from '@/data/article-desk';
 import { DESK_STATES, DESK_STATE_LABELS } from '@/data/desk-state';
@@ -28,7 +29,7 @@ export default async function DashboardHome({ searchParams }: PageProps<'/dashbo
       <p>
         Welcome, {viewer.name}. <Link href="/dashboard/articles/new">Write a new story</Link>
       </p>
-      <ul className="dashboard-counts" aria-label="Stories by state">
+      <ul className={dashboardStyles.counts} aria-label="Stories by state">
         {DESK_STATES.map((state) => (
           <li key={state}>
             <Link href={`/dashboard/articles?state=${state}`}>

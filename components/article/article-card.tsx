@@ -6,6 +6,7 @@ import type { ArticleCard as Card } from '@/lib/dto';
 import { FORMAT_LABELS } from '@/lib/format';
 
 import { Byline } from './byline';
+import styles from './card.module.css';
 
 export function articleHref(card: Pick<Card, 'slug' | 'section'>): string {
   return `/${card.section.slug}/${card.slug}`;
@@ -17,10 +18,10 @@ type Variant = 'lead' | 'standard' | 'compact';
 export function ArticleCard({ card, variant = 'standard', headingLevel = 3, showSection = false, reason }: { card: Card; variant?: Variant; headingLevel?: 2 | 3 | 4; showSection?: boolean; reason?: string }) {
   const Heading = `h${headingLevel}` as const;
   return (
-    <article className={`card card--${variant}`}>
+    <article className={`${styles.card} ${styles[variant] ?? ''}`}>
       {card.hero && variant !== 'compact' && (
         <img
-          className="card__image"
+          className={styles.image}
           src={card.hero.src}
           width={card.hero.width}
           height={card.hero.height}
@@ -29,19 +30,19 @@ export function ArticleCard({ card, variant = 'standard', headingLevel = 3, show
           decoding="async"
         />
       )}
-      <div className="card__text">
-        {reason && <p className="card__reason">{reason}</p>}
+      <div className={styles.text}>
+        {reason && <p className={styles.reason}>{reason}</p>}
         {(showSection || card.format !== 'news') && (
-          <p className="card__kicker">
+          <p className={styles.kicker}>
             {showSection && <span>{card.section.name}</span>}
-            {card.format !== 'news' && <span className={`format format--${card.format}`}>{FORMAT_LABELS[card.format]}</span>}
+            {card.format !== 'news' && <span className={`${styles.format} ${styles[card.format]}`}>{FORMAT_LABELS[card.format]}</span>}
           </p>
         )}
-        <Heading className="card__headline">
+        <Heading className={styles.headline}>
           <Link href={articleHref(card)}>{card.headline}</Link>
         </Heading>
-        {variant !== 'compact' && card.dek && <p className="card__dek">{card.dek}</p>}
-        <p className="card__meta">
+        {variant !== 'compact' && card.dek && <p className={styles.dek}>{card.dek}</p>}
+        <p className={styles.meta}>
           <Byline authors={card.authors} linked={false} />
           <DateTime iso={card.publishedAt} short />
           <CommentCount articleId={card.id} href={articleHref(card)} />

@@ -10,8 +10,10 @@ import { FORMAT_LABELS } from '@/lib/format';
 import { site } from '@/lib/metadata';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/structured-data';
 
+import styles from './article-view.module.css';
 import figureStyles from './body-figures.module.css';
 import { Byline } from './byline';
+import cardStyles from './card.module.css';
 import { RelatedStories } from './related-stories';
 import { ShareLinks } from './share-links';
 
@@ -33,7 +35,7 @@ export function ArticleView({
 }) {
   const path = `/${article.section.slug}/${article.slug}`;
   return (
-    <div className={`article-layout article-layout--${article.format}`}>
+    <div className={styles.layout}>
       <JsonLd data={newsArticleJsonLd(article, site())} />
       <JsonLd
         data={breadcrumbJsonLd(site(), [
@@ -42,8 +44,8 @@ export function ArticleView({
           { name: article.headline, path },
         ])}
       />
-      <article className="article" aria-labelledby="headline">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
+      <article className={styles.article} aria-labelledby="headline">
+        <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
           <ol>
             <li>
               <Link href="/">Home</Link>
@@ -53,21 +55,21 @@ export function ArticleView({
             </li>
           </ol>
         </nav>
-        <header className="article__header">
-          <p className={`format format--${article.format}`}>{FORMAT_LABELS[article.format]}</p>
-          <h1 id="headline" className="article__headline">
+        <header className={styles.header}>
+          <p className={`${cardStyles.format} ${cardStyles[article.format]}`}>{FORMAT_LABELS[article.format]}</p>
+          <h1 id="headline" className={styles.headline}>
             {article.headline}
           </h1>
-          {article.dek && <p className="article__dek">{article.dek}</p>}
+          {article.dek && <p className={styles.dek}>{article.dek}</p>}
           {article.isOld && (
-            <p className="article__age-warning" role="note">
+            <p className={styles.ageWarning} role="note">
               <strong>This story is more than a year old.</strong> It was published on <DateTime iso={article.publishedAt} short />; some details
               may have changed since.
             </p>
           )}
-          <div className="article__meta">
+          <div className={styles.meta}>
             <Byline authors={article.authors} />
-            <p className="article__times">
+            <p className={`article__times ${styles.times}`}>
               {publication ? (
                 <PreviewDateline publication={publication} />
               ) : (
@@ -86,21 +88,21 @@ export function ArticleView({
         </header>
 
         {article.hero && (
-          <figure className="article__hero">
+          <figure className={styles.hero}>
             <img src={article.hero.src} width={article.hero.width} height={article.hero.height} alt={article.hero.alt} fetchPriority="high" />
             {article.heroCaption && <figcaption>{article.heroCaption}</figcaption>}
           </figure>
         )}
 
         {/* Sanitised by lib/markdown.ts (raw HTML dropped, allow-list sanitiser) before it is cached. */}
-        <div className={`article__body prose ${figureStyles.figures}`} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        <div className={`article__body ${styles.prose} ${figureStyles.figures}`} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
 
         {article.notes.length > 0 && (
-          <aside className="article__notes" aria-labelledby="notes-title">
+          <aside className={styles.notes} aria-labelledby="notes-title">
             <h2 id="notes-title">Corrections and updates</h2>
             <ul>
               {article.notes.map((note, index) => (
-                <li key={index} className={`article-note article-note--${note.kind}`}>
+                <li key={index}>
                   <strong>{ARTICLE_NOTE_LABELS[note.kind]}</strong> <DateTime iso={note.notedAt} short />: {note.body}
                 </li>
               ))}
@@ -109,7 +111,7 @@ export function ArticleView({
         )}
 
         {article.tags.length > 0 && (
-          <nav className="article__tags" aria-label="Topics">
+          <nav className={styles.tags} aria-label="Topics">
             <h2 className="visually-hidden">Topics</h2>
             <ul>
               {article.tags.map((tag) => (
@@ -125,14 +127,14 @@ export function ArticleView({
       </article>
 
       {/* After the story and before its discussion in reading order: on a phone, related stories come before the
-          comments; from 64rem they stand beside the story and the comments continue under it (globals.css). */}
-      <aside className="article-layout__aside">
+          comments; from 64rem they stand beside the story and the comments continue under it (article-view.module.css). */}
+      <aside className={styles.aside}>
         {/* Not behind Suspense: a streamed boundary needs JavaScript to appear, and the list is cached anyway. */}
         <RelatedStories articleId={article.id} />
       </aside>
 
       {threadQuery && (
-        <div className="article-layout__comments">
+        <div className={styles.comments}>
           <CommentSection articleId={article.id} articlePath={path} query={threadQuery} />
         </div>
       )}

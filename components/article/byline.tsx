@@ -3,11 +3,13 @@ import { Fragment } from 'react';
 
 import type { AuthorRef } from '@/lib/dto';
 
+import styles from './card.module.css';
+
 /** "By A, B and C", each name linking to its author page. */
 export function Byline({ authors, linked = true }: { authors: AuthorRef[]; linked?: boolean }) {
   if (authors.length === 0) return null;
   return (
-    <span className="byline">
+    <span className={styles.byline}>
       By{' '}
       {authors.map((author, index) => (
         <Fragment key={author.slug}>

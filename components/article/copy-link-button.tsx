@@ -2,6 +2,8 @@
 
 import { useState } from 'react';
 
+import styles from './article-view.module.css';
+
 /**
  * Without JavaScript this is a plain link to the story (copy it with the browser's own menu);
  * with JavaScript it copies the address and says so.
@@ -11,7 +13,7 @@ export function CopyLinkButton({ url }: { url: string }) {
   return (
     <a
       href={url}
-      className="share__link"
+      className={styles.shareLink}
       onClick={(event) => {
         if (!navigator.clipboard) return;
         event.preventDefault();

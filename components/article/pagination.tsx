@@ -1,5 +1,7 @@
 import Link from 'next/link';
 
+import common from '@/components/ui/common.module.css';
+
 /** Previous/next links for a paginated list whose first page is `basePath` and page N is `basePath/page/N`. */
 export function pageHref(basePath: string, page: number): string {
   return page <= 1 ? basePath : `${basePath === '/' ? '' : basePath}/page/${page}`;
@@ -8,7 +10,7 @@ export function pageHref(basePath: string, page: number): string {
 export function Pagination({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {
   if (pageCount <= 1) return null;
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className={common.pagination} aria-label="Pages">
       {page > 1 ? (
         <Link href={pageHref(basePath, page - 1)} rel="prev">
           ← Newer stories
@@ -16,7 +18,7 @@ export function Pagination({ basePath, page, pageCount }: { basePath: string; pa
       ) : (
         <span />
       )}
-      <span className="pagination__status">
+      <span className={common.paginationStatus}>
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (

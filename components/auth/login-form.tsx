@@ -7,13 +7,16 @@ import { signInAction } from '@/actions/auth';
 import { initialActionResult } from '@/lib/action-result';
 
 import { Field } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
+
+import styles from './auth.module.css';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(signInAction, initialActionResult);
   return (
-    <form action={action} className="auth-form" noValidate>
+    <form action={action} className={styles.form} noValidate>
       {state.formError && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {state.formError}
         </p>
       )}

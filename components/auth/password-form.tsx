@@ -7,14 +7,17 @@ import { initialActionResult } from '@/lib/action-result';
 import { MIN_PASSWORD_LENGTH } from '@/lib/passwords-policy';
 
 import { Field } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
+
+import styles from './auth.module.css';
 
 export function PasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, initialActionResult);
   return (
-    <form action={action} className="auth-form" noValidate aria-labelledby="password-title">
+    <form action={action} className={styles.form} noValidate aria-labelledby="password-title">
       <h2 id="password-title">Password</h2>
       {state.formError && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {state.formError}
         </p>
       )}

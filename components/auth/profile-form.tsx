@@ -6,14 +6,17 @@ import { updateProfileAction } from '@/actions/account';
 import { initialActionResult } from '@/lib/action-result';
 
 import { Field } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
+
+import styles from './auth.module.css';
 
 export function ProfileForm({ name }: { name: string }) {
   const [state, action, pending] = useActionState(updateProfileAction, initialActionResult);
   return (
-    <form action={action} className="auth-form" noValidate aria-labelledby="profile-title">
+    <form action={action} className={styles.form} noValidate aria-labelledby="profile-title">
       <h2 id="profile-title">Display name</h2>
       {state.ok && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           Your display name is now {state.values?.name}.
         </p>
       )}

@@ -8,13 +8,16 @@ import { initialActionResult } from '@/lib/action-result';
 import { MIN_PASSWORD_LENGTH } from '@/lib/passwords-policy';
 
 import { Field } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
+
+import styles from './auth.module.css';
 
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(registerAction, initialActionResult);
   return (
-    <form action={action} className="auth-form" noValidate>
+    <form action={action} className={styles.form} noValidate>
       {state.formError && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {state.formError}
         </p>
       )}

@@ -3,10 +3,12 @@
 import { startTransition, useActionState, useOptimistic, useState } from 'react';
 
 import { postCommentAction, type CommentActionResult } from '@/actions/comments';
+import formStyles from '@/components/ui/form.module.css';
 import { ScriptMarker } from '@/components/ui/script-marker';
 import { COMMENT_MAX, COMMENT_MIN } from '@/lib/comment-text';
 
 import { CommentBody } from './comment-body';
+import styles from './comments.module.css';
 
 const initial: CommentActionResult = { ok: false };
 
@@ -28,11 +30,11 @@ function CommentTextarea({ id, parentId, initial, errors }: { id: string; parent
           required
         />
         {errors && (
-          <span id={errorId} className="field__error">
+          <span id={errorId} className={formStyles.error}>
             {errors.join(' ')}
           </span>
         )}
-        <span id={`${id}-count`} className="comment-form__count" aria-live="polite">
+        <span id={`${id}-count`} className={styles.formCount} aria-live="polite">
           {length.toLocaleString('en-GB')} / {COMMENT_MAX.toLocaleString('en-GB')}
         </span>
     </>
@@ -52,7 +54,7 @@ export function CommentForm({ articleId, parentId, label, authorName, returnTo }
     <>
       <form
         action={action}
-        className="comment-form"
+        className={`comment-form ${styles.form}`}
         onSubmit={(event) => {
           event.preventDefault();
           const formData = new FormData(event.currentTarget);
@@ -68,12 +70,12 @@ export function CommentForm({ articleId, parentId, label, authorName, returnTo }
         <ScriptMarker />
         {parentId && <input type="hidden" name="parentId" value={parentId} />}
         {state.ok && (
-          <p className="form-success" role="status">
+          <p className={formStyles.formSuccess} role="status">
             {state.status === 'pending' ? 'Thank you. Your comment is awaiting moderation: only you can see it until a moderator approves it.' : 'Your comment has been posted.'}
           </p>
         )}
         {state.formError && (
-          <p className="form-error" role="alert">
+          <p className={formStyles.formError} role="alert">
             {state.formError}
           </p>
         )}
@@ -85,11 +87,11 @@ export function CommentForm({ articleId, parentId, label, authorName, returnTo }
         </button>
       </form>
       {posting.length > 0 && (
-        <ol className="comments__list comments__posting" aria-label="Being posted">
+        <ol className={`comments__list ${styles.list}`} aria-label="Being posted">
           {posting.map((body, index) => (
-            <li key={index} className="comment comment--posting">
-              <p className="comment__meta">
-                <strong>{authorName}</strong> <span className="comment__edited">Posting…</span>
+            <li key={index} className={`comment ${styles.comment} ${styles.posting}`}>
+              <p className={`comment__meta ${styles.meta}`}>
+                <strong>{authorName}</strong> <span>Posting…</span>
               </p>
               <CommentBody body={body} />
             </li>

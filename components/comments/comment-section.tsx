@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import { deleteCommentAction } from '@/actions/comments';
+import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
 import { ScriptMarker } from '@/components/ui/script-marker';
 import { EDIT_WINDOW_MINUTES, getCommentStanding, getThread, getViewerThreadState, type CommentView, type ViewerThreadState } from '@/data/comments';
@@ -43,37 +44,37 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
   const isFocused = context.focus === comment.id;
   const replies = context.state.pending.filter((pending) => pending.parentId === comment.id);
   return (
-    <li id={`comment-${comment.id}`} className={`comment${isFocused ? ' comment--highlighted' : ''}${comment.isFeatured ? ' comment--featured' : ''}`} aria-current={isFocused ? 'true' : undefined}>
+    <li id={`comment-${comment.id}`} className={`comment ${styles.comment}${isFocused ? ` ${styles.highlighted}` : ''}${comment.isFeatured ? ` ${styles.featured}` : ''}`} aria-current={isFocused ? 'true' : undefined}>
       {comment.isDeleted ? (
-        <p className="comment__deleted">This comment was deleted.</p>
+        <p className={styles.deleted}>This comment was deleted.</p>
       ) : (
         <>
-          <p className="comment__meta">
+          <p className={`comment__meta ${styles.meta}`}>
             <strong>{comment.authorName}</strong>
-            {comment.authorRole !== 'reader' && <span className="comment__badge">Staff</span>}
-            {comment.isFeatured && <span className="comment__badge comment__badge--featured">Editors’ pick</span>}{' '}
+            {comment.authorRole !== 'reader' && <span className={`comment__badge ${styles.badge}`}>Staff</span>}
+            {comment.isFeatured && <span className={`comment__badge ${styles.badge}`}>Editors’ pick</span>}{' '}
             <a href={permalink(context, comment.id)} aria-label={`Link to this comment by ${comment.authorName}`}>
               <DateTime iso={comment.createdAt} />
             </a>
-            {comment.isEdited && <span className="comment__edited"> (edited)</span>}
+            {comment.isEdited && <span> (edited)</span>}
           </p>
           <CommentBody body={comment.body} />
         </>
       )}
       {!comment.isDeleted && (
-        <div className="comment__actions">
+        <div className={styles.actions}>
           {mayReact ? (
             <LikeButton commentId={comment.id} liked={context.state.likedIds.includes(comment.id)} count={comment.likeCount} returnTo={context.articlePath} />
           ) : (
-            <span className="comment__like-count">
+            <span className={`comment__like-count ${styles.likeCount}`}>
               {comment.likeCount} {comment.likeCount === 1 ? 'like' : 'likes'}
             </span>
           )}
           {mayReact &&
             (context.state.reportedIds.includes(comment.id) ? (
-              <span className="comment__reported">Reported</span>
+              <span className={styles.reported}>Reported</span>
             ) : (
-              <details className="comment__reply">
+              <details className={styles.reply}>
                 <summary className={styles.control}>Report</summary>
                 <ReportForm commentId={comment.id} />
               </details>
@@ -81,20 +82,20 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
         </div>
       )}
       {isMine && (
-        <div className="comment__own">
+        <div className={styles.own}>
           {canEdit && (
-            <details className="comment__reply">
+            <details className={styles.reply}>
               <summary className={styles.control}>Edit</summary>
               <EditCommentForm commentId={comment.id} body={comment.body} returnTo={context.articlePath} />
             </details>
           )}
-          <details className="comment__reply">
+          <details className={styles.reply}>
             <summary className={`${styles.control} ${styles.danger}`}>Delete</summary>
             <form action={deleteCommentAction}>
               <input type="hidden" name="commentId" value={comment.id} />
               <input type="hidden" name="returnTo" value={context.articlePath} />
               <ScriptMarker />
-              <button type="submit" className="comment__delete">
+              <button type="submit" className={styles.delete}>
                 Yes, delete my comment
               </button>
             </form>
@@ -102,13 +103,13 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
         </div>
       )}
       {context.mayPost && !comment.isDeleted && viewer && (
-        <details className="comment__reply">
+        <details className={styles.reply}>
           <summary className={styles.control}>Reply</summary>
           <CommentForm articleId={context.articleId} parentId={comment.id} label={`Reply to ${comment.authorName}`} authorName={viewer.name} returnTo={context.articlePath} />
         </details>
       )}
       {(comment.replies.length > 0 || replies.length > 0) && (
-        <ol className="comment__replies">
+        <ol className={`comment__replies ${styles.replies}`}>
           {comment.replies.map((reply) => (
             <Comment key={reply.id} comment={reply} context={context} />
           ))}
@@ -124,12 +125,12 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
 /** One of the viewer's own comments that waits for a moderator: rendered for them alone, never cached. */
 function PendingComment({ pending, authorName, isFocused }: { pending: ViewerThreadState['pending'][number]; authorName: string; isFocused: boolean }) {
   return (
-    <li id={`comment-${pending.id}`} className={`comment comment--pending${isFocused ? ' comment--highlighted' : ''}`} aria-current={isFocused ? 'true' : undefined}>
-      <p className="comment__meta">
-        <strong>{authorName}</strong> <span className="status-badge">Awaiting moderation</span> <DateTime iso={pending.createdAt} />
+    <li id={`comment-${pending.id}`} className={`comment comment--pending ${styles.comment} ${styles.pending}${isFocused ? ` ${styles.highlighted}` : ''}`} aria-current={isFocused ? 'true' : undefined}>
+      <p className={`comment__meta ${styles.meta}`}>
+        <strong>{authorName}</strong> <span className={`status-badge ${common.statusBadge}`}>Awaiting moderation</span> <DateTime iso={pending.createdAt} />
       </p>
       <CommentBody body={pending.body} />
-      <p className="comment__pending-note">Only you can see this until a moderator approves it.</p>
+      <p className={styles.pendingNote}>Only you can see this until a moderator approves it.</p>
     </li>
   );
 }
@@ -137,7 +138,7 @@ function PendingComment({ pending, authorName, isFocused }: { pending: ViewerThr
 /** In place of the comment form, for a reader who may not post: said before they type, not after they post. */
 function StandingNotice({ standing }: { standing: Exclude<CommentStanding, { kind: 'active' }> }) {
   return (
-    <p className="comments__standing">
+    <p>
       {standing.kind === 'banned' ? (
         'Your account is banned from commenting.'
       ) : (
@@ -151,7 +152,7 @@ function StandingNotice({ standing }: { standing: Exclude<CommentStanding, { kin
 
 function SortLinks({ context }: { context: VisitorContext }) {
   return (
-    <nav className="comments__sort" aria-label="Sort comments">
+    <nav className={styles.sort} aria-label="Sort comments">
       <span>Sort by</span>
       <ul>
         {THREAD_SORTS.map((sort) => (
@@ -170,13 +171,13 @@ function ThreadPages({ context, page, pageCount }: { context: VisitorContext; pa
   if (pageCount <= 1) return null;
   const href = (target: number) => `${context.articlePath}${threadSearch({ sort: context.sort, page: target })}#comments`;
   return (
-    <nav className="pagination comments__pages" aria-label="Comment pages">
+    <nav className={common.pagination} aria-label="Comment pages">
       {page > 1 && (
         <a href={href(page - 1)} rel="prev">
           Previous comments
         </a>
       )}
-      <span className="pagination__status">
+      <span className={common.paginationStatus}>
         Page {page} of {pageCount}
       </span>
       {page < pageCount && (
@@ -216,11 +217,11 @@ export async function CommentSection({ articleId, articlePath, query }: { articl
   const pendingTop = state.pending.filter((pending) => pending.parentId === null);
   const returnTo = encodeURIComponent(`${articlePath}#comments`);
   return (
-    <section id="comments" className="comments" aria-labelledby="comments-title" data-nosnippet="">
+    <section id="comments" className={styles.comments} aria-labelledby="comments-title" data-nosnippet="">
       <h2 id="comments-title">
-        Comments <span className="comments__count">({thread.count})</span>
+        Comments <span className={styles.count}>({thread.count})</span>
       </h2>
-      {!thread.isOpen && <p className="comments__closed">Comments on this story are closed.</p>}
+      {!thread.isOpen && <p>Comments on this story are closed.</p>}
       {thread.isOpen && !viewer && (
         <p>
           <Link href={`/login?callbackUrl=${returnTo}`}>Sign in to comment</Link> or <Link href={`/register?callbackUrl=${returnTo}`}>create an account</Link>.
@@ -229,7 +230,7 @@ export async function CommentSection({ articleId, articlePath, query }: { articl
       {context.mayPost && viewer && <CommentForm articleId={articleId} label="Your comment" authorName={viewer.name} returnTo={articlePath} />}
       {context.mayComment && standing.kind !== 'active' && <StandingNotice standing={standing} />}
       {pendingTop.length > 0 && (
-        <ol className="comments__list" aria-label="Your comments awaiting moderation">
+        <ol className={`comments__list ${styles.list}`} aria-label="Your comments awaiting moderation">
           {pendingTop.map((pending) => (
             <PendingComment key={pending.id} pending={pending} authorName={viewer?.name ?? ''} isFocused={context.focus === pending.id} />
           ))}
@@ -237,9 +238,9 @@ export async function CommentSection({ articleId, articlePath, query }: { articl
       )}
       {thread.total > 1 && <SortLinks context={context} />}
       {thread.comments.length === 0 ? (
-        <p className="empty">No comments yet.</p>
+        <p className={common.empty}>No comments yet.</p>
       ) : (
-        <ol className="comments__list">
+        <ol className={`comments__list ${styles.list}`}>
           {thread.comments.map((comment) => (
             <Comment key={comment.id} comment={comment} context={context} />
           ))}

@@ -3,8 +3,11 @@
 import { useActionState, useEffect, useRef } from 'react';
 
 import { editCommentAction, type CommentActionResult } from '@/actions/comments';
+import formStyles from '@/components/ui/form.module.css';
 import { ScriptMarker } from '@/components/ui/script-marker';
 import { COMMENT_MAX } from '@/lib/comment-text';
+
+import styles from './comments.module.css';
 
 const initial: CommentActionResult = { ok: false };
 
@@ -18,23 +21,23 @@ export function EditCommentForm({ commentId, body, returnTo }: { commentId: numb
     if (state.ok && state.status === 'published') form.current?.closest('details')?.removeAttribute('open');
   }, [state]);
   return (
-    <form ref={form} action={action} className="comment-form">
+    <form ref={form} action={action} className={`comment-form ${styles.form}`}>
       <input type="hidden" name="commentId" value={commentId} />
       <input type="hidden" name="returnTo" value={returnTo} />
       <ScriptMarker />
       {state.ok && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           {state.status === 'pending' ? 'Saved. The edited comment is awaiting moderation.' : 'Your comment has been updated.'}
         </p>
       )}
       {state.formError && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {state.formError}
         </p>
       )}
       <label htmlFor={id}>Edit your comment</label>
       <textarea id={id} name="body" rows={4} maxLength={COMMENT_MAX} defaultValue={state.body ?? body} aria-invalid={state.fieldErrors?.body ? true : undefined} required />
-      {state.fieldErrors?.body && <span className="field__error">{state.fieldErrors.body.join(' ')}</span>}
+      {state.fieldErrors?.body && <span className={formStyles.error}>{state.fieldErrors.body.join(' ')}</span>}
       <button type="submit" disabled={pending}>
         Save changes
       </button>

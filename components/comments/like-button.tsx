@@ -3,7 +3,10 @@
 import { startTransition, useActionState, useOptimistic } from 'react';
 
 import { likeCommentAction, type ReactionResult } from '@/actions/comments';
+import formStyles from '@/components/ui/form.module.css';
 import { ScriptMarker } from '@/components/ui/script-marker';
+
+import styles from './comments.module.css';
 
 const initial: ReactionResult = { ok: false };
 
@@ -14,7 +17,7 @@ export function LikeButton({ commentId, liked, count, returnTo }: { commentId: n
   return (
     <form
       action={action}
-      className="comment__like"
+      className={styles.like}
       onSubmit={(event) => {
         event.preventDefault();
         const formData = new FormData(event.currentTarget);
@@ -28,11 +31,11 @@ export function LikeButton({ commentId, liked, count, returnTo }: { commentId: n
       <input type="hidden" name="returnTo" value={returnTo} />
       <ScriptMarker />
       <input type="hidden" name="intent" value={shown.liked ? 'unlike' : 'like'} />
-      <button type="submit" aria-pressed={shown.liked} disabled={pending} className="comment__like-button">
-        {shown.liked ? 'Liked' : 'Like'} <span className="comment__like-count">({shown.count})</span>
+      <button type="submit" aria-pressed={shown.liked} disabled={pending} className={styles.likeButton}>
+        {shown.liked ? 'Liked' : 'Like'} <span className={`comment__like-count ${styles.likeCount}`}>({shown.count})</span>
       </button>
       {!state.ok && state.message && (
-        <span className="field__error" role="alert">
+        <span className={formStyles.error} role="alert">
           {state.message}
         </span>
       )}

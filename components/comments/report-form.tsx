@@ -3,8 +3,11 @@
 import { useActionState } from 'react';
 
 import { reportCommentAction, type ReportResult } from '@/actions/comments';
+import formStyles from '@/components/ui/form.module.css';
 import { COMMENT_REPORT_REASONS, COMMENT_REPORT_REASON_LABELS } from '@/lib/editorial';
 import { REPORT_NOTE_MAX } from '@/lib/validation/comments';
+
+import styles from './comments.module.css';
 
 const initial: ReportResult = { ok: false };
 
@@ -13,36 +16,36 @@ export function ReportForm({ commentId }: { commentId: number }) {
   const [state, action, pending] = useActionState(reportCommentAction, initial);
   if (state.ok) {
     return (
-      <p className="form-success" role="status">
+      <p className={formStyles.formSuccess} role="status">
         Thank you. A moderator will look at this comment.
       </p>
     );
   }
   const id = `report-${commentId}`;
   return (
-    <form action={action} className="comment-form comment-report">
+    <form action={action} className={`comment-form ${styles.form} ${styles.report}`}>
       <input type="hidden" name="commentId" value={commentId} />
       {state.formError && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {state.formError}
         </p>
       )}
       <fieldset aria-describedby={state.fieldErrors?.reason ? `${id}-reason-error` : undefined}>
         <legend>Why are you reporting this comment?</legend>
         {COMMENT_REPORT_REASONS.map((reason) => (
-          <label key={reason} className="comment-report__reason">
+          <label key={reason} className={styles.reportReason}>
             <input type="radio" name="reason" value={reason} required /> {COMMENT_REPORT_REASON_LABELS[reason]}
           </label>
         ))}
         {state.fieldErrors?.reason && (
-          <span id={`${id}-reason-error`} className="field__error">
+          <span id={`${id}-reason-error`} className={formStyles.error}>
             {state.fieldErrors.reason.join(' ')}
           </span>
         )}
       </fieldset>
       <label htmlFor={`${id}-note`}>Anything the moderators should know? (optional)</label>
       <textarea id={`${id}-note`} name="note" rows={2} maxLength={REPORT_NOTE_MAX} defaultValue={state.note ?? ''} aria-invalid={state.fieldErrors?.note ? true : undefined} />
-      {state.fieldErrors?.note && <span className="field__error">{state.fieldErrors.note.join(' ')}</span>}
+      {state.fieldErrors?.note && <span className={formStyles.error}>{state.fieldErrors.note.join(' ')}</span>}
       <button type="submit" disabled={pending}>
         Send report
       </button>

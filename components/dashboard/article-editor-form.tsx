@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState } from 're
 
 import { createArticleAction, saveArticleAction, type ArticleActionResult } from '@/actions/articles';
 import { Field, SelectField, TextAreaField } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
 import { sameText, useIsHydrating } from '@/components/ui/use-hydrating';
 import { ARTICLE_FORMATS } from '@/lib/article-formats';
 import type { ArticleSnapshot } from '@/lib/article-snapshot';
@@ -11,6 +12,7 @@ import { FORMAT_LABELS } from '@/lib/format';
 import { type PickerData, type PickerPicture, pictureUploadPath } from '@/lib/picture-picker';
 import type { UploadFeedback } from '@/lib/validation/images';
 
+import editor from './article-editor.module.css';
 import { MarkdownBodyField } from './markdown-body-field';
 import { PicturePicker } from './picture-picker';
 import { TagField } from './tag-field';
@@ -131,7 +133,7 @@ export function ArticleEditorForm({
     <form
       ref={form}
       action={action}
-      className="article-editor"
+      className={`article-editor ${editor.editor}`}
       noValidate
       onChange={() => setDirty(true)}
       // An explicit Save sends what is on screen: nothing is left for the autosave to send again.
@@ -148,11 +150,11 @@ export function ArticleEditorForm({
         {isNew ? 'Create draft' : 'Save'}
       </button>
 
-      <div className="article-editor__status" aria-live="polite">
-        {pending ? <span>Saving…</span> : state.ok && state.savedAt ? <span className="form-success">Saved at {timeOf(state.savedAt)} (version {version}).</span> : dirty && !isNew ? <span>Unsaved changes.</span> : null}
+      <div className={editor.status} aria-live="polite">
+        {pending ? <span>Saving…</span> : state.ok && state.savedAt ? <span className={formStyles.formSuccess}>Saved at {timeOf(state.savedAt)} (version {version}).</span> : dirty && !isNew ? <span>Unsaved changes.</span> : null}
       </div>
       {state.formError && (
-        <div className="form-error" role="alert">
+        <div className={formStyles.formError} role="alert">
           <p>{state.formError}</p>
           {state.conflict && (
             <p>
@@ -174,7 +176,7 @@ export function ArticleEditorForm({
         errors={errors.slug}
         hint="The story's address. Leave empty to make it from the headline. Changing it on a published story keeps the old address working."
       />
-      <div className="article-editor__row">
+      <div className={editor.row}>
         <SelectField
           name="sectionId"
           label="Section"
@@ -185,7 +187,7 @@ export function ArticleEditorForm({
         <SelectField name="format" label="Format" defaultValue={text('format', snapshot?.format ?? 'news')} errors={errors.format} options={ARTICLE_FORMATS.map((format) => ({ value: format, label: FORMAT_LABELS[format] }))} />
       </div>
       <TagField defaultValue={text('tags', (snapshot?.tagNames ?? []).join(', '))} tags={options.tags} errors={errors.tags} />
-      <fieldset className="article-editor__authors" aria-describedby={errors.authorIds ? 'authorIds-error' : undefined}>
+      <fieldset className={editor.authors} aria-describedby={errors.authorIds ? 'authorIds-error' : undefined}>
         <legend>Authors</legend>
         {options.authors.map((author) => (
           <label key={author.id}>
@@ -193,7 +195,7 @@ export function ArticleEditorForm({
           </label>
         ))}
         {errors.authorIds && (
-          <span id="authorIds-error" className="field__error">
+          <span id="authorIds-error" className={formStyles.error}>
             {errors.authorIds.join(' ')}
           </span>
         )}
@@ -201,9 +203,9 @@ export function ArticleEditorForm({
 
       <MarkdownBodyField key={`body-${state.conflict ? 'conflict' : 'draft'}`} initial={text('body', snapshot?.body ?? '')} errors={errors.body} onEdit={() => setDirty(true)} insertRef={insertPicture} />
 
-      <fieldset className="article-editor__group">
+      <fieldset>
         <legend>Hero picture</legend>
-        <span className="field__hint">Choose the hero picture shown above the story, or put a picture in the body with Insert in body.</span>
+        <span className={formStyles.hint}>Choose the hero picture shown above the story, or put a picture in the body with Insert in body.</span>
         <PicturePicker
           data={pictures}
           defaultChosenId={chosenHero}
@@ -217,7 +219,7 @@ export function ArticleEditorForm({
         <Field name="heroCaption" label="Caption" required={false} defaultValue={text('heroCaption', snapshot?.heroCaption ?? '')} errors={errors.heroCaption} />
       </fieldset>
 
-      <fieldset className="article-editor__group">
+      <fieldset>
         <legend>Related stories and search engines</legend>
         <TextAreaField
           name="related"

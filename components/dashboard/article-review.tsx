@@ -1,7 +1,9 @@
 import { addDeskNoteAction, assignStoryAction } from '@/actions/review';
 import { DateTime } from '@/components/ui/date-time';
+import formStyles from '@/components/ui/form.module.css';
 import type { DeskNote, ReviewState, StaffChoice } from '@/data/article-review';
 
+import editor from './article-editor.module.css';
 import styles from './article-review.module.css';
 
 /**
@@ -34,10 +36,10 @@ export function AssignForm({ articleId, review, staff }: { articleId: number; re
   // The current assignee stays a choice even if they could no longer be chosen (disabled since, say).
   const choices = review.assignee && !staff.some((person) => person.id === review.assignee!.id) ? [...staff, { ...review.assignee, role: 'contributor' as const }] : staff;
   return (
-    <form id="assign" action={assignStoryAction} className={`workflow-form ${styles.form}`} aria-labelledby="assign-title">
+    <form id="assign" action={assignStoryAction} className={`${editor.workflowForm} ${styles.form}`} aria-labelledby="assign-title">
       <h3 id="assign-title">Assigned to</h3>
       <input type="hidden" name="id" value={articleId} />
-      <p className="field">
+      <p className={formStyles.field}>
         <label htmlFor="assigneeId">Who this story waits on</label>
         <select id="assigneeId" name="assigneeId" defaultValue={current} className={styles.control}>
           <option value="">Nobody</option>
@@ -81,7 +83,7 @@ export function DeskNotes({ articleId, notes, total }: { articleId: number; note
       )}
       <form action={addDeskNoteAction} className={styles.form} aria-label="Add a desk note">
           <input type="hidden" name="id" value={articleId} />
-        <p className="field">
+        <p className={formStyles.field}>
           <label htmlFor="desk-note-body">Note for the desk</label>
           <textarea id="desk-note-body" name="body" rows={3} required minLength={2} maxLength={2000} className={styles.control} />
         </p>

@@ -1,14 +1,18 @@
 import Link from 'next/link';
 
+import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
+import formStyles from '@/components/ui/form.module.css';
 import type { DeskRow } from '@/data/article-desk';
 import { DESK_STATE_LABELS } from '@/data/desk-state';
 
+import dashboardStyles from './dashboard.module.css';
+
 /** Stories on the desk: headline (to the editor), state, section, authors, last save. */
 export function ArticleTable({ rows, caption }: { rows: DeskRow[]; caption: string }) {
-  if (rows.length === 0) return <p className="empty">No stories here.</p>;
+  if (rows.length === 0) return <p className={common.empty}>No stories here.</p>;
   return (
-    <table className="dashboard-table">
+    <table className={dashboardStyles.table}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -27,14 +31,14 @@ export function ArticleTable({ rows, caption }: { rows: DeskRow[]; caption: stri
               <Link href={`/dashboard/articles/${row.id}`}>{row.headline}</Link>
             </td>
             <td>
-              <span className={`status-badge status-badge--${row.state}`}>{DESK_STATE_LABELS[row.state]}</span>
-              {row.hasPendingChanges && <span className="field__hint"> unpublished changes</span>}
+              <span className={`status-badge ${common.statusBadge}`}>{DESK_STATE_LABELS[row.state]}</span>
+              {row.hasPendingChanges && <span className={formStyles.hint}> unpublished changes</span>}
             </td>
             <td>{row.sectionName}</td>
             <td>{row.authors.join(', ') || '—'}</td>
             <td>
               {row.lastSavedAt ? <DateTime iso={row.lastSavedAt} /> : '—'}
-              {row.lastSavedBy && <span className="field__hint"> by {row.lastSavedBy}</span>}
+              {row.lastSavedBy && <span className={formStyles.hint}> by {row.lastSavedBy}</span>}
             </td>
             <td>{row.publishedAt ? <DateTime iso={row.publishedAt} /> : '—'}</td>
           </tr>

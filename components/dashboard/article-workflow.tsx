@@ -5,9 +5,11 @@ import { useActionState, useState } from 'react';
 import { addArticleNoteAction, publishArticleAction, submitForReviewAction, type ArticleActionResult } from '@/actions/articles';
 import { sendBackAction } from '@/actions/review';
 import { TextAreaField } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
 import { confirmHref } from '@/lib/confirm-href';
 import { ARTICLE_NOTE_KINDS, ARTICLE_NOTE_LABELS } from '@/lib/editorial';
 
+import editor from './article-editor.module.css';
 import { ConfirmLink } from './confirm';
 
 const initial: ArticleActionResult = { ok: false };
@@ -28,7 +30,7 @@ export type WorkflowProps = {
 function Problem({ result }: { result: ArticleActionResult }) {
   if (!result.formError) return null;
   return (
-    <div className="form-error" role="alert">
+    <div className={formStyles.formError} role="alert">
       <p>{result.formError}</p>
       {result.conflict && <p>The story was saved again since this page loaded (version {result.conflict.currentVersion}). Reload the page and try again.</p>}
     </div>
@@ -51,7 +53,7 @@ function PublishForm(props: WorkflowProps) {
   const errors = result.fieldErrors ?? {};
   const label = isLive ? (props.hasPendingChanges ? 'Publish changes' : 'Update publication settings') : when === 'schedule' ? 'Schedule' : 'Publish now';
   return (
-    <form action={action} className="workflow-form" aria-labelledby="publish-title">
+    <form action={action} className={editor.workflowForm} aria-labelledby="publish-title">
       <h3 id="publish-title">{isLive ? 'Publication' : 'Publish'}</h3>
       <Problem result={result} />
       <Ids articleId={props.articleId} version={props.version} />
@@ -69,21 +71,21 @@ function PublishForm(props: WorkflowProps) {
         </fieldset>
       )}
       {!isLive && (
-        <p className="field">
+        <p className={formStyles.field}>
           <label htmlFor="publishAt">Publish at ({props.timeZone})</label>
           <input id="publishAt" name="publishAt" type="datetime-local" defaultValue={props.publishAtLocal} aria-invalid={errors.publishAt ? true : undefined} aria-describedby={errors.publishAt ? 'publishAt-error' : undefined} />
           {errors.publishAt && (
-            <span id="publishAt-error" className="field__error">
+            <span id="publishAt-error" className={formStyles.error}>
               {errors.publishAt.join(' ')}
             </span>
           )}
         </p>
       )}
-      <p className="field">
+      <p className={formStyles.field}>
         <label htmlFor="unpublishAt">Unpublish at ({props.timeZone}, optional)</label>
         <input id="unpublishAt" name="unpublishAt" type="datetime-local" defaultValue={props.unpublishAtLocal} aria-invalid={errors.unpublishAt ? true : undefined} aria-describedby={errors.unpublishAt ? 'unpublishAt-error' : undefined} />
         {errors.unpublishAt && (
-          <span id="unpublishAt-error" className="field__error">
+          <span id="unpublishAt-error" className={formStyles.error}>
             {errors.unpublishAt.join(' ')}
           </span>
         )}
@@ -98,7 +100,7 @@ function PublishForm(props: WorkflowProps) {
 function SimpleForm({ title, button, action: serverAction, articleId, version, children }: { title: string; button: string; action: typeof submitForReviewAction; articleId: number; version: number; children?: React.ReactNode }) {
   const [result, action, pending] = useActionState(serverAction, initial);
   return (
-    <form action={action} className="workflow-form" aria-label={title}>
+    <form action={action} className={editor.workflowForm} aria-label={title}>
       <Problem result={result} />
       <Ids articleId={articleId} version={version} />
       {children}
@@ -116,15 +118,15 @@ function SimpleForm({ title, button, action: serverAction, articleId, version, c
 function DangerZone({ articleId, isPublic }: { articleId: number; isPublic: boolean }) {
   const path = `/dashboard/articles/${articleId}`;
   return (
-    <section className="workflow-form workflow-form--danger" aria-labelledby="danger-title">
+    <section className={`${editor.workflowForm} ${editor.danger}`} aria-labelledby="danger-title">
       <h3 id="danger-title">Take down</h3>
       {isPublic && (
         <>
-          <p className="field__hint">Unpublish takes the story off the site; it goes back to draft with its history.</p>
+          <p className={formStyles.hint}>Unpublish takes the story off the site; it goes back to draft with its history.</p>
           <ConfirmLink href={confirmHref(path, 'unpublish')}>Unpublish…</ConfirmLink>
         </>
       )}
-      <p className="field__hint">Delete removes the story, its history and its comments for good.</p>
+      <p className={formStyles.hint}>Delete removes the story, its history and its comments for good.</p>
       <ConfirmLink href={confirmHref(path, 'delete')}>Delete this story…</ConfirmLink>
     </section>
   );
@@ -138,7 +140,7 @@ function NoteForm({ articleId, hasPendingChanges }: { articleId: number; hasPend
   const [result, action, pending] = useActionState(addArticleNoteAction, initial);
   const errors = result.fieldErrors ?? {};
   return (
-    <form action={action} className="workflow-form" aria-labelledby="note-title" aria-describedby="note-when">
+    <form action={action} className={editor.workflowForm} aria-labelledby="note-title" aria-describedby="note-when">
       <h3 id="note-title">Add a correction or update</h3>
       {hasPendingChanges ? (
         <p id="note-when">
@@ -157,7 +159,7 @@ function NoteForm({ articleId, hasPendingChanges }: { articleId: number; hasPend
           </label>
         ))}
         {errors.kind && (
-          <span id="kind-error" className="field__error">
+          <span id="kind-error" className={formStyles.error}>
             {errors.kind.join(' ')}
           </span>
         )}
@@ -177,11 +179,11 @@ function NoteForm({ articleId, hasPendingChanges }: { articleId: number; hasPend
  */
 function SendBackForm({ articleId, version }: { articleId: number; version: number }) {
   return (
-    <form id="review" action={sendBackAction} className="workflow-form" aria-labelledby="send-back-title">
+    <form id="review" action={sendBackAction} className={editor.workflowForm} aria-labelledby="send-back-title">
       <h3 id="send-back-title">Send back to writer</h3>
       <p id="send-back-hint">The story goes back to draft and waits on its writer, who sees your note on their dashboard.</p>
       <Ids articleId={articleId} version={version} />
-      <p className="field">
+      <p className={formStyles.field}>
         <label htmlFor="send-back-note">What needs to change</label>
         <textarea id="send-back-note" name="note" rows={4} required minLength={5} maxLength={2000} aria-describedby="send-back-hint" />
       </p>
@@ -194,13 +196,13 @@ function SendBackForm({ articleId, version }: { articleId: number; version: numb
 export function ArticleWorkflow(props: WorkflowProps) {
   const isPublic = props.state === 'published' || props.state === 'scheduled' || props.state === 'expired';
   return (
-    <div className="article-workflow">
+    <div>
       {!props.mayPublish && props.mayEdit && props.state === 'draft' && (
         <SimpleForm title="Submit for review" button="Submit for review" action={submitForReviewAction} articleId={props.articleId} version={props.version}>
           <p>An editor will review and publish it. You can keep editing until then.</p>
         </SimpleForm>
       )}
-      {!props.mayPublish && props.state === 'in_review' && <p className="field__hint">Submitted for review: an editor will publish it.</p>}
+      {!props.mayPublish && props.state === 'in_review' && <p className={formStyles.hint}>Submitted for review: an editor will publish it.</p>}
       {props.mayPublish && props.state === 'in_review' && <SendBackForm articleId={props.articleId} version={props.version} />}
       {props.mayPublish && <PublishForm {...props} />}
       {props.mayPublish && props.state === 'published' && <NoteForm articleId={props.articleId} hasPendingChanges={props.hasPendingChanges} />}

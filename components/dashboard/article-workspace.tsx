@@ -7,6 +7,7 @@ import type { PickerData } from '@/lib/picture-picker';
 import type { UploadFeedback } from '@/lib/validation/images';
 
 import { ArticleEditorForm, type EditorOptions } from './article-editor-form';
+import editor from './article-editor.module.css';
 import { ArticleWorkflow, type WorkflowProps } from './article-workflow';
 import { PictureUploadForm } from './picture-picker';
 
@@ -39,10 +40,10 @@ export function ArticleWorkspace({
     if (saved.isPendingPublication) setHasPendingChanges(true);
   }, []);
   return (
-    <div className="article-workspace">
+    <div className={editor.workspace}>
       <ArticleEditorForm articleId={workflow.articleId} version={version} snapshot={snapshot} relatedSlugs={relatedSlugs} options={options} pictures={pictures} upload={upload} onSaved={onSaved} />
       <PictureUploadForm articleId={workflow.articleId} />
-      <aside className="article-workspace__side" aria-label="Workflow">
+      <aside className={editor.side} aria-label="Workflow">
         <ArticleWorkflow {...workflow} version={version} hasPendingChanges={hasPendingChanges} />
         {/* The review loop's server-rendered forms and desk notes (components/dashboard/article-review.tsx). */}
         {review}

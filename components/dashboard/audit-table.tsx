@@ -7,12 +7,13 @@ import { describeAuditAction } from '@/lib/audit-wording';
 import { AuditChange } from './audit-change';
 import styles from './dashboard-admin.module.css';
 import log from './audit-log.module.css';
+import dashboardStyles from './dashboard.module.css';
 
 /** The audit log, newest first: when, who, what they did, to what (by name, linked), and what changed. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
     <div className={styles.tableWrap}>
-      <table className={`dashboard-table ${log.table}`}>
+      <table className={`${dashboardStyles.table} ${log.table}`}>
         <caption className="visually-hidden">Audit log entries, newest first</caption>
         <thead>
           <tr>

@@ -3,7 +3,9 @@
 import { useActionState } from 'react';
 
 import { createAuthorAction, updateAuthorAction } from '@/actions/authors';
+import auth from '@/components/auth/auth.module.css';
 import { Field, SelectField, TextAreaField } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
 import { initialActionResult } from '@/lib/action-result';
 
 import styles from './author-form.module.css';
@@ -26,12 +28,12 @@ export function AuthorForm({
   const chosenAvatar = value('avatarImageId');
 
   return (
-    <form action={action} className={`auth-form ${styles.form}`} noValidate aria-labelledby="author-form-title">
+    <form action={action} className={`${auth.form} ${styles.form}`} noValidate aria-labelledby="author-form-title">
       <h2 id="author-form-title" className="visually-hidden">
         Profile
       </h2>
       {state.formError && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {state.formError}
         </p>
       )}
@@ -50,11 +52,11 @@ export function AuthorForm({
 
       <fieldset className={styles.avatars} aria-describedby={avatarErrors?.length ? 'avatar-hint avatar-error' : 'avatar-hint'}>
         <legend>Picture</legend>
-        <span id="avatar-hint" className="field__hint">
+        <span id="avatar-hint" className={formStyles.hint}>
           Choose from the image library (newest first); upload new pictures under Images. Each is described by its alternative text.
         </span>
         {avatarErrors?.length ? (
-          <span id="avatar-error" className="field__error">
+          <span id="avatar-error" className={formStyles.error}>
             {avatarErrors.join(' ')}
           </span>
         ) : null}

@@ -3,12 +3,13 @@ import Link from 'next/link';
 import type { DashboardAuthor } from '@/data/authors';
 
 import styles from './author-form.module.css';
+import dashboardStyles from './dashboard.module.css';
 
 /** The author profiles, each linking to its edit page and public page. */
 export function AuthorTable({ authors }: { authors: DashboardAuthor[] }) {
   if (authors.length === 0) return <p>No author profiles yet.</p>;
   return (
-    <table className="dashboard-table">
+    <table className={dashboardStyles.table}>
       <caption className="visually-hidden">Author profiles</caption>
       <thead>
         <tr>

@@ -1,9 +1,11 @@
 import { liftBreakingNewsAction, startBreakingNewsAction } from '@/actions/curation';
 import { DateTime } from '@/components/ui/date-time';
+import formStyles from '@/components/ui/form.module.css';
 import type { BreakingNewsEntry } from '@/data/breaking-news';
 import type { PinCandidate } from '@/data/curation';
 import { BREAKING_DURATIONS } from '@/lib/validation/curation';
 
+import dashboardStyles from './dashboard.module.css';
 import styles from './front-desk.module.css';
 
 /** The breaking-news banner: the live one (with Lift), a form to put one up, and the last few. */
@@ -27,7 +29,7 @@ export function BreakingNewsPanel({ banners, stories }: { banners: BreakingNewsE
           </p>
           <form action={liftBreakingNewsAction}>
             <input type="hidden" name="id" value={live.id} />
-            <button type="submit" className="button--secondary">
+            <button type="submit" className={dashboardStyles.secondaryButton}>
               Lift the banner
             </button>
           </form>
@@ -36,11 +38,11 @@ export function BreakingNewsPanel({ banners, stories }: { banners: BreakingNewsE
         <p className={styles.muted}>No banner is up.</p>
       )}
       <form action={startBreakingNewsAction} className={styles.breakingForm} aria-label="Put up a breaking-news banner">
-        <div className="field">
+        <div className={formStyles.field}>
           <label htmlFor="breaking-headline">Banner text</label>
           <input id="breaking-headline" name="headline" required minLength={5} maxLength={140} placeholder="Polls close: results from 10 pm" />
         </div>
-        <div className="field">
+        <div className={formStyles.field}>
           <label htmlFor="breaking-story">Links to</label>
           <select id="breaking-story" name="articleId" defaultValue="">
             <option value="">No story</option>
@@ -52,7 +54,7 @@ export function BreakingNewsPanel({ banners, stories }: { banners: BreakingNewsE
             ))}
           </select>
         </div>
-        <div className="field">
+        <div className={formStyles.field}>
           <label htmlFor="breaking-duration">Stays up for</label>
           <select id="breaking-duration" name="duration" defaultValue="120">
             {BREAKING_DURATIONS.map((choice) => (

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useRef } from 'react';
 
+import formStyles from '@/components/ui/form.module.css';
+
 import styles from './confirm.module.css';
 
 /**
@@ -73,7 +75,7 @@ export function ConfirmForm({ action, fields, confirmLabel, cancelHref }: { acti
   return (
     <form action={formAction} className={styles.form}>
       {problem && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {problem} Nothing was changed.
         </p>
       )}

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import type { Viewer } from '@/data/viewer';
 import { can, type Capability } from '@/lib/permissions';
 
+import dashboardStyles from './dashboard.module.css';
+
 const LINKS: { href: string; label: string; capability: Capability }[] = [
   { href: '/dashboard', label: 'Overview', capability: 'article:write' },
   { href: '/dashboard/articles', label: 'Articles', capability: 'article:write' },
@@ -19,7 +21,7 @@ const LINKS: { href: string; label: string; capability: Capability }[] = [
 /** The dashboard's own navigation: only the areas the viewer's role can use. */
 export function DashboardNav({ viewer }: { viewer: Viewer }) {
   return (
-    <nav className="dashboard-nav" aria-label="Dashboard">
+    <nav className={dashboardStyles.nav} aria-label="Dashboard">
       <ul>
         {LINKS.filter((link) => can(viewer, link.capability)).map((link) => (
           <li key={link.href}>

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 
 import { markDeskSeenAction } from '@/actions/review';
+import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
+import formStyles from '@/components/ui/form.module.css';
 import { DESK_STATE_LABELS } from '@/data/desk-state';
 import type { DeskHome, HomePanel, HomeRow } from '@/data/article-review';
 
@@ -33,7 +35,7 @@ function Row({ row, time }: { row: HomeRow; time: keyof typeof TIME_LABEL }) {
         {row.headline}
       </Link>
       <span className={styles.meta}>
-        {row.sectionName} · {time !== 'published' && <span className={`status-badge status-badge--${row.status}`}>{DESK_STATE_LABELS[row.status]}</span>}
+        {row.sectionName} · {time !== 'published' && <span className={`status-badge ${common.statusBadge}`}>{DESK_STATE_LABELS[row.status]}</span>}
         {time !== 'published' && ' · '}
         {TIME_LABEL[time]} <DateTime iso={row.at} />
       </span>
@@ -87,7 +89,7 @@ export function DeskHomePanels({ home, isEditor, seenNotice }: { home: DeskHome;
           )}
         </p>
         {seenNotice && (
-          <p className="form-success" role="status">
+          <p className={formStyles.formSuccess} role="status">
             Marked as seen. Stories published from now on will show here.
           </p>
         )}

@@ -4,6 +4,7 @@ import { movePinAction, pinStoryAction, unpinStoryAction } from '@/actions/curat
 import { DateTime } from '@/components/ui/date-time';
 import type { PinCandidate, Placement } from '@/data/curation';
 
+import dashboardStyles from './dashboard.module.css';
 import styles from './front-desk.module.css';
 
 type SectionChoice = { id: number; name: string; slug: string };
@@ -19,7 +20,7 @@ function PinButton({ front, articleId, direction, headline }: { front: string; a
       <input type="hidden" name="front" value={front} />
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="direction" value={direction} />
-      <button type="submit" className="button--secondary" aria-label={`Move “${headline}” ${direction}`}>
+      <button type="submit" className={dashboardStyles.secondaryButton} aria-label={`Move “${headline}” ${direction}`}>
         {direction === 'up' ? '↑ Up' : '↓ Down'}
       </button>
     </form>
@@ -51,7 +52,7 @@ export function FrontArrangement(props: {
             </option>
           ))}
         </select>
-        <button type="submit" className="button--secondary">
+        <button type="submit" className={dashboardStyles.secondaryButton}>
           Show
         </button>
       </form>
@@ -88,7 +89,7 @@ export function FrontArrangement(props: {
                 <form action={unpinStoryAction}>
                   <input type="hidden" name="front" value={front} />
                   <input type="hidden" name="articleId" value={placement.articleId} />
-                  <button type="submit" className="button--secondary" aria-label={`Take “${placement.headline}” off`}>
+                  <button type="submit" className={dashboardStyles.secondaryButton} aria-label={`Take “${placement.headline}” off`}>
                     Take off
                   </button>
                 </form>
@@ -104,7 +105,7 @@ export function FrontArrangement(props: {
         <input type="hidden" name="front" value={front} />
         <label htmlFor="pin-search">Headline contains</label>
         <input id="pin-search" name="q" type="search" defaultValue={query} />
-        <button type="submit" className="button--secondary">
+        <button type="submit" className={dashboardStyles.secondaryButton}>
           Find
         </button>
       </form>
@@ -143,7 +144,7 @@ export function FrontArrangement(props: {
                   <form action={pinStoryAction}>
                     <input type="hidden" name="front" value={front} />
                     <input type="hidden" name="articleId" value={story.id} />
-                    <button type="submit" className={section ? undefined : 'button--secondary'} aria-label={`Pin “${story.headline}”${section ? '' : ' as a top story'}`}>
+                    <button type="submit" className={section ? undefined : dashboardStyles.secondaryButton} aria-label={`Pin “${story.headline}”${section ? '' : ' as a top story'}`}>
                       {section ? 'Feature' : 'Pin as top story'}
                     </button>
                   </form>

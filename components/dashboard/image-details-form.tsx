@@ -3,17 +3,19 @@
 import { useActionState } from 'react';
 
 import { updateImageDetailsAction } from '@/actions/images';
+import auth from '@/components/auth/auth.module.css';
 import { Field } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
 import { initialActionResult } from '@/lib/action-result';
 
 /** Edits a library image's alt text and credit (the picture itself never changes: upload a new one instead). */
 export function ImageDetailsForm({ id, alt, credit }: { id: number; alt: string; credit: string }) {
   const [state, action, pending] = useActionState(updateImageDetailsAction, initialActionResult);
   return (
-    <form action={action} className="auth-form" noValidate aria-labelledby="details-title">
+    <form action={action} className={auth.form} noValidate aria-labelledby="details-title">
       <h2 id="details-title">Details</h2>
       {state.formError && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {state.formError}
         </p>
       )}

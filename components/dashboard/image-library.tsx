@@ -1,9 +1,11 @@
 import Link from 'next/link';
 
+import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
 import type { LibraryImage } from '@/data/images';
 import { formatBytes } from '@/lib/images';
 
+import dashboardStyles from './dashboard.module.css';
 import styles from './image-library.module.css';
 
 function libraryHref(page: number, q: string): string {
@@ -19,7 +21,7 @@ export function ImageLibrary({ items, page, pageCount, total, q }: { items: Libr
   return (
     <section aria-labelledby="library-title">
       <h2 id="library-title">Library</h2>
-      <form method="get" action="/dashboard/images" className="dashboard-toolbar" role="search" aria-label="Image library">
+      <form method="get" action="/dashboard/images" className={dashboardStyles.toolbar} role="search" aria-label="Image library">
         <label>
           Search alt text and credits
           <input name="q" type="search" defaultValue={q} maxLength={200} className={styles.search} />
@@ -55,7 +57,7 @@ export function ImageLibrary({ items, page, pageCount, total, q }: { items: Libr
         </ul>
       )}
       {pageCount > 1 && (
-        <nav className="pagination" aria-label="Library pages">
+        <nav className={common.pagination} aria-label="Library pages">
           {page > 1 ? (
             <Link href={libraryHref(page - 1, q)} rel="prev">
               ← Newer
@@ -63,7 +65,7 @@ export function ImageLibrary({ items, page, pageCount, total, q }: { items: Libr
           ) : (
             <span />
           )}
-          <span className="pagination__status">
+          <span className={common.paginationStatus}>
             Page {page} of {pageCount}
           </span>
           {page < pageCount ? (

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 
 import { Field } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
 import { ACCEPTED_IMAGE_TYPES, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, UPLOAD_PROBLEM_MESSAGES } from '@/lib/images';
 import type { UploadFeedback } from '@/lib/validation/images';
 
@@ -34,13 +35,13 @@ export function ImageUploadForm({ feedback }: { feedback: UploadFeedback }) {
     <form method="post" action="/api/images" encType="multipart/form-data" className={styles.upload} onSubmit={onSubmit} aria-labelledby="upload-title" noValidate>
       <h2 id="upload-title">Upload an image</h2>
       {hasErrors && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           The image was not uploaded. {fileErrors?.length ? fileErrors.join(' ') : 'Please correct the highlighted fields.'}
         </p>
       )}
-      <p className="field">
+      <p className={formStyles.field}>
         <label htmlFor="file">Image file</label>
-        <span id="file-hint" className="field__hint">
+        <span id="file-hint" className={formStyles.hint}>
           {hint}
         </span>
         <input
@@ -54,7 +55,7 @@ export function ImageUploadForm({ feedback }: { feedback: UploadFeedback }) {
           onChange={() => setFileError(null)}
         />
         {fileErrors?.length ? (
-          <span id="file-error" className="field__error">
+          <span id="file-error" className={formStyles.error}>
             {fileErrors.join(' ')}
           </span>
         ) : null}

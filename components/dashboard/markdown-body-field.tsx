@@ -8,8 +8,11 @@ import { pictureSnippetParts } from '@/lib/body-pictures';
 import { LINK_PLACEHOLDER, markdownLinkDestination } from '@/lib/markdown-link';
 import type { PickerPicture } from '@/lib/picture-picker';
 
+import articleView from '@/components/article/article-view.module.css';
 import figureStyles from '@/components/article/body-figures.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
+import editor from './article-editor.module.css';
 import { MarkdownLinkField } from './markdown-link-field';
 
 type Edit = { before: string; after: string; placeholder: string; block?: boolean };
@@ -118,15 +121,15 @@ export function MarkdownBodyField({
   }
 
   return (
-    <div className="markdown-field">
-      <p className="field">
+    <div className={editor.markdownField}>
+      <p className={formStyles.field}>
         <label htmlFor="body">Body (Markdown)</label>
-        <span id="body-hint" className="field__hint">
+        <span id="body-hint" className={formStyles.hint}>
           Paragraphs are separated by a blank line. ## for a subheading, - for a list, &gt; for a quotation. A picture from the library goes on a line of its own:{' '}
           <code>![Alt text](/media/file.webp &quot;Caption | Credit&quot;)</code>. Use Insert in body under Hero picture, or copy a picture’s Markdown from there.
         </span>
         {interactive && (
-          <span className="markdown-field__toolbar" role="toolbar" aria-label="Formatting" aria-controls="body">
+          <span className={editor.toolbar} role="toolbar" aria-label="Formatting" aria-controls="body">
             {TOOLS.map(({ edit, label, title }) => (
               <button
                 key={title}
@@ -170,15 +173,15 @@ export function MarkdownBodyField({
           aria-describedby={`body-hint${errors?.length ? ' body-error' : ''}`}
         />
         {errors?.length ? (
-          <span id="body-error" className="field__error">
+          <span id="body-error" className={formStyles.error}>
             {errors.join(' ')}
           </span>
         ) : null}
       </p>
-      <section className="markdown-field__preview" aria-labelledby="live-preview-title" aria-busy={isRendering}>
-        <h2 id="live-preview-title">Live preview</h2>
+      <section className={editor.preview} aria-labelledby="live-preview-title" aria-busy={isRendering}>
+        <h2 id="live-preview-title" className={editor.previewTitle}>Live preview</h2>
         {/* Rendered by lib/markdown.ts on the server: raw HTML dropped, allow-list sanitiser, as on the public page. */}
-        {html === null ? <p className="field__hint">The preview appears here as you type.</p> : <div className={`prose ${figureStyles.figures}`} dangerouslySetInnerHTML={{ __html: html }} />}
+        {html === null ? <p className={formStyles.hint}>The preview appears here as you type.</p> : <div className={`${articleView.prose} ${figureStyles.figures}`} dangerouslySetInnerHTML={{ __html: html }} />}
       </section>
     </div>
   );

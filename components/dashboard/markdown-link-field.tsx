@@ -2,8 +2,10 @@
 
 import { useEffect, useRef, useState } from 'react';
 
+import formStyles from '@/components/ui/form.module.css';
 import { LINK_ADDRESS_HINT, LINK_PLACEHOLDER, parseLinkAddress } from '@/lib/markdown-link';
 
+import dashboardStyles from './dashboard.module.css';
 import styles from './markdown-link-field.module.css';
 
 /**
@@ -37,7 +39,7 @@ export function MarkdownLinkField({ id, onInsert, onCancel }: { id: string; onIn
         Insert a link
       </span>
       <label htmlFor={`${id}-address`}>Link address</label>
-      <span id={`${id}-hint`} className="field__hint">
+      <span id={`${id}-hint`} className={formStyles.hint}>
         {LINK_ADDRESS_HINT} The selected text becomes the link; with nothing selected, “{LINK_PLACEHOLDER}” is inserted for you to type over.
       </span>
       <input
@@ -67,7 +69,7 @@ export function MarkdownLinkField({ id, onInsert, onCancel }: { id: string; onIn
         }}
       />
       {error && (
-        <span id={`${id}-error`} className="field__error" role="alert">
+        <span id={`${id}-error`} className={formStyles.error} role="alert">
           {error}
         </span>
       )}
@@ -75,7 +77,7 @@ export function MarkdownLinkField({ id, onInsert, onCancel }: { id: string; onIn
         <button type="button" onClick={insert}>
           Insert link
         </button>
-        <button type="button" className="button--secondary" onClick={onCancel}>
+        <button type="button" className={dashboardStyles.secondaryButton} onClick={onCancel}>
           Cancel
         </button>
       </span>

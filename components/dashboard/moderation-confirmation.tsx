@@ -1,4 +1,5 @@
 import { moderateAction } from '@/actions/moderation';
+import formStyles from '@/components/ui/form.module.css';
 import type { QueueItem } from '@/data/moderation';
 import { pageHref } from '@/lib/confirm-href';
 import { formatDateTime } from '@/lib/format';
@@ -33,7 +34,7 @@ export function ModerationConfirmation({ params, items, timeZone }: { params: Pa
     const ids = [...new Set(params.commentIds)].slice(0, MAX_IDS);
     if (ids.length === 0) {
       return (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           Tick at least one comment, then choose what to do with them. Nothing was changed.
         </p>
       );

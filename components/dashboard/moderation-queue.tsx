@@ -5,6 +5,8 @@ import { useActionState } from 'react';
 
 import { moderateAction, type ModerationResult } from '@/actions/moderation';
 import { CommentBody } from '@/components/comments/comment-body';
+import common from '@/components/ui/common.module.css';
+import formStyles from '@/components/ui/form.module.css';
 import type { QueueItem } from '@/data/moderation';
 import type { CommentStanding } from '@/lib/comment-standing';
 import { confirmHref } from '@/lib/confirm-href';
@@ -13,6 +15,7 @@ import { formatDateTime } from '@/lib/format';
 import { DECISION_VERBS, MODERATION_DECISIONS } from '@/lib/moderation-decisions';
 
 import { ConfirmLink } from './confirm';
+import dashboardStyles from './dashboard.module.css';
 import styles from './moderation-queue.module.css';
 
 const initial: ModerationResult = { ok: false };
@@ -38,7 +41,7 @@ function RowActions({ item, where, pending }: { item: QueueItem; where: Where; p
   const published = item.status === 'published';
   const reported = item.reports.length > 0;
   const featureButton = (
-    <button type="submit" className={published && !reported ? undefined : 'button--secondary'} name="intent" value={`${item.isFeatured ? 'unfeature' : 'feature'}:${item.id}`} disabled={pending}>
+    <button type="submit" className={published && !reported ? undefined : dashboardStyles.secondaryButton} name="intent" value={`${item.isFeatured ? 'unfeature' : 'feature'}:${item.id}`} disabled={pending}>
       {item.isFeatured ? 'Stop featuring' : 'Feature'}
     </button>
   );
@@ -65,12 +68,12 @@ function RowActions({ item, where, pending }: { item: QueueItem; where: Where; p
         <div className={styles.moreList}>
           {rejectFirst && deleteLink}
           {published && reported && featureButton}
-          <button type="submit" className="button--secondary" name="intent" value={`${item.article.commentsClosed ? 'reopen' : 'close'}:${item.article.id}`} disabled={pending}>
+          <button type="submit" className={dashboardStyles.secondaryButton} name="intent" value={`${item.article.commentsClosed ? 'reopen' : 'close'}:${item.article.id}`} disabled={pending}>
             {item.article.commentsClosed ? 'Reopen comments on this story' : 'Close comments on this story'}
           </button>
           {reader &&
             (item.author.standing.kind !== 'active' ? (
-              <button type="submit" className="button--secondary" name="intent" value={`suspend:${item.author.id}:lift`} disabled={pending}>
+              <button type="submit" className={dashboardStyles.secondaryButton} name="intent" value={`suspend:${item.author.id}:lift`} disabled={pending}>
                 Lift {item.author.name}’s {item.author.standing.kind === 'banned' ? 'ban' : 'suspension'}
               </button>
             ) : (
@@ -96,7 +99,7 @@ export function ModerationQueue({ items, timeZone, tab, page, notice }: { items:
   const [result, action, pending] = useActionState(moderateAction, initial);
   const text = result.message ?? notice;
   const message = text && (
-    <p className={result.ok || !result.message ? 'form-success' : 'form-error'} role={result.ok || !result.message ? 'status' : 'alert'}>
+    <p className={result.ok || !result.message ? formStyles.formSuccess : formStyles.formError} role={result.ok || !result.message ? 'status' : 'alert'}>
       {text}
     </p>
   );
@@ -104,7 +107,7 @@ export function ModerationQueue({ items, timeZone, tab, page, notice }: { items:
     return (
       <>
         {message}
-        <p className="empty">Nothing here. Well done.</p>
+        <p className={common.empty}>Nothing here. Well done.</p>
       </>
     );
   }
@@ -112,7 +115,7 @@ export function ModerationQueue({ items, timeZone, tab, page, notice }: { items:
   return (
     <>
       {message}
-      <Form id={BULK_FORM} action={`${PATH}#confirm`} scroll={false} className={`dashboard-toolbar moderation-queue__bulk ${styles.bulk}`} aria-label="With the ticked comments">
+      <Form id={BULK_FORM} action={`${PATH}#confirm`} scroll={false} className={`${dashboardStyles.toolbar} ${styles.bulk}`} aria-label="With the ticked comments">
         <input type="hidden" name="tab" value={tab} />
         {page > 1 && <input type="hidden" name="page" value={page} />}
         <label>
@@ -125,26 +128,26 @@ export function ModerationQueue({ items, timeZone, tab, page, notice }: { items:
             ))}
           </select>
         </label>
-        <button type="submit" className="button--secondary">
+        <button type="submit" className={dashboardStyles.secondaryButton}>
           Apply to ticked comments…
         </button>
       </Form>
-      <form action={action} className="moderation-queue" aria-busy={pending}>
-        <ol className="moderation-queue__list">
+      <form action={action} aria-busy={pending}>
+        <ol className={styles.list}>
           {items.map((item) => (
-            <li key={item.id} className="moderation-item" aria-labelledby={`moderation-${item.id}`}>
-              <p className="moderation-item__head" id={`moderation-${item.id}`}>
+            <li key={item.id} className={`moderation-item ${styles.item}`} aria-labelledby={`moderation-${item.id}`}>
+              <p className={styles.head} id={`moderation-${item.id}`}>
                 <label className={styles.tick}>
                   <input type="checkbox" name="commentId" value={item.id} form={BULK_FORM} /> <span className="visually-hidden">Select comment {item.id} by </span>
                   <strong>{item.author.name}</strong>
                 </label>{' '}
-                <span className="field__hint">
+                <span className={formStyles.hint}>
                   ({item.author.approved} approved, {item.author.rejected} rejected{standingNote(item.author.standing, when)})
                 </span>{' '}
                 on <a href={`${item.article.path}#comments`}>{item.article.headline}</a> · {when(item.createdAt)} ·{' '}
-                <span className={`status-badge status-badge--${item.status}`}>{item.status}</span>
-                {item.isFeatured && <span className="status-badge"> featured</span>}
-                {item.isReply && <span className="field__hint"> (reply)</span>}
+                <span className={`status-badge ${common.statusBadge}`}>{item.status}</span>
+                {item.isFeatured && <span className={`status-badge ${common.statusBadge}`}> featured</span>}
+                {item.isReply && <span className={formStyles.hint}> (reply)</span>}
               </p>
               {item.parent && (
                 <blockquote className={styles.parent}>
@@ -157,7 +160,7 @@ export function ModerationQueue({ items, timeZone, tab, page, notice }: { items:
               )}
               <CommentBody body={item.body} />
               {item.reports.length > 0 && (
-                <ul className="moderation-item__reports" aria-label="Open reports">
+                <ul className={styles.reports} aria-label="Open reports">
                   {item.reports.map((report, index) => (
                     <li key={index}>
                       <strong>{COMMENT_REPORT_REASON_LABELS[report.reason]}</strong>

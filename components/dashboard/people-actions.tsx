@@ -8,6 +8,7 @@ import { confirmHref } from '@/lib/confirm-href';
 import { USER_ROLES, type UserRole } from '@/lib/roles';
 
 import { SelectField } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
 
 import { ConfirmLink } from './confirm';
 import styles from './dashboard-admin.module.css';
@@ -21,7 +22,7 @@ const ROLE_OPTIONS: Record<UserRole, string> = {
 
 function FormError({ message }: { message?: string }) {
   return message ? (
-    <p className="form-error" role="alert">
+    <p className={formStyles.formError} role="alert">
       {message}
     </p>
   ) : null;

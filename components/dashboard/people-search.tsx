@@ -2,6 +2,7 @@ import { PEOPLE_STATUSES, type PeopleListParams } from '@/lib/validation/people'
 import { USER_ROLES } from '@/lib/roles';
 
 import styles from './dashboard-admin.module.css';
+import dashboardStyles from './dashboard.module.css';
 import { ROLE_LABELS } from './people-table';
 
 const STATUS_LABELS: Record<(typeof PEOPLE_STATUSES)[number], string> = {
@@ -15,7 +16,7 @@ const STATUS_LABELS: Record<(typeof PEOPLE_STATUSES)[number], string> = {
 /** A plain GET form: search by name or e-mail, filter by role and status. */
 export function PeopleSearch({ params }: { params: PeopleListParams }) {
   return (
-    <form className={`dashboard-toolbar ${styles.toolbar}`} role="search" action="/dashboard/people">
+    <form className={`${dashboardStyles.toolbar} ${styles.toolbar}`} role="search" action="/dashboard/people">
       <label>
         Name or e-mail
         <input type="search" name="q" defaultValue={params.q} />

@@ -1,9 +1,11 @@
 import Link from 'next/link';
 
+import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
 import type { Person } from '@/data/people';
 
 import styles from './dashboard-admin.module.css';
+import dashboardStyles from './dashboard.module.css';
 
 export const ROLE_LABELS = { reader: 'Reader', contributor: 'Contributor', editor: 'Editor', admin: 'Admin' } as const;
 
@@ -13,12 +15,12 @@ export const ROLE_LABELS = { reader: 'Reader', contributor: 'Contributor', edito
  */
 export function PeopleStatus({ person, since = false }: { person: Pick<Person, 'isDisabled' | 'disabledAt' | 'commentStanding'>; since?: boolean }) {
   const standing = person.commentStanding;
-  if (!person.isDisabled && standing.kind === 'active') return <span className={`status-badge ${styles.active}`}>Active</span>;
+  if (!person.isDisabled && standing.kind === 'active') return <span className={`status-badge ${common.statusBadge} ${styles.active}`}>Active</span>;
   return (
     <>
       {person.isDisabled && (
         <>
-          <span className={`status-badge ${styles.disabled}`}>Disabled</span>
+          <span className={`status-badge ${common.statusBadge} ${styles.disabled}`}>Disabled</span>
           {since && person.disabledAt && (
             <span className={styles.muted}>
               {' '}
@@ -28,9 +30,9 @@ export function PeopleStatus({ person, since = false }: { person: Pick<Person, '
         </>
       )}
       {person.isDisabled && standing.kind !== 'active' && ' '}
-      {standing.kind === 'banned' && <span className={`status-badge ${styles.restricted}`}>Banned</span>}
+      {standing.kind === 'banned' && <span className={`status-badge ${common.statusBadge} ${styles.restricted}`}>Banned</span>}
       {standing.kind === 'suspended' && (
-        <span className={`status-badge ${styles.restricted}`}>
+        <span className={`status-badge ${common.statusBadge} ${styles.restricted}`}>
           Suspended until <DateTime iso={standing.until} />
         </span>
       )}
@@ -42,7 +44,7 @@ export function PeopleStatus({ person, since = false }: { person: Pick<Person, '
 export function PeopleTable({ people }: { people: Person[] }) {
   return (
     <div className={styles.tableWrap}>
-      <table className="dashboard-table">
+      <table className={dashboardStyles.table}>
         <caption className="visually-hidden">People</caption>
         <thead>
           <tr>

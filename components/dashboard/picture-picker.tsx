@@ -3,6 +3,7 @@
 import { type ChangeEvent, useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 
 import { searchPicturesAction } from '@/actions/images';
+import formStyles from '@/components/ui/form.module.css';
 import { pictureSnippet } from '@/lib/body-pictures';
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, UPLOAD_PROBLEM_MESSAGES } from '@/lib/images';
 import { type PickerData, type PickerPage, type PickerPicture, pictureUploadPath } from '@/lib/picture-picker';
@@ -143,7 +144,7 @@ export function PicturePicker({
     <div id="hero-picture" className={styles.picker}>
       <div role="search" aria-label="Pictures" className={styles.search}>
         <label htmlFor="picture-query">Search pictures</label>
-        <span id="picture-query-hint" className="field__hint">
+        <span id="picture-query-hint" className={formStyles.hint}>
           Alt text, credit or file name.{interactive ? '' : ' Without JavaScript, searching saves the story first.'}
         </span>
         <span className={styles.searchRow}>
@@ -177,12 +178,12 @@ export function PicturePicker({
         {searchError ?? (isSearching ? 'Searching…' : summary(results))}
       </p>
       {announcement && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           {announcement}
         </p>
       )}
       {errors?.length ? (
-        <p id="heroImageId-error" className="field__error">
+        <p id="heroImageId-error" className={formStyles.error}>
           {errors.join(' ')}
         </p>
       ) : null}
@@ -245,14 +246,14 @@ export function PicturePicker({
       <details id="picture-upload" className={styles.upload} open={hasUploadErrors || undefined}>
         <summary>Upload a new picture</summary>
         {hasUploadErrors && (
-          <p className="form-error" role="alert">
+          <p className={formStyles.formError} role="alert">
             The picture was not uploaded. {uploadErrors.file?.length ? uploadErrors.file.join(' ') : 'Please correct the highlighted fields.'}
           </p>
         )}
-        {!interactive && <p className="field__hint">Without JavaScript, uploading reloads the editor: save your changes to the story first.</p>}
-        <p className="field">
+        {!interactive && <p className={formStyles.hint}>Without JavaScript, uploading reloads the editor: save your changes to the story first.</p>}
+        <p className={formStyles.field}>
           <label htmlFor="picture-file">Image file</label>
-          <span id="picture-file-hint" className="field__hint">
+          <span id="picture-file-hint" className={formStyles.hint}>
             JPEG, PNG, WebP or AVIF, up to {MAX_UPLOAD_LABEL}.
           </span>
           <input
@@ -267,9 +268,9 @@ export function PicturePicker({
             onChange={notAStoryEdit}
           />
         </p>
-        <p className="field">
+        <p className={formStyles.field}>
           <label htmlFor="picture-alt">Alternative text</label>
-          <span id="picture-alt-hint" className="field__hint">
+          <span id="picture-alt-hint" className={formStyles.hint}>
             What the picture shows, for readers who cannot see it.
           </span>
           <input
@@ -283,12 +284,12 @@ export function PicturePicker({
             onChange={notAStoryEdit}
           />
           {uploadErrors.alt?.length ? (
-            <span id="picture-alt-error" className="field__error">
+            <span id="picture-alt-error" className={formStyles.error}>
               {uploadErrors.alt.join(' ')}
             </span>
           ) : null}
         </p>
-        <p className="field">
+        <p className={formStyles.field}>
           <label htmlFor="picture-credit">Credit (optional)</label>
           <input
             ref={creditInput}
@@ -301,7 +302,7 @@ export function PicturePicker({
             onChange={notAStoryEdit}
           />
           {uploadErrors.credit?.length ? (
-            <span id="picture-credit-error" className="field__error">
+            <span id="picture-credit-error" className={formStyles.error}>
               {uploadErrors.credit.join(' ')}
             </span>
           ) : null}

@@ -3,6 +3,9 @@
 import { useActionState } from 'react';
 
 import { restoreRevisionAction, type ArticleActionResult } from '@/actions/articles';
+import formStyles from '@/components/ui/form.module.css';
+
+import styles from './revision-diff.module.css';
 
 const initial: ArticleActionResult = { ok: false };
 
@@ -10,7 +13,7 @@ const initial: ArticleActionResult = { ok: false };
 export function RevisionRestoreForm({ articleId, version, revisionId, label }: { articleId: number; version: number; revisionId: number; label: string }) {
   const [result, action, pending] = useActionState(restoreRevisionAction, initial);
   return (
-    <form action={action} className="inline-form">
+    <form action={action} className={styles.restore}>
       <input type="hidden" name="id" value={articleId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="revisionId" value={revisionId} />
@@ -18,7 +21,7 @@ export function RevisionRestoreForm({ articleId, version, revisionId, label }: {
         Restore
       </button>
       {result.formError && (
-        <span className="field__error" role="alert">
+        <span className={formStyles.error} role="alert">
           {result.formError}
         </span>
       )}

@@ -6,6 +6,7 @@ import { createSectionAction } from '@/actions/sections';
 import { initialActionResult } from '@/lib/action-result';
 
 import { Field, TextAreaField } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
 
 import styles from './dashboard-admin.module.css';
 
@@ -16,7 +17,7 @@ export function SectionCreateForm() {
     <form action={action} className={styles.panel} noValidate aria-labelledby="section-create-title">
       <h2 id="section-create-title">Section details</h2>
       {state.formError && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {state.formError}
         </p>
       )}

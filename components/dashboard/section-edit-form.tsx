@@ -6,6 +6,7 @@ import { updateSectionAction } from '@/actions/sections';
 import { initialActionResult } from '@/lib/action-result';
 
 import { Field, TextAreaField } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
 
 import styles from './dashboard-admin.module.css';
 
@@ -19,7 +20,7 @@ export function SectionEditForm({ section }: Props) {
     <form action={action} className={styles.panel} noValidate aria-labelledby="section-edit-title">
       <h2 id="section-edit-title">Details</h2>
       {state.formError && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {state.formError}
         </p>
       )}

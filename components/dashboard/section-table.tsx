@@ -4,6 +4,7 @@ import { moveSectionAction } from '@/actions/sections';
 import type { DashboardSection } from '@/data/sections';
 
 import styles from './dashboard-admin.module.css';
+import dashboardStyles from './dashboard.module.css';
 
 function MoveButton({ section, direction }: { section: DashboardSection; direction: 'up' | 'down' }) {
   return (
@@ -22,7 +23,7 @@ export function SectionTable({ sections }: { sections: DashboardSection[] }) {
   if (sections.length === 0) return <p>No sections yet.</p>;
   return (
     <div className={styles.tableWrap}>
-      <table className="dashboard-table">
+      <table className={dashboardStyles.table}>
         <caption className="visually-hidden">Sections in navigation order</caption>
         <thead>
           <tr>

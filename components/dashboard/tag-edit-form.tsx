@@ -6,6 +6,7 @@ import { renameTagAction } from '@/actions/tags';
 import { initialActionResult } from '@/lib/action-result';
 
 import { Field, TextAreaField } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
 
 import styles from './dashboard-admin.module.css';
 
@@ -16,7 +17,7 @@ export function TagEditForm({ tag }: { tag: { id: number; name: string; slug: st
     <form action={action} className={styles.panel} noValidate aria-labelledby="tag-edit-title">
       <h2 id="tag-edit-title">Rename</h2>
       {state.formError && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {state.formError}
         </p>
       )}

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 
+import formStyles from '@/components/ui/form.module.css';
 import { replaceToken, suggestTags } from '@/lib/tag-tokens';
 
 import styles from './tag-field.module.css';
@@ -64,9 +65,9 @@ export function TagField({ defaultValue, tags, errors }: { defaultValue: string;
 
   const describedBy = `tags-hint${errors ? ' tags-error' : ''}`;
   return (
-    <div className="field">
+    <div className={formStyles.field}>
       <label htmlFor="tags">Tags</label>
-      <span id="tags-hint" className="field__hint">
+      <span id="tags-hint" className={formStyles.hint}>
         Separate with commas. Existing tags are suggested as you type each one; new ones are created when you save.
       </span>
       <div className={styles.wrap}>
@@ -110,7 +111,7 @@ export function TagField({ defaultValue, tags, errors }: { defaultValue: string;
         {open ? `${options.length} existing ${options.length === 1 ? 'tag' : 'tags'} match; use the arrow keys to choose.` : ''}
       </span>
       {errors && (
-        <span id="tags-error" className="field__error">
+        <span id="tags-error" className={formStyles.error}>
           {errors.join(' ')}
         </span>
       )}

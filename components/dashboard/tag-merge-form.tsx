@@ -3,6 +3,7 @@ import Form from 'next/form';
 import { SelectField } from '@/components/ui/field';
 
 import styles from './dashboard-admin.module.css';
+import dashboardStyles from './dashboard.module.css';
 
 type Choice = { id: number; name: string; slug: string };
 
@@ -29,7 +30,7 @@ export function TagMergeForm({ tag, choices, into, error }: { tag: Choice & { ar
         errors={error ? [error] : undefined}
         options={[{ value: '', label: 'Choose a tag…' }, ...others.map((choice) => ({ value: String(choice.id), label: `${choice.name} (/tag/${choice.slug})` }))]}
       />
-      <button type="submit" className="button--secondary">
+      <button type="submit" className={dashboardStyles.secondaryButton}>
         Merge “{tag.name}” into the chosen tag…
       </button>
     </Form>

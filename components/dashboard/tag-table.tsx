@@ -3,12 +3,13 @@ import Link from 'next/link';
 import type { DashboardTag } from '@/data/tags';
 
 import styles from './dashboard-admin.module.css';
+import dashboardStyles from './dashboard.module.css';
 
 /** Tags by name with their article counts. */
 export function TagTable({ tags }: { tags: DashboardTag[] }) {
   return (
     <div className={styles.tableWrap}>
-      <table className="dashboard-table">
+      <table className={dashboardStyles.table}>
         <caption className="visually-hidden">Tags</caption>
         <thead>
           <tr>

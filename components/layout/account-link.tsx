@@ -3,18 +3,20 @@ import Link from 'next/link';
 import { signOutAction } from '@/actions/auth';
 import { getViewer } from '@/data/viewer';
 
+import styles from './masthead.module.css';
+
 /** "Sign in", or the signed-in name and a sign-out button (a form: works without JavaScript). */
 export async function AccountLink() {
   const viewer = await getViewer();
   if (!viewer) {
     return (
-      <Link className="account-link" href="/login">
+      <Link className={styles.accountLink} href="/login">
         Sign in
       </Link>
     );
   }
   return (
-    <form action={signOutAction} className="account-link">
+    <form action={signOutAction} className={styles.accountLink}>
       <span>
         Signed in as <Link href="/account">{viewer.name}</Link>
       </span>{' '}

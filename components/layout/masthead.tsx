@@ -28,7 +28,7 @@ export async function Masthead() {
           <Link className={styles.searchLink} href="/search">
             Search
           </Link>
-          <form className={`masthead__search ${styles.searchForm}`} action="/search" method="get" role="search" aria-label="Site search">
+          <form className={styles.searchForm} action="/search" method="get" role="search" aria-label="Site search">
             <label htmlFor="masthead-q" className="visually-hidden">
               Search stories
             </label>

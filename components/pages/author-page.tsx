@@ -3,8 +3,11 @@ import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/article/article-list';
 import { Pagination } from '@/components/article/pagination';
 import { PageLinks } from '@/components/seo/page-links';
+import common from '@/components/ui/common.module.css';
 import { listAuthorArticles } from '@/data/lists';
 import { getAuthor } from '@/data/taxonomy';
+
+import styles from './list-page.module.css';
 
 /** `/author/{slug}` and `/author/{slug}/page/{n}`: the profile, then the author's stories. */
 export async function AuthorPage({ slug, page }: { slug: string; page: number }) {
@@ -13,19 +16,19 @@ export async function AuthorPage({ slug, page }: { slug: string; page: number })
   const list = await listAuthorArticles(author.id, page);
   if (page > list.pageCount) notFound();
   return (
-    <div className="list-page">
+    <div>
       <PageLinks basePath={`/author/${author.slug}`} page={page} pageCount={list.pageCount} />
-      <header className="list-page__header author-profile">
+      <header className={`${styles.header} ${styles.profile}`}>
         {author.avatar && (
-          <img className="author-profile__avatar" src={author.avatar.src} width={author.avatar.width} height={author.avatar.height} alt={author.avatar.alt} />
+          <img className={styles.avatar} src={author.avatar.src} width={author.avatar.width} height={author.avatar.height} alt={author.avatar.alt} />
         )}
         <div>
           <h1>{author.name}</h1>
-          {author.jobTitle && <p className="author-profile__title">{author.jobTitle}</p>}
-          {author.bio && <p className="author-profile__bio">{author.bio}</p>}
+          {author.jobTitle && <p className={styles.jobTitle}>{author.jobTitle}</p>}
+          {author.bio && <p className={styles.bio}>{author.bio}</p>}
         </div>
       </header>
-      <h2 className="rail-title">Stories by {author.name}</h2>
+      <h2 className={common.railTitle}>Stories by {author.name}</h2>
       <ArticleList cards={list.items} showSection />
       <Pagination basePath={`/author/${author.slug}`} page={page} pageCount={list.pageCount} />
     </div>

@@ -4,9 +4,11 @@ import { ArticleCard } from '@/components/article/article-card';
 import { ArticleList } from '@/components/article/article-list';
 import { Pagination } from '@/components/article/pagination';
 import { PageLinks } from '@/components/seo/page-links';
+import common from '@/components/ui/common.module.css';
 import { listSectionArticles } from '@/data/lists';
 import { getSection } from '@/data/taxonomy';
 
+import listPage from './list-page.module.css';
 import styles from './section-front.module.css';
 
 /** `/{section}` and `/{section}/page/{n}`. */
@@ -16,15 +18,15 @@ export async function SectionFront({ slug, page }: { slug: string; page: number 
   const list = await listSectionArticles(section.id, section.slug, page);
   if (page > list.pageCount) notFound();
   return (
-    <div className="list-page">
+    <div>
       <PageLinks basePath={`/${section.slug}`} page={page} pageCount={list.pageCount} />
-      <header className="list-page__header">
+      <header className={listPage.header}>
         <h1>{section.name}</h1>
-        {section.description && <p className="list-page__description">{section.description}</p>}
+        {section.description && <p className={listPage.description}>{section.description}</p>}
       </header>
       {list.featured.length > 0 && (
         <section className={styles.featured} aria-labelledby="featured-title">
-          <h2 id="featured-title" className="rail-title">
+          <h2 id="featured-title" className={common.railTitle}>
             Featured
           </h2>
           <ol className={styles.list}>

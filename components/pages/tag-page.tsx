@@ -6,6 +6,8 @@ import { PageLinks } from '@/components/seo/page-links';
 import { listTagArticles } from '@/data/lists';
 import { getTag } from '@/data/taxonomy';
 
+import styles from './list-page.module.css';
+
 /** `/tag/{slug}` and `/tag/{slug}/page/{n}`. */
 export async function TagPage({ slug, page }: { slug: string; page: number }) {
   const tag = await getTag(slug);
@@ -13,12 +15,12 @@ export async function TagPage({ slug, page }: { slug: string; page: number }) {
   const list = await listTagArticles(tag.id, tag.slug, page);
   if (page > list.pageCount) notFound();
   return (
-    <div className="list-page">
+    <div>
       <PageLinks basePath={`/tag/${tag.slug}`} page={page} pageCount={list.pageCount} />
-      <header className="list-page__header">
-        <p className="list-page__kicker">Topic</p>
+      <header className={styles.header}>
+        <p className={styles.kicker}>Topic</p>
         <h1>{tag.name}</h1>
-        {tag.description && <p className="list-page__description">{tag.description}</p>}
+        {tag.description && <p className={styles.description}>{tag.description}</p>}
       </header>
       <ArticleList cards={list.items} showSection />
       <Pagination basePath={`/tag/${tag.slug}`} page={page} pageCount={list.pageCount} />

@@ -1,18 +1,20 @@
 import type { AuthorRef } from '@/lib/dto';
 import type { SearchInput } from '@/lib/validation/search';
 
+import styles from './search.module.css';
+
 /** A plain GET form: works without JavaScript, and every result page has a shareable URL. */
 export function SearchForm({ input, sections, authors }: { input: SearchInput; sections: { slug: string; name: string }[]; authors: AuthorRef[] }) {
   return (
-    <form className="search-form" action="/search" method="get" role="search" aria-label="Search stories">
-      <div className="search-form__main">
+    <form className={styles.form} action="/search" method="get" role="search" aria-label="Search stories">
+      <div className={styles.main}>
         <label htmlFor="search-q">Search for</label>
         <input id="search-q" name="q" type="search" defaultValue={input.q} maxLength={200} autoComplete="off" />
         <button type="submit">Search</button>
       </div>
-      <details className="search-form__filters" open={Boolean(input.section || input.author || input.from || input.to)}>
+      <details className={styles.filters} open={Boolean(input.section || input.author || input.from || input.to)}>
         <summary>Filters</summary>
-        <div className="search-form__grid">
+        <div className={styles.grid}>
           <p>
             <label htmlFor="search-section">Section</label>
             <select id="search-section" name="section" defaultValue={input.section ?? ''}>

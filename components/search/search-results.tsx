@@ -2,9 +2,13 @@ import Link from 'next/link';
 
 import { articleHref } from '@/components/article/article-card';
 import { Byline } from '@/components/article/byline';
+import cardStyles from '@/components/article/card.module.css';
+import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
 import { COUNT_CAP, type SearchResult } from '@/data/search';
 import type { SearchInput } from '@/lib/validation/search';
+
+import styles from './search.module.css';
 
 export function searchHref(input: SearchInput, page: number): string {
   const params = new URLSearchParams();
@@ -20,7 +24,7 @@ export function searchHref(input: SearchInput, page: number): string {
 export function SearchResults({ input, result }: { input: SearchInput; result: SearchResult }) {
   if (!input.q) {
     return (
-      <p className="search-tips">
+      <p className={styles.tips}>
         Search every story we have published. Use quotes for a phrase (<kbd>&quot;flood defences&quot;</kbd>), a minus sign to leave a word out
         (<kbd>budget -tax</kbd>) and <kbd>or</kbd> for either word.
       </p>
@@ -28,7 +32,7 @@ export function SearchResults({ input, result }: { input: SearchInput; result: S
   }
   return (
     <section aria-labelledby="results-title">
-      <h2 id="results-title" className="rail-title">
+      <h2 id="results-title" className={common.railTitle}>
         {result.total === 0
           ? 'No results'
           : result.total > COUNT_CAP
@@ -37,7 +41,7 @@ export function SearchResults({ input, result }: { input: SearchInput; result: S
         for “{input.q}”
       </h2>
       {result.total === 0 && (
-        <div className="search-empty">
+        <div className={styles.empty}>
           <p>No published story matches those words{input.section || input.author || input.from || input.to ? ' with these filters' : ''}.</p>
           <ul>
             <li>Check the spelling, or try fewer or more general words.</li>
@@ -50,16 +54,16 @@ export function SearchResults({ input, result }: { input: SearchInput; result: S
         </div>
       )}
       {result.hits.length > 0 && (
-        <ol className="search-results">
+        <ol className={styles.results}>
           {result.hits.map((hit) => (
-            <li key={hit.id} className="search-hit">
-              <p className="card__kicker">{hit.section.name}</p>
-              <h3 className="card__headline">
+            <li key={hit.id} className={styles.hit}>
+              <p className={cardStyles.kicker}>{hit.section.name}</p>
+              <h3 className={cardStyles.headline}>
                 <Link href={articleHref(hit)}>{hit.headline}</Link>
               </h3>
               {/* highlightToHtml escapes everything except its own <mark> tags. */}
-              <p className="search-hit__snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
-              <p className="card__meta">
+              <p className={styles.snippet} dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
+              <p className={cardStyles.meta}>
                 <Byline authors={hit.authors} linked={false} />
                 <DateTime iso={hit.publishedAt} short />
               </p>
@@ -68,8 +72,8 @@ export function SearchResults({ input, result }: { input: SearchInput; result: S
         </ol>
       )}
       {(result.similarHeadlines.length > 0 || result.similarAuthors.length > 0) && (
-        <aside className="search-similar" aria-labelledby="similar-title">
-          <h2 id="similar-title" className="rail-title">
+        <aside className={styles.similar} aria-labelledby="similar-title">
+          <h2 id="similar-title" className={common.railTitle}>
             Did you mean
           </h2>
           <ul>
@@ -87,7 +91,7 @@ export function SearchResults({ input, result }: { input: SearchInput; result: S
         </aside>
       )}
       {result.pageCount > 1 && (
-        <nav className="pagination" aria-label="Result pages">
+        <nav className={common.pagination} aria-label="Result pages">
           {result.page > 1 ? (
             <Link href={searchHref(input, result.page - 1)} rel="prev">
               ← Previous results
@@ -95,7 +99,7 @@ export function SearchResults({ input, result }: { input: SearchInput; result: S
           ) : (
             <span />
           )}
-          <span className="pagination__status">
+          <span className={common.paginationStatus}>
             Page {result.page} of {result.pageCount}
           </span>
           {result.page < result.pageCount ? (

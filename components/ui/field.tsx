@@ -2,6 +2,7 @@
 
 /** Labelled form controls with their hint and errors announced and tied to them (aria-describedby). */
 
+import formStyles from './form.module.css';
 import { useTextAreaValueAtHydration } from './use-hydrating';
 
 type Common = { name: string; label: string; errors?: string[]; hint?: string; required?: boolean; id?: string };
@@ -12,7 +13,7 @@ function describedBy(id: string, hint?: string, errors?: string[]): string | und
 
 function Hint({ id, hint }: { id: string; hint?: string }) {
   return hint ? (
-    <span id={`${id}-hint`} className="field__hint">
+    <span id={`${id}-hint`} className={formStyles.hint}>
       {hint}
     </span>
   ) : null;
@@ -20,7 +21,7 @@ function Hint({ id, hint }: { id: string; hint?: string }) {
 
 function Errors({ id, errors }: { id: string; errors?: string[] }) {
   return errors?.length ? (
-    <span id={`${id}-error`} className="field__error">
+    <span id={`${id}-error`} className={formStyles.error}>
       {errors.join(' ')}
     </span>
   ) : null;
@@ -28,7 +29,7 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
 
 export function Field({ name, label, type = 'text', errors, defaultValue, autoComplete, hint, required = true, id = name }: Common & { type?: string; defaultValue?: string; autoComplete?: string }) {
   return (
-    <p className="field">
+    <p className={formStyles.field}>
       <label htmlFor={id}>{label}</label>
       <Hint id={id} hint={hint} />
       <input id={id} name={name} type={type} defaultValue={defaultValue} autoComplete={autoComplete} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} required={required} />
@@ -41,7 +42,7 @@ export function TextAreaField({ name, label, errors, defaultValue = '', hint, re
   // Text typed before the page hydrated stays in the box (React would put the server's text back).
   const text = useTextAreaValueAtHydration(id, defaultValue);
   return (
-    <p className="field">
+    <p className={formStyles.field}>
       <label htmlFor={id}>{label}</label>
       <Hint id={id} hint={hint} />
       <textarea id={id} name={name} rows={rows} defaultValue={text} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} required={required} />
@@ -52,7 +53,7 @@ export function TextAreaField({ name, label, errors, defaultValue = '', hint, re
 
 export function SelectField({ name, label, errors, defaultValue, hint, required = true, id = name, options }: Common & { defaultValue?: string; options: { value: string; label: string }[] }) {
   return (
-    <p className="field">
+    <p className={formStyles.field}>
       <label htmlFor={id}>{label}</label>
       <Hint id={id} hint={hint} />
       <select id={id} name={name} defaultValue={defaultValue} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} required={required}>

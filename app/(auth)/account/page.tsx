@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 
 import { signOutEverywhereAction } from '@/actions/account';
+import auth from '@/components/auth/auth.module.css';
 import { PasswordForm } from '@/components/auth/password-form';
 import { ProfileForm } from '@/components/auth/profile-form';
+import formStyles from '@/components/ui/form.module.css';
 import { requireUser } from '@/data/viewer';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
@@ -13,16 +15,16 @@ export default async function AccountPage({ searchParams }: PageProps<'/account'
   const viewer = await requireUser('/account');
   const { changed } = await searchParams;
   return (
-    <div className="auth-page">
+    <div className={auth.page}>
       <h1>Your account</h1>
       {changed === 'password' && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           Your password has been changed. Other devices have been signed out.
         </p>
       )}
       <ProfileForm name={viewer.name} />
       <PasswordForm />
-      <form action={signOutEverywhereAction} className="auth-form" aria-labelledby="sessions-title">
+      <form action={signOutEverywhereAction} className={auth.form} aria-labelledby="sessions-title">
         <h2 id="sessions-title">Sessions</h2>
         <p>Lost a device, or signed in on a shared computer? This signs you out everywhere, including here.</p>
         <button type="submit">Sign out everywhere</button>

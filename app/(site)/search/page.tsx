@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 
+import listPage from '@/components/pages/list-page.module.css';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchResults } from '@/components/search/search-results';
 import { listSearchFilters, searchArticles } from '@/data/search';
@@ -18,8 +19,8 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
   const input = parseSearchParams(await searchParams);
   const [filters, result] = await Promise.all([listSearchFilters(), searchArticles(input)]);
   return (
-    <div className="list-page search-page">
-      <header className="list-page__header">
+    <div>
+      <header className={listPage.header}>
         <h1>Search</h1>
       </header>
       <SearchForm input={input} sections={filters.sections} authors={filters.authors} />

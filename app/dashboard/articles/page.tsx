@@ -4,6 +4,8 @@ import { connection } from 'next/server';
 
 import { ArticleTable } from '@/components/dashboard/article-table';
 import { DashboardPager } from '@/components/dashboard/dashboard-pager';
+import dashboardStyles from '@/components/dashboard/dashboard.module.css';
+import formStyles from '@/components/ui/form.module.css';
 import { DESK_SORTS, listDeskArticles, type DeskSort } from '@/data/article-desk';
 import { DESK_STATES, DESK_STATE_LABELS, type DeskState } from '@/data/desk-state';
 import { getEditorOptions } from '@/data/editable-article';
@@ -34,7 +36,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/dashboa
     <>
       <h1>Articles</h1>
       {notice === 'deleted' && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           The story was deleted.
         </p>
       )}
@@ -42,7 +44,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/dashboa
         <Link href="/dashboard/articles/new">Write a new story</Link>
       </p>
       <nav aria-label="Filter by state">
-        <ul className="dashboard-counts">
+        <ul className={dashboardStyles.counts}>
           <li>
             <Link href={stateHref()} aria-current={!state ? 'page' : undefined}>
               <strong>{Object.values(list.counts).reduce((sum, count) => sum + count, 0)}</strong> All
@@ -57,7 +59,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/dashboa
           ))}
         </ul>
       </nav>
-      <form className="dashboard-toolbar" role="search" aria-label="Filter stories">
+      <form className={dashboardStyles.toolbar} role="search" aria-label="Filter stories">
         {state && <input type="hidden" name="state" value={state} />}
         <label>
           Text
@@ -97,7 +99,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/dashboa
         </label>
         <button type="submit">Filter</button>
       </form>
-      <p className="field__hint">
+      <p className={formStyles.hint}>
         {list.total} {list.total === 1 ? 'story' : 'stories'}
       </p>
       <ArticleTable rows={list.items} caption="Stories" />

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 
 import { AuthorTable } from '@/components/dashboard/author-table';
+import dashboardStyles from '@/components/dashboard/dashboard.module.css';
+import formStyles from '@/components/ui/form.module.css';
 import { listDashboardAuthors } from '@/data/authors';
 import { requireCapability } from '@/data/viewer';
 
@@ -20,11 +22,11 @@ export default async function AuthorsPage({ searchParams }: PageProps<'/dashboar
     <>
       <h1>Authors</h1>
       {saved && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           {created ? 'Created' : 'Saved'} the profile of {saved.name}.
         </p>
       )}
-      <p className="dashboard-toolbar">
+      <p className={dashboardStyles.toolbar}>
         <Link href="/dashboard/authors/new">New author profile</Link>
       </p>
       <AuthorTable authors={authors} />

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 
 import { DashboardPager } from '@/components/dashboard/dashboard-pager';
+import dashboardStyles from '@/components/dashboard/dashboard.module.css';
 import { ModerationConfirmation } from '@/components/dashboard/moderation-confirmation';
 import { ModerationQueue } from '@/components/dashboard/moderation-queue';
 import { MODERATION_TABS, listModerationQueue } from '@/data/moderation';
@@ -31,7 +32,7 @@ export default async function CommentsModerationPage({ searchParams }: PageProps
     <>
       <h1>Comments</h1>
       <nav aria-label="Queues">
-        <ul className="dashboard-counts">
+        <ul className={dashboardStyles.counts}>
           {MODERATION_TABS.map((candidate) => (
             <li key={candidate}>
               <Link href={candidate === 'pending' ? '/dashboard/comments' : `/dashboard/comments?tab=${candidate}`} aria-current={candidate === tab ? 'page' : undefined}>

@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { BreakingNewsPanel } from '@/components/dashboard/breaking-news-panel';
 import styles from '@/components/dashboard/dashboard-admin.module.css';
 import { FrontArrangement } from '@/components/dashboard/front-arrangement';
+import formStyles from '@/components/ui/form.module.css';
 import { listBreakingNews } from '@/data/breaking-news';
 import { FRONT_PAGE_PINS, SECTION_FEATURES, listPinCandidates, listPlacements } from '@/data/curation';
 import { listDashboardSections } from '@/data/sections';
@@ -60,12 +61,12 @@ export default async function FrontDeskPage({ searchParams }: PageProps<'/dashbo
         Arrange what readers see first. Pinned stories lead, in this order; everything else fills by time. Changes show to readers within a second.
       </p>
       {done && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           {done}
         </p>
       )}
       {refused && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {refused}
         </p>
       )}

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 
 import { ImageLibrary } from '@/components/dashboard/image-library';
 import { ImageUploadForm } from '@/components/dashboard/image-upload-form';
+import formStyles from '@/components/ui/form.module.css';
 import { listImages } from '@/data/images';
 import { requireCapability } from '@/data/viewer';
 import { imageLibraryParamsSchema, readUploadFeedback } from '@/lib/validation/images';
@@ -23,22 +24,22 @@ export default async function ImagesPage({ searchParams }: PageProps<'/dashboard
     <>
       <h1>Images</h1>
       {feedback.uploadedId !== null && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           The image was uploaded and is first in the library.
         </p>
       )}
       {updated && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           The image’s details were saved.
         </p>
       )}
       {notice === 'deleted' && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           The picture was deleted from the library.
         </p>
       )}
       {notice === 'gone' && (
-        <p className="form-error" role="status">
+        <p className={formStyles.formError} role="status">
           That picture is no longer in the library.
         </p>
       )}

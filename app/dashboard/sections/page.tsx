@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 
 import styles from '@/components/dashboard/dashboard-admin.module.css';
 import { SectionTable } from '@/components/dashboard/section-table';
+import formStyles from '@/components/ui/form.module.css';
 import { listDashboardSections } from '@/data/sections';
 import { requireCapability } from '@/data/viewer';
 import { isValidSlug } from '@/lib/slug';
@@ -34,7 +35,7 @@ export default async function SectionsPage({ searchParams }: PageProps<'/dashboa
       </div>
       <p className={styles.lede}>The sections readers see in the navigation, in this order. A section&apos;s address is fixed once it exists; a section can be deleted only when no article is filed in it.</p>
       {message && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           {message}
         </p>
       )}

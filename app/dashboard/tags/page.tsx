@@ -3,8 +3,10 @@ import { connection } from 'next/server';
 
 import styles from '@/components/dashboard/dashboard-admin.module.css';
 import { DashboardPager } from '@/components/dashboard/dashboard-pager';
+import dashboardStyles from '@/components/dashboard/dashboard.module.css';
 import { TagCreateForm } from '@/components/dashboard/tag-create-form';
 import { TagTable } from '@/components/dashboard/tag-table';
+import formStyles from '@/components/ui/form.module.css';
 import { listDashboardTags } from '@/data/tags';
 import { requireCapability } from '@/data/viewer';
 import { isValidSlug } from '@/lib/slug';
@@ -25,16 +27,16 @@ export default async function TagsPage({ searchParams }: PageProps<'/dashboard/t
       <h1>Tags</h1>
       <p className={styles.lede}>Rename a tag, merge duplicates into one, or delete it. A tag&apos;s address stays the same when it is renamed.</p>
       {created && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           Tag /tag/{created} created.
         </p>
       )}
       {deleted && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           Tag /tag/{deleted} deleted.
         </p>
       )}
-      <form className={`dashboard-toolbar ${styles.toolbar}`} role="search" action="/dashboard/tags">
+      <form className={`${dashboardStyles.toolbar} ${styles.toolbar}`} role="search" action="/dashboard/tags">
         <label>
           Search tags
           <input type="search" name="q" defaultValue={q} />

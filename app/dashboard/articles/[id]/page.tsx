@@ -6,7 +6,9 @@ import { connection } from 'next/server';
 import { ArticleConfirmation } from '@/components/dashboard/article-confirmations';
 import { AssignForm, DeskNotes, SentBackBanner } from '@/components/dashboard/article-review';
 import { ArticleWorkspace } from '@/components/dashboard/article-workspace';
+import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
+import formStyles from '@/components/ui/form.module.css';
 import { DESK_STATE_LABELS } from '@/data/desk-state';
 import { getEditableArticle, getEditorOptions } from '@/data/editable-article';
 import { getPicturePicker } from '@/data/images';
@@ -68,12 +70,12 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
   const notesPanel = <DeskNotes articleId={id} notes={deskNotes.notes} total={deskNotes.total} />;
   return (
     <>
-      <p className="field__hint">
+      <p className={formStyles.hint}>
         <Link href="/dashboard/articles">← All stories</Link>
       </p>
       <h1>{article.snapshot.headline}</h1>
       <p className="article-meta-line">
-        <span className={`status-badge status-badge--${article.state}`}>{DESK_STATE_LABELS[article.state]}</span>
+        <span className={`status-badge ${common.statusBadge}`}>{DESK_STATE_LABELS[article.state]}</span>
         {article.hasPendingChanges && <strong> Saved changes not yet published.</strong>}
         {article.publishedAt && (
           <span>
@@ -97,13 +99,13 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
         )}
       </p>
       {notice && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           {notice}
         </p>
       )}
       {/* A refusal of a review form (docs/adr/0015): at the top, like the notices, with or without JavaScript. */}
       {problem && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {problem}
         </p>
       )}
@@ -115,7 +117,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
       />
       <SentBackBanner review={review} isWriter={review.writerId === viewer.id} />
       {article.notes.length > 0 && (
-        <ul className="article-notes-list">
+        <ul>
           {article.notes.map((note) => (
             <li key={note.id}>
               <strong>{ARTICLE_NOTE_LABELS[note.kind]}</strong> ({note.staged ? 'not published yet: goes live with Publish changes' : <DateTime iso={note.notedAt} />}): {note.body}
@@ -150,7 +152,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
         />
       ) : (
         <>
-          <p className="form-error">This story has been published; only editors can change it now.</p>
+          <p className={formStyles.formError}>This story has been published; only editors can change it now.</p>
           {notesPanel}
         </>
       )}

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 
 import { ArticleEditorForm } from '@/components/dashboard/article-editor-form';
 import { PictureUploadForm } from '@/components/dashboard/picture-picker';
+import formStyles from '@/components/ui/form.module.css';
 import { getEditorOptions } from '@/data/editable-article';
 import { getPicturePicker } from '@/data/images';
 import { requireCapability } from '@/data/viewer';
@@ -23,7 +24,7 @@ export default async function NewArticlePage({ searchParams }: PageProps<'/dashb
   return (
     <>
       <h1>New story</h1>
-      <p className="field__hint">It starts as a draft that only the newsroom can see.</p>
+      <p className={formStyles.hint}>It starts as a draft that only the newsroom can see.</p>
       <ArticleEditorForm articleId={null} version={1} snapshot={null} relatedSlugs={[]} options={options} pictures={pictures} upload={upload} />
       <PictureUploadForm articleId={null} />
     </>

@@ -9,6 +9,7 @@ import { DateTime } from '@/components/ui/date-time';
 import styles from '@/components/dashboard/dashboard-admin.module.css';
 import { PeopleRoleForm, PeopleSignOutForm, PeopleStatusForm } from '@/components/dashboard/people-actions';
 import { PeopleStatus, ROLE_LABELS } from '@/components/dashboard/people-table';
+import formStyles from '@/components/ui/form.module.css';
 import { getPerson } from '@/data/people';
 import { requireCapability } from '@/data/viewer';
 import { auditSubjects } from '@/lib/audit-subjects';
@@ -40,7 +41,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/d
       </p>
       <h1>{person.name || '(no name)'}</h1>
       {message && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           {message}
         </p>
       )}

@@ -8,6 +8,7 @@ import { ConfirmDialog, ConfirmForm } from '@/components/dashboard/confirm';
 import { TagDeleteForm } from '@/components/dashboard/tag-delete-form';
 import { TagEditForm } from '@/components/dashboard/tag-edit-form';
 import { TagMergeForm } from '@/components/dashboard/tag-merge-form';
+import formStyles from '@/components/ui/form.module.css';
 import { getDashboardTag, listTagChoices } from '@/data/tags';
 import { requireCapability } from '@/data/viewer';
 import { oneParam } from '@/lib/query-params';
@@ -38,7 +39,7 @@ export default async function EditTagPage({ params, searchParams }: PageProps<'/
       </p>
       <h1>{tag.name}</h1>
       {message && (
-        <p className="form-success" role="status">
+        <p className={formStyles.formSuccess} role="status">
           {message}
         </p>
       )}

@@ -3,9 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 
+import dashboardStyles from '@/components/dashboard/dashboard.module.css';
 import { RevisionDiff } from '@/components/dashboard/revision-diff';
 import { RevisionRestoreForm } from '@/components/dashboard/revision-restore-form';
+import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
+import formStyles from '@/components/ui/form.module.css';
 import { describeSnapshot, getRevision, listRevisions } from '@/data/article-revisions';
 import { requireCapability } from '@/data/viewer';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
@@ -49,22 +52,22 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
   }
   return (
     <>
-      <p className="field__hint">
+      <p className={formStyles.hint}>
         <Link href={`/dashboard/articles/${id}`}>← Back to the editor</Link>
       </p>
       <h1>History: {history.headline}</h1>
       <section aria-labelledby="revisions-title">
         <h2 id="revisions-title">Revisions</h2>
         {revisions.length === 0 ? (
-          <p className="field__hint">No revisions yet: this story was written before revisions were kept. Its next save records the first one.</p>
+          <p className={formStyles.hint}>No revisions yet: this story was written before revisions were kept. Its next save records the first one.</p>
         ) : (
           <>
             {unlistedNote && (
-              <p className="field__hint" id="unlisted-versions">
+              <p className={formStyles.hint} id="unlisted-versions">
                 {unlistedNote}
               </p>
             )}
-            <table className="dashboard-table">
+            <table className={dashboardStyles.table}>
               <thead>
                 <tr>
                   <th scope="col">Version</th>
@@ -81,8 +84,8 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
                   <tr key={revision.id}>
                     <td>
                       {revision.version}
-                      {revision.isLive && <span className="status-badge"> Live</span>}
-                      {revision.isPending && <span className="status-badge"> Not yet published</span>}
+                      {revision.isLive && <span className={`status-badge ${common.statusBadge}`}> Live</span>}
+                      {revision.isPending && <span className={`status-badge ${common.statusBadge}`}> Not yet published</span>}
                     </td>
                     <td>
                       <DateTime iso={revision.createdAt} />

@@ -12,6 +12,8 @@ import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { idParam } from '@/lib/query-params';
 import { absoluteUrl } from '@/lib/share';
 
+import styles from './preview.module.css';
+
 export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false } };
 
 /** A draft or revision as readers would see it. Draft Mode must be on, and the viewer is checked here regardless. */
@@ -32,7 +34,7 @@ export default async function PreviewPage({ params, searchParams }: PageProps<'/
   }
   return (
     <>
-      <p className="preview-banner" role="note">
+      <p className={styles.banner} role="note">
         Preview{revisionId ? ' of an earlier revision' : ' of the latest saved text'}: readers cannot see this page. <Link href={`/dashboard/articles/${id}`}>Back to the editor</Link>
       </p>
       <ArticleView article={article} url={absoluteUrl(env().SITE_URL, `/${article.section.slug}/${article.slug}`)} threadQuery={null} publication={article.publication} />

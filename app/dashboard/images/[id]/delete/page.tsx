@@ -7,6 +7,7 @@ import { deleteImageAction } from '@/actions/images';
 import adminStyles from '@/components/dashboard/dashboard-admin.module.css';
 import styles from '@/components/dashboard/image-library.module.css';
 import { ImageUses } from '@/components/dashboard/image-uses';
+import formStyles from '@/components/ui/form.module.css';
 import { getImageDeletePermission, getLibraryImage, isPictureUsed, listPictureUses } from '@/data/images';
 import { requireCapability } from '@/data/viewer';
 import { oneParam } from '@/lib/query-params';
@@ -41,7 +42,7 @@ export default async function DeleteImagePage({ params, searchParams }: PageProp
       </p>
       <h1>Delete this picture?</h1>
       {refusal && (
-        <p className="form-error" role="alert">
+        <p className={formStyles.formError} role="alert">
           {refusal}
         </p>
       )}
