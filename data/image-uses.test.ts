@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 
 import { getDb } from '@/db/client';
 import { articleRevisions, articles, auditLog, authors, images } from '@/db/schema';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, ImageInUseError, NotFoundError } from '@/lib/errors';
 import { mediaDir, resetEnvForTests } from '@/lib/env';
 import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory } from '@/test/factories';
@@ -18,7 +18,7 @@ import type { Viewer } from './viewer';
 const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
 vi.mock('@/auth', () => ({ auth: async () => session.current }));
 
-const { deleteImage, ImageInUseError, listPictureUses, listImages, uploadImage } = await import('./images');
+const { deleteImage, listPictureUses, listImages, uploadImage } = await import('./images');
 const { bodyPictureSizes, renderArticleBody } = await import('./body-pictures');
 const { deleteImageAction } = await import('@/actions/images');
 

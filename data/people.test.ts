@@ -4,11 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, comments, users } from '@/db/schema';
 import { BAN_UNTIL } from '@/lib/comment-standing';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError, PeopleRuleError } from '@/lib/errors';
 import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory } from '@/test/factories';
 
-import { PeopleRuleError, changeUserRole, disableUser, enableUser, getPerson, listPeople, signOutUserEverywhere } from './people';
+import { changeUserRole, disableUser, enableUser, getPerson, listPeople, signOutUserEverywhere } from './people';
 import { getViewer } from './viewer';
 
 const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));

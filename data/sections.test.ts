@@ -5,12 +5,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { auditLog, sections } from '@/db/schema';
-import { ForbiddenError, InvalidInputError } from '@/lib/errors';
+import { ForbiddenError, InvalidInputError, SectionInUseError } from '@/lib/errors';
 import { formOf, redirectOf } from '@/test/action-helpers';
 import { createFactory } from '@/test/factories';
 import { recorded, resetRecorded } from '@/test/stubs/next-cache';
 
-import { SectionInUseError, createSection, deleteSection, getDashboardSection, listDashboardSections, moveSection, updateSection } from './sections';
+import { createSection, deleteSection, getDashboardSection, listDashboardSections, moveSection, updateSection } from './sections';
 
 // Actions find their caller through auth(): tests say who is "signed in".
 const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));

@@ -6,7 +6,7 @@ import { ArticleTable } from '@/components/dashboard/article-table';
 import { DeskHomePanels } from '@/components/dashboard/desk-home';
 import { DESK_STATES, DESK_STATE_LABELS, getDeskOverview } from '@/data/article-desk';
 import { getDeskHome } from '@/data/article-review';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { can } from '@/lib/permissions';
 import { oneParam } from '@/lib/query-params';
 
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Overview' };
  */
 export default async function DashboardHome({ searchParams }: PageProps<'/dashboard'>) {
   await connection();
-  const viewer = await requireCapability('article:write', '/dashboard');
+  const viewer = await viewerWithOrNotFound('article:write', '/dashboard');
   const [overview, home] = await Promise.all([getDeskOverview(viewer), getDeskHome(viewer)]);
   const seenNotice = oneParam(await searchParams, 'seen') === '1';
   return (

@@ -31,9 +31,9 @@ export function LikeButton({ commentId, liked, count, returnTo }: { commentId: n
       <button type="submit" aria-pressed={shown.liked} disabled={pending} className="comment__like-button">
         {shown.liked ? 'Liked' : 'Like'} <span className="comment__like-count">({shown.count})</span>
       </button>
-      {!state.ok && state.message && (
+      {!state.ok && state.formError && (
         <span className="field__error" role="alert">
-          {state.message}
+          {state.formError}
         </span>
       )}
     </form>

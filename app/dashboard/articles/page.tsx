@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { ArticleTable } from '@/components/dashboard/article-table';
 import { DashboardPager } from '@/components/dashboard/dashboard-pager';
 import { DESK_SORTS, DESK_STATES, DESK_STATE_LABELS, getEditorOptions, listDeskArticles, type DeskSort, type DeskState } from '@/data/article-desk';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { idParam, oneParam } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Articles' };
@@ -14,7 +14,7 @@ const SORT_LABELS: Record<DeskSort, string> = { updated: 'Last saved', published
 
 export default async function ArticlesPage({ searchParams }: PageProps<'/dashboard/articles'>) {
   await connection();
-  const viewer = await requireCapability('article:write', '/dashboard/articles');
+  const viewer = await viewerWithOrNotFound('article:write', '/dashboard/articles');
   const params = await searchParams;
   const stateParam = oneParam(params, 'state');
   const state = DESK_STATES.find((candidate) => candidate === stateParam);

@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { ImageLibrary } from '@/components/dashboard/image-library';
 import { ImageUploadForm } from '@/components/dashboard/image-upload-form';
 import { listImages } from '@/data/images';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { imageLibraryParamsSchema, readUploadFeedback } from '@/lib/validation/images';
 
 export const metadata: Metadata = { title: 'Images' };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Images' };
 /** Contributors, editors and admins: upload pictures and browse the library. */
 export default async function ImagesPage({ searchParams }: PageProps<'/dashboard/images'>) {
   await connection();
-  const viewer = await requireCapability('article:write', '/dashboard/images');
+  const viewer = await viewerWithOrNotFound('article:write', '/dashboard/images');
   const params = await searchParams;
   const { q, page } = imageLibraryParamsSchema.parse(params);
   const feedback = readUploadFeedback(params);

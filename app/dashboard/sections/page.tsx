@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import styles from '@/components/dashboard/dashboard-admin.module.css';
 import { SectionTable } from '@/components/dashboard/section-table';
 import { listDashboardSections } from '@/data/sections';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { isValidSlug } from '@/lib/slug';
 
 export const metadata: Metadata = { title: 'Sections' };
@@ -23,7 +23,7 @@ function doneMessage(params: Record<string, string | string[] | undefined>): str
 
 export default async function SectionsPage({ searchParams }: PageProps<'/dashboard/sections'>) {
   await connection();
-  const viewer = await requireCapability('article:publish', '/dashboard/sections');
+  const viewer = await viewerWithOrNotFound('article:publish', '/dashboard/sections');
   const [sections, params] = await Promise.all([listDashboardSections(viewer), searchParams]);
   const message = doneMessage(params);
   return (

@@ -6,7 +6,7 @@ import { DashboardPager } from '@/components/dashboard/dashboard-pager';
 import { TagCreateForm } from '@/components/dashboard/tag-create-form';
 import { TagTable } from '@/components/dashboard/tag-table';
 import { listDashboardTags } from '@/data/tags';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { isValidSlug } from '@/lib/slug';
 import { tagListParamsSchema } from '@/lib/validation/tags';
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Tags' };
 
 export default async function TagsPage({ searchParams }: PageProps<'/dashboard/tags'>) {
   await connection();
-  const viewer = await requireCapability('article:publish', '/dashboard/tags');
+  const viewer = await viewerWithOrNotFound('article:publish', '/dashboard/tags');
   const params = await searchParams;
   const { q, page } = tagListParamsSchema.parse(params);
   const list = await listDashboardTags(viewer, { q, page });

@@ -10,7 +10,7 @@ import { DateTime } from '@/components/ui/date-time';
 import { DESK_STATE_LABELS, getEditableArticle, getEditorOptions } from '@/data/article-desk';
 import { getPicturePicker } from '@/data/images';
 import { getReviewState, listAssignableStaff, listDeskNotes } from '@/data/article-review';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { utcToZonedLocal } from '@/lib/datetime';
 import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
 import { env } from '@/lib/env';
@@ -42,7 +42,7 @@ const NOTICES: Record<string, string> = {
 export default async function EditArticlePage({ params, searchParams }: PageProps<'/dashboard/articles/[id]'>) {
   await connection();
   const { id: idText } = await params;
-  const viewer = await requireCapability('article:write', `/dashboard/articles/${idText}`);
+  const viewer = await viewerWithOrNotFound('article:write', `/dashboard/articles/${idText}`);
   const id = parseSerialId(idText);
   if (!id) notFound();
   let article;

@@ -10,7 +10,7 @@ import styles from '@/components/dashboard/dashboard-admin.module.css';
 import { PeopleRoleForm, PeopleSignOutForm, PeopleStatusForm } from '@/components/dashboard/people-actions';
 import { PeopleStatus, ROLE_LABELS } from '@/components/dashboard/people-table';
 import { getPerson } from '@/data/people';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { userIdSchema } from '@/lib/validation/people';
 
 export const metadata: Metadata = { title: 'Person' };
@@ -25,7 +25,7 @@ const DONE: Record<string, string> = {
 export default async function PersonPage({ params, searchParams }: PageProps<'/dashboard/people/[id]'>) {
   await connection();
   const { id } = await params;
-  const viewer = await requireCapability('user:manage', `/dashboard/people/${encodeURIComponent(id)}`);
+  const viewer = await viewerWithOrNotFound('user:manage', `/dashboard/people/${encodeURIComponent(id)}`);
   const parsed = userIdSchema.safeParse({ userId: id });
   if (!parsed.success) notFound();
   const [person, query] = await Promise.all([getPerson(viewer, parsed.data.userId), searchParams]);

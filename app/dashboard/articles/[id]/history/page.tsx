@@ -7,7 +7,7 @@ import { RevisionDiff } from '@/components/dashboard/revision-diff';
 import { RevisionRestoreForm } from '@/components/dashboard/revision-restore-form';
 import { DateTime } from '@/components/ui/date-time';
 import { describeSnapshot, getRevision, listRevisions } from '@/data/article-desk';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { idParam } from '@/lib/query-params';
 import { unlistedVersions, unlistedVersionsNote } from '@/lib/revision-history';
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'History' };
 export default async function HistoryPage({ params, searchParams }: PageProps<'/dashboard/articles/[id]/history'>) {
   await connection();
   const { id: idText } = await params;
-  const viewer = await requireCapability('article:write', `/dashboard/articles/${idText}/history`);
+  const viewer = await viewerWithOrNotFound('article:write', `/dashboard/articles/${idText}/history`);
   const id = idParam({ id: idText }, 'id');
   if (!id) notFound();
   let history;
