@@ -23,7 +23,7 @@ function actionId(filename: string, exportedName: string): string {
 }
 
 /** A form post the way React sends it (multipart), or a called action's arguments (JSON text). */
-async function post(request: APIRequestContext, at: string, id: string, body: { form: Record<string, string> } | { args: unknown[] }) {
+async function post(request: APIRequestContext, at: string, id: string, body: { form: Record<string, string> } | { args: readonly unknown[] }) {
   const headers = { 'Next-Action': id, Accept: 'text/x-component', Origin: new URL(at, 'http://127.0.0.1').origin };
   const response =
     'form' in body
