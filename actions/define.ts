@@ -151,15 +151,18 @@ export function plainAction<C extends Caller, Input, Output>(spec: PlainSpec<C, 
   });
 }
 
-type CallSpec<Args extends unknown[], C extends Caller, Input, Output, Result> = Omit<Steps<Args, C, Input, Output, Result, Result>, 'refused'> & {
+type CallSpec<Args extends unknown[], C extends Caller, Input, Output, Result> = Omit<Steps<Args, C, Input, Output, Result, Result>, 'refused' | 'done'> & {
   /** Without it a caller lacking the capability gets 403 (forbidden()). */
   refused?: (...args: Args) => Result;
+  /** The arguments are read by `parse` only (so they are inferred from it alone). */
+  done: (output: Output, input: Input) => Result | Promise<Result>;
 };
 
 /** Actions a component calls with arguments (not a form): every argument is untrusted input for `parse`. */
 export function callAction<Args extends unknown[], C extends Caller, Input, Output, Result>(spec: CallSpec<Args, C, Input, Output, Result>): (...args: Args) => Promise<Result> {
   return mark(async (...args: Args): Promise<Result> => {
-    const outcome = await perform({ ...spec, refused: spec.refused ?? (() => forbidden()), refusals: [...(spec.refusals ?? []), stillForbidden] }, args);
+    const steps = { ...spec, refused: spec.refused ?? (() => forbidden()), refusals: [...(spec.refusals ?? []), stillForbidden], done: (output: Output, input: Input, ..._args: Args) => spec.done(output, input) };
+    const outcome = await perform(steps, args);
     return 'done' in outcome ? outcome.done : outcome.refused;
   });
 }
