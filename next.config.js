@@ -9,6 +9,8 @@ const nextConfig = {
   // 'use cache' entries, and the tag ledger the page cache in front of Next reads (docs/adr/0009).
   cacheHandlers: { default: fileURLToPath(new URL('./server/cache-handler.mjs', import.meta.url)) },
   poweredByHeader: false,
+  // forbidden(): a plain action called without the capability answers 403, not 500 (docs/adr/0018).
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // The end-to-end suite builds into its own folder so it never overwrites the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',

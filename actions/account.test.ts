@@ -88,7 +88,7 @@ describe('signOutEverywhereAction', () => {
     const eve = await signedIn('Eve');
     const otherDevice = eve.cookie;
     await redirectOf(signInWith(eve.email, PASSWORD));
-    expect(await redirectOf(signOutEverywhereAction())).toBe('http://localhost:3000/');
+    expect(await redirectOf(signOutEverywhereAction(formOf({})))).toBe('http://localhost:3000/');
     expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
     cookieJar.set(SESSION_COOKIE, otherDevice);
     expect(await redirectOf(rename('Still here?'))).toBe(TO_SIGN_IN);
@@ -96,6 +96,6 @@ describe('signOutEverywhereAction', () => {
   });
 
   it('sends a visitor who is not signed in to sign in', async () => {
-    expect(await redirectOf(signOutEverywhereAction())).toBe(TO_SIGN_IN);
+    expect(await redirectOf(signOutEverywhereAction(formOf({})))).toBe(TO_SIGN_IN);
   });
 });

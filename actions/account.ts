@@ -4,48 +4,58 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 
 import { signInWithPassword, signOut } from '@/auth';
-import { WrongPasswordError, changePassword, revokeAllSessions, updateDisplayName } from '@/data/accounts';
-import { requireUser } from '@/data/viewer';
-import { type ActionResult, fromZodError } from '@/lib/action-result';
+import { changePassword, revokeAllSessions, updateDisplayName } from '@/data/accounts';
+import { WrongPasswordError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { changePasswordSchema, profileSchema } from '@/lib/validation/auth';
 
+import { accept, formAction, parseWith, plainAction, refusal } from './define';
+
+/** A session that ended meanwhile: sign in again, then back to the account page. */
+const signInAgain = (): never => redirect('/login?callbackUrl=%2Faccount');
+
 /** Signed-in users: changes their own display name. */
-export async function updateProfileAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const viewer = await requireUser('/account');
-  const values = { name: formText(formData, 'name') };
-  const parsed = profileSchema.safeParse(values);
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  await updateDisplayName(viewer.id, parsed.data.name);
-  // The name appears in the masthead of every page this visitor sees (never in shared cached output).
-  revalidatePath('/', 'layout');
-  return { ok: true, values: { name: parsed.data.name } };
-}
+export const updateProfileAction = formAction({
+  name: 'updateProfileAction',
+  caller: 'signed-in',
+  refused: signInAgain,
+  parse: (formData) => parseWith(profileSchema, { name: formText(formData, 'name') }),
+  run: async (viewer, { name }) => {
+    await updateDisplayName(viewer.id, name);
+    return name;
+  },
+  done: (name) => {
+    // The name appears in the masthead of every page this visitor sees (never in shared cached output).
+    revalidatePath('/', 'layout');
+    return { ok: true, values: { name } };
+  },
+});
 
 /** Signed-in users: changes their own password, signs out their other sessions, and signs this one in again. */
-export async function changePasswordAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const viewer = await requireUser('/account');
-  const parsed = changePasswordSchema.safeParse({
-    currentPassword: formText(formData, 'currentPassword'),
-    password: formText(formData, 'password'),
-    confirmPassword: formText(formData, 'confirmPassword'),
-  });
-  if (!parsed.success) return fromZodError(parsed.error, {});
-  let email: string;
-  try {
-    ({ email } = await changePassword(viewer.id, parsed.data.currentPassword, parsed.data.password));
-  } catch (error) {
-    if (error instanceof WrongPasswordError) return { ok: false, fieldErrors: { currentPassword: ['That is not your current password.'] } };
-    throw error;
-  }
-  // The old session is now invalid everywhere; a fresh one for this browser (redirects on success).
-  await signInWithPassword(email, parsed.data.password, '/account?changed=password');
-  redirect('/login?callbackUrl=%2Faccount');
-}
+export const changePasswordAction = formAction({
+  name: 'changePasswordAction',
+  caller: 'signed-in',
+  refused: signInAgain,
+  // Passwords are never echoed: the field errors go back with no values.
+  parse: (formData) =>
+    parseWith(changePasswordSchema, { currentPassword: formText(formData, 'currentPassword'), password: formText(formData, 'password'), confirmPassword: formText(formData, 'confirmPassword') }, {}),
+  run: async (viewer, { currentPassword, password }) => ({ ...(await changePassword(viewer.id, currentPassword, password)), password }),
+  refusals: [refusal(WrongPasswordError, () => ({ fieldErrors: { currentPassword: ['That is not your current password.'] } }))],
+  done: async ({ email, password }) => {
+    // The old session is now invalid everywhere; a fresh one for this browser (redirects on success).
+    await signInWithPassword(email, password, '/account?changed=password');
+    return signInAgain();
+  },
+});
 
 /** Signed-in users: signs out every session of their account, on every device, then this one. */
-export async function signOutEverywhereAction(): Promise<void> {
-  const viewer = await requireUser('/account');
-  await revokeAllSessions(viewer.id);
-  await signOut({ redirectTo: '/' });
-}
+export const signOutEverywhereAction = plainAction({
+  name: 'signOutEverywhereAction',
+  caller: 'signed-in',
+  refused: () => '/login?callbackUrl=%2Faccount',
+  parse: () => accept(null),
+  run: (viewer) => revokeAllSessions(viewer.id),
+  done: async () => {
+    await signOut({ redirectTo: '/' });
+  },
+});

@@ -94,7 +94,7 @@ describe('signOutAction', () => {
     const { email } = await accounts.account('Gus', PASSWORD);
     await redirectOf(signIn(email, PASSWORD));
     expect(cookieJar.has(SESSION_COOKIE)).toBe(true);
-    expect(await redirectOf(signOutAction())).toBe('http://localhost:3000/');
+    expect(await redirectOf(signOutAction(formOf({})))).toBe('http://localhost:3000/');
     expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
   });
 });

@@ -1,11 +1,15 @@
 'use server';
 
 import { signInWithPassword, signOut } from '@/auth';
-import { EmailTakenError, createAccount } from '@/data/accounts';
-import { type ActionResult, fromZodError } from '@/lib/action-result';
+import { createAccount } from '@/data/accounts';
+import type { ActionResult } from '@/lib/action-result';
+import { EmailTakenError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { registerSchema, safeCallbackPath, signInSchema } from '@/lib/validation/auth';
 
+import { accept, formAction, parseWith, plainAction, refusal } from './define';
+
+/** Redirects to the (same-site) callback on success; otherwise says why not. */
 async function signInAndRedirect(email: string, password: string, callbackUrl: string): Promise<ActionResult> {
   const failure = await signInWithPassword(email, password, safeCallbackPath(callbackUrl));
   return {
@@ -16,31 +20,51 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
   };
 }
 
+// Sign-in and registration are for anyone: there is no viewer to check, and nothing to refuse before the schema.
+const nobodyIsRefused = () => ({});
+
 /** Anyone: signs in with e-mail and password, then goes back to the (same-site) callback URL. */
-export async function signInAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = { email: formText(formData, 'email') };
-  const parsed = signInSchema.safeParse({ email: values.email, password: formText(formData, 'password') });
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  return signInAndRedirect(parsed.data.email, parsed.data.password, formText(formData, 'callbackUrl'));
-}
+export const signInAction = formAction({
+  name: 'signInAction',
+  caller: 'anyone',
+  refused: nobodyIsRefused,
+  echo: (formData) => ({ values: { email: formText(formData, 'email') } }),
+  parse: (formData) => {
+    const email = formText(formData, 'email');
+    const parsed = parseWith(signInSchema, { email, password: formText(formData, 'password') }, { email });
+    return parsed.ok ? accept({ ...parsed.input, callbackUrl: formText(formData, 'callbackUrl') }) : parsed;
+  },
+  // Nothing to write: signing in is the answer itself, a redirect on success, so it comes last.
+  run: async (_nobody, input) => input,
+  done: ({ email, password, callbackUrl }) => signInAndRedirect(email, password, callbackUrl),
+});
 
 /** Anyone: creates a reader account and signs it in. */
-export async function registerAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = { name: formText(formData, 'name'), email: formText(formData, 'email') };
-  const parsed = registerSchema.safeParse({ ...values, password: formText(formData, 'password'), confirmPassword: formText(formData, 'confirmPassword') });
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  try {
-    await createAccount(parsed.data);
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return { ok: false, fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] }, values };
-    }
-    throw error;
-  }
-  return signInAndRedirect(parsed.data.email, parsed.data.password, formText(formData, 'callbackUrl'));
-}
+export const registerAction = formAction({
+  name: 'registerAction',
+  caller: 'anyone',
+  refused: nobodyIsRefused,
+  echo: (formData) => ({ values: { name: formText(formData, 'name'), email: formText(formData, 'email') } }),
+  parse: (formData) => {
+    const shown = { name: formText(formData, 'name'), email: formText(formData, 'email') };
+    const parsed = parseWith(registerSchema, { ...shown, password: formText(formData, 'password'), confirmPassword: formText(formData, 'confirmPassword') }, shown);
+    return parsed.ok ? accept({ account: parsed.input, callbackUrl: formText(formData, 'callbackUrl') }) : parsed;
+  },
+  run: async (_nobody, { account, callbackUrl }) => {
+    await createAccount(account);
+    return { ...account, callbackUrl };
+  },
+  refusals: [refusal(EmailTakenError, () => ({ fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] } }))],
+  done: ({ email, password, callbackUrl }) => signInAndRedirect(email, password, callbackUrl),
+});
 
 /** Signed-in users: ends this session and goes to the front page. */
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/' });
-}
+export const signOutAction = plainAction({
+  name: 'signOutAction',
+  caller: 'anyone',
+  parse: () => accept(null),
+  run: async () => null,
+  done: async () => {
+    await signOut({ redirectTo: '/' });
+  },
+});

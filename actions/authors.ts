@@ -4,27 +4,22 @@ import { revalidateTag, updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 
 import { createAuthor, updateAuthor } from '@/data/authors';
-import { getViewerWith } from '@/data/viewer';
-import { type ActionResult, fromZodError } from '@/lib/action-result';
 import { cacheTags } from '@/lib/cache-tags';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { authorFormSchema, authorIdSchema } from '@/lib/validation/authors';
 
+import { accept, formAction, invalidField, parseWith, refusal, reject } from './define';
+
 const NOT_ALLOWED = 'You are not allowed to manage author profiles. Sign in with an editor’s account.';
+const GONE = 'This author profile no longer exists.';
+const refused = () => ({ formError: NOT_ALLOWED });
+const refusals = [invalidField, refusal(ForbiddenError, refused), refusal(NotFoundError, () => ({ formError: GONE }))];
+
 const FIELDS = ['name', 'slug', 'jobTitle', 'bio', 'avatarImageId', 'userId'] as const;
 
 function readForm(formData: FormData): Record<(typeof FIELDS)[number], string> {
   return Object.fromEntries(FIELDS.map((field) => [field, formText(formData, field)])) as Record<(typeof FIELDS)[number], string>;
-}
-
-/** Known refusals become messages; anything else is logged and rethrown (the browser only sees a digest). */
-function refusal(error: unknown, values: Record<string, string>, where: string): ActionResult {
-  if (error instanceof InvalidInputError) return { ok: false, fieldErrors: { [error.field]: [error.message] }, formError: 'Please correct the highlighted fields.', values };
-  if (error instanceof NotFoundError) return { ok: false, formError: 'This author profile no longer exists.', values };
-  if (error instanceof ForbiddenError) return { ok: false, formError: NOT_ALLOWED, values };
-  console.error(`${where} failed`, error);
-  throw error;
 }
 
 /** Bylines on every card and the author's own page show what was just saved. */
@@ -35,36 +30,36 @@ function invalidateAuthor(id: number): void {
 }
 
 /** Editors and admins (article:publish): adds an author profile, then shows the list. */
-export async function createAuthorAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = readForm(formData);
-  const viewer = await getViewerWith('article:publish');
-  if (!viewer) return { ok: false, formError: NOT_ALLOWED, values };
-  const parsed = authorFormSchema.safeParse(values);
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  let saved: { id: number; slug: string };
-  try {
-    saved = await createAuthor(viewer, parsed.data);
-  } catch (error) {
-    return refusal(error, values, 'createAuthorAction');
-  }
-  invalidateAuthor(saved.id);
-  redirect(`/dashboard/authors?created=${saved.id}`);
-}
+export const createAuthorAction = formAction({
+  name: 'createAuthorAction',
+  caller: 'article:publish',
+  refused,
+  echo: (formData) => ({ values: readForm(formData) }),
+  parse: (formData) => parseWith(authorFormSchema, readForm(formData)),
+  run: (viewer, input) => createAuthor(viewer, input),
+  refusals,
+  done: (saved) => {
+    invalidateAuthor(saved.id);
+    redirect(`/dashboard/authors?created=${saved.id}`);
+  },
+});
 
 /** Editors and admins (article:publish): changes an author profile, then shows the list. */
-export async function updateAuthorAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = { ...readForm(formData), id: formText(formData, 'id') };
-  const viewer = await getViewerWith('article:publish');
-  if (!viewer) return { ok: false, formError: NOT_ALLOWED, values };
-  const id = authorIdSchema.safeParse(values.id);
-  if (!id.success) return { ok: false, formError: 'This author profile no longer exists.', values };
-  const parsed = authorFormSchema.safeParse(values);
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  try {
-    await updateAuthor(viewer, id.data, parsed.data);
-  } catch (error) {
-    return refusal(error, values, 'updateAuthorAction');
-  }
-  invalidateAuthor(id.data);
-  redirect(`/dashboard/authors?updated=${id.data}`);
-}
+export const updateAuthorAction = formAction({
+  name: 'updateAuthorAction',
+  caller: 'article:publish',
+  refused,
+  echo: (formData) => ({ values: { ...readForm(formData), id: formText(formData, 'id') } }),
+  parse: (formData) => {
+    const id = authorIdSchema.safeParse(formText(formData, 'id'));
+    if (!id.success) return reject({ formError: GONE });
+    const parsed = parseWith(authorFormSchema, { ...readForm(formData), id: formText(formData, 'id') });
+    return parsed.ok ? accept({ id: id.data, profile: parsed.input }) : parsed;
+  },
+  run: (viewer, { id, profile }) => updateAuthor(viewer, id, profile),
+  refusals,
+  done: (_saved, { id }) => {
+    invalidateAuthor(id);
+    redirect(`/dashboard/authors?updated=${id}`);
+  },
+});

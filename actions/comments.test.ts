@@ -115,7 +115,7 @@ describe('comment actions', () => {
     signInAs(reader);
     expect(await editCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), body: 'Hijacked', js: '1' }))).toEqual({ ok: false, formError: 'You can only edit your own comments, within 15 minutes of posting.', body: 'Hijacked' });
     expect(await likeCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), intent: 'like', js: '1' }))).toMatchObject({ ok: true, likeCount: 1 });
-    expect(await likeCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), intent: 'like', js: '1', returnTo: path }))).toEqual({ ok: false, message: 'You already like this comment.' });
+    expect(await likeCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), intent: 'like', js: '1', returnTo: path }))).toEqual({ ok: false, formError: 'You already like this comment.' });
     expect(await reportCommentAction({ ok: false }, formOf({ commentId: String(theirs!.id), reason: 'nonsense', note: '' }))).toMatchObject({ ok: false, fieldErrors: { reason: ['Choose a reason.'] } });
     const [row] = await getDb().select().from(comments).where(eq(comments.id, theirs!.id));
     expect(row).toMatchObject({ body: 'Their words', likeCount: 1 });

@@ -4,12 +4,13 @@ import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 
 import { liftBreakingNews, startBreakingNews } from '@/data/breaking-news';
-import { FrontFullError, movePin, pinStory, unpinStory, type FrontId } from '@/data/curation';
-import { authorize } from '@/data/viewer';
+import { movePin, pinStory, unpinStory, type FrontId } from '@/data/curation';
 import { cacheTags } from '@/lib/cache-tags';
-import { NotFoundError } from '@/lib/errors';
+import { FrontFullError, NotFoundError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { breakingSchema, liftBreakingSchema, movePinSchema, pinSchema, unpinSchema } from '@/lib/validation/curation';
+
+import { accept, plainAction, refusal, reject, type Parsed } from './define';
 
 /**
  * The front-page desk (docs/adr/0013). Plain form actions: each answers with a redirect back to the desk, carrying
@@ -39,91 +40,95 @@ function frontOf(formData: FormData): FrontId | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Known refusals of the curation data functions; anything else is logged and rethrown. */
-function refusalOf(error: unknown, where: string): CurationRefusal {
-  if (error instanceof FrontFullError) return 'full';
-  if (error instanceof NotFoundError) return 'gone';
-  console.error(`${where} failed`, error);
-  throw error;
+/** A desk form that does not parse: back to the front it names, if it names one validly. */
+function invalidOn(formData: FormData): Parsed<never, string> {
+  return reject(deskPath(frontOf(formData), { error: 'invalid' }));
 }
+
+/** The pinning forms' refusals: back to that front, saying why. */
+const pinRefusals = [
+  refusal(FrontFullError, (_error, input: { front: FrontId }) => deskPath(input.front, { error: 'full' })),
+  refusal(NotFoundError, (_error, input: { front: FrontId }) => deskPath(input.front, { error: 'gone' })),
+];
+/** The banner forms' refusal: the story (or the banner) is gone. */
+const breakingRefusals = [refusal(NotFoundError, () => deskPath(undefined, { error: 'breaking-gone' }))];
 
 /** Editors (article:publish): pins a story on a front, at a position (0: the lead) or last. */
-export async function pinStoryAction(formData: FormData): Promise<void> {
-  const viewer = await authorize('article:publish');
-  const parsed = pinSchema.safeParse({ front: formText(formData, 'front'), articleId: formText(formData, 'articleId'), position: formText(formData, 'position') });
-  if (!parsed.success) redirect(deskPath(frontOf(formData), { error: 'invalid' }));
-  let outcome: Parameters<typeof deskPath>[1];
-  try {
-    const { sectionSlug } = await pinStory(viewer, parsed.data);
+export const pinStoryAction = plainAction({
+  name: 'pinStoryAction',
+  caller: 'article:publish',
+  parse: (formData) => {
+    const parsed = pinSchema.safeParse({ front: formText(formData, 'front'), articleId: formText(formData, 'articleId'), position: formText(formData, 'position') });
+    return parsed.success ? accept(parsed.data) : invalidOn(formData);
+  },
+  run: (viewer, input) => pinStory(viewer, input),
+  refusals: pinRefusals,
+  done: ({ sectionSlug }, { front }) => {
     frontChanged(sectionSlug);
-    outcome = { done: 'pinned' };
-  } catch (error) {
-    outcome = { error: refusalOf(error, 'pinStoryAction') };
-  }
-  redirect(deskPath(parsed.data.front, outcome));
-}
+    redirect(deskPath(front, { done: 'pinned' }));
+  },
+});
 
 /** Editors: moves a pinned story one place up or down. */
-export async function movePinAction(formData: FormData): Promise<void> {
-  const viewer = await authorize('article:publish');
-  const parsed = movePinSchema.safeParse({ front: formText(formData, 'front'), articleId: formText(formData, 'articleId'), direction: formText(formData, 'direction') });
-  if (!parsed.success) redirect(deskPath(frontOf(formData), { error: 'invalid' }));
-  let outcome: Parameters<typeof deskPath>[1];
-  try {
-    const { sectionSlug, moved } = await movePin(viewer, parsed.data);
+export const movePinAction = plainAction({
+  name: 'movePinAction',
+  caller: 'article:publish',
+  parse: (formData) => {
+    const parsed = movePinSchema.safeParse({ front: formText(formData, 'front'), articleId: formText(formData, 'articleId'), direction: formText(formData, 'direction') });
+    return parsed.success ? accept(parsed.data) : invalidOn(formData);
+  },
+  run: (viewer, input) => movePin(viewer, input),
+  refusals: pinRefusals,
+  done: ({ sectionSlug, moved }, { front }) => {
     if (moved) frontChanged(sectionSlug);
-    outcome = { done: 'moved' };
-  } catch (error) {
-    outcome = { error: refusalOf(error, 'movePinAction') };
-  }
-  redirect(deskPath(parsed.data.front, outcome));
-}
+    redirect(deskPath(front, { done: 'moved' }));
+  },
+});
 
 /** Editors: takes a story off a front. */
-export async function unpinStoryAction(formData: FormData): Promise<void> {
-  const viewer = await authorize('article:publish');
-  const parsed = unpinSchema.safeParse({ front: formText(formData, 'front'), articleId: formText(formData, 'articleId') });
-  if (!parsed.success) redirect(deskPath(frontOf(formData), { error: 'invalid' }));
-  let outcome: Parameters<typeof deskPath>[1];
-  try {
-    const { sectionSlug } = await unpinStory(viewer, parsed.data);
+export const unpinStoryAction = plainAction({
+  name: 'unpinStoryAction',
+  caller: 'article:publish',
+  parse: (formData) => {
+    const parsed = unpinSchema.safeParse({ front: formText(formData, 'front'), articleId: formText(formData, 'articleId') });
+    return parsed.success ? accept(parsed.data) : invalidOn(formData);
+  },
+  run: (viewer, input) => unpinStory(viewer, input),
+  refusals: pinRefusals,
+  done: ({ sectionSlug }, { front }) => {
     frontChanged(sectionSlug);
-    outcome = { done: 'unpinned' };
-  } catch (error) {
-    outcome = { error: refusalOf(error, 'unpinStoryAction') };
-  }
-  redirect(deskPath(parsed.data.front, outcome));
-}
+    redirect(deskPath(front, { done: 'unpinned' }));
+  },
+});
 
 /** Editors: puts up the breaking-news banner across the site (replacing a live one). */
-export async function startBreakingNewsAction(formData: FormData): Promise<void> {
-  const viewer = await authorize('article:publish');
-  const parsed = breakingSchema.safeParse({ headline: formText(formData, 'headline'), articleId: formText(formData, 'articleId'), duration: formText(formData, 'duration') });
-  if (!parsed.success) redirect(deskPath(undefined, { error: 'breaking-invalid' }));
-  const { headline, articleId, duration } = parsed.data;
-  let outcome: Parameters<typeof deskPath>[1];
-  try {
-    await startBreakingNews(viewer, { headline, articleId, expiresAt: duration ? new Date(Date.now() + duration * 60_000) : null });
+export const startBreakingNewsAction = plainAction({
+  name: 'startBreakingNewsAction',
+  caller: 'article:publish',
+  parse: (formData) => {
+    const parsed = breakingSchema.safeParse({ headline: formText(formData, 'headline'), articleId: formText(formData, 'articleId'), duration: formText(formData, 'duration') });
+    return parsed.success ? accept(parsed.data) : reject(deskPath(undefined, { error: 'breaking-invalid' }));
+  },
+  run: (viewer, { headline, articleId, duration }) => startBreakingNews(viewer, { headline, articleId, expiresAt: duration ? new Date(Date.now() + duration * 60_000) : null }),
+  refusals: breakingRefusals,
+  done: () => {
     updateTag(cacheTags.breaking());
-    outcome = { done: 'breaking-started' };
-  } catch (error) {
-    outcome = { error: refusalOf(error, 'startBreakingNewsAction') === 'gone' ? 'breaking-gone' : 'invalid' };
-  }
-  redirect(deskPath(undefined, outcome));
-}
+    redirect(deskPath(undefined, { done: 'breaking-started' }));
+  },
+});
 
 /** Editors: lifts the live banner. */
-export async function liftBreakingNewsAction(formData: FormData): Promise<void> {
-  const viewer = await authorize('article:publish');
-  const parsed = liftBreakingSchema.safeParse({ id: formText(formData, 'id') });
-  if (!parsed.success) redirect(deskPath(undefined, { error: 'invalid' }));
-  let outcome: Parameters<typeof deskPath>[1];
-  try {
-    await liftBreakingNews(viewer, parsed.data.id);
+export const liftBreakingNewsAction = plainAction({
+  name: 'liftBreakingNewsAction',
+  caller: 'article:publish',
+  parse: (formData) => {
+    const parsed = liftBreakingSchema.safeParse({ id: formText(formData, 'id') });
+    return parsed.success ? accept(parsed.data) : reject(deskPath(undefined, { error: 'invalid' }));
+  },
+  run: (viewer, { id }) => liftBreakingNews(viewer, id),
+  refusals: breakingRefusals,
+  done: () => {
     updateTag(cacheTags.breaking());
-    outcome = { done: 'breaking-lifted' };
-  } catch (error) {
-    outcome = { error: refusalOf(error, 'liftBreakingNewsAction') === 'gone' ? 'breaking-gone' : 'invalid' };
-  }
-  redirect(deskPath(undefined, outcome));
-}
+    redirect(deskPath(undefined, { done: 'breaking-lifted' }));
+  },
+});

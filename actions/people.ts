@@ -2,67 +2,77 @@
 
 import { redirect } from 'next/navigation';
 
-import { PeopleRuleError, changeUserRole, disableUser, enableUser, signOutUserEverywhere } from '@/data/people';
-import { getViewerWith, type Viewer } from '@/data/viewer';
-import { type ActionResult, fromZodError } from '@/lib/action-result';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { changeUserRole, disableUser, enableUser, signOutUserEverywhere } from '@/data/people';
+import { ForbiddenError, NotFoundError, PeopleRuleError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { changeRoleSchema, userIdSchema } from '@/lib/validation/people';
 
-const NOT_ALLOWED = 'Only admins can manage people.';
+import { accept, formAction, parseWith, refusal, reject } from './define';
 
-function refusal(error: unknown, where: string): ActionResult {
-  if (error instanceof PeopleRuleError) return { ok: false, formError: error.message };
-  if (error instanceof NotFoundError) return { ok: false, formError: 'That account no longer exists.' };
-  if (error instanceof ForbiddenError) return { ok: false, formError: NOT_ALLOWED };
-  console.error(`${where} failed`, error);
-  throw error;
-}
-
-/**
- * The simple people actions share one shape: an admin, an account id, one data function, then back to that person's
- * page with what was done (a fresh render, so the page shows the new state with or without JavaScript).
+/*
+ * Each answers an admin with a redirect back to that person's page saying what was done (a fresh render, so the page
+ * shows the new state with or without JavaScript). Roles and bans are re-read from the database on every request:
+ * nothing cached to invalidate.
  */
-async function runOnPerson(formData: FormData, where: string, done: string, run: (viewer: Viewer, userId: string) => Promise<unknown>): Promise<ActionResult> {
-  const viewer = await getViewerWith('user:manage');
-  if (!viewer) return { ok: false, formError: NOT_ALLOWED };
+
+const NOT_ALLOWED = 'Only admins can manage people.';
+const GONE = 'That account no longer exists.';
+const refused = () => ({ formError: NOT_ALLOWED });
+const refusals = [
+  // The guard rail's message is written for the admin who asked (data/people.ts).
+  refusal(PeopleRuleError, (error) => ({ formError: error.message })),
+  refusal(NotFoundError, () => ({ formError: GONE })),
+  refusal(ForbiddenError, refused),
+];
+
+const personPath = (userId: string, done: string) => `/dashboard/people/${userId}?done=${done}`;
+
+function parsePerson(formData: FormData) {
   const parsed = userIdSchema.safeParse({ userId: formText(formData, 'userId') });
-  if (!parsed.success) return { ok: false, formError: 'That account no longer exists.' };
-  try {
-    await run(viewer, parsed.data.userId);
-  } catch (error) {
-    return refusal(error, where);
-  }
-  // Roles and bans are re-read from the database on every request: nothing cached to invalidate.
-  redirect(`/dashboard/people/${parsed.data.userId}?done=${done}`);
+  return parsed.success ? accept(parsed.data) : reject({ formError: GONE });
 }
 
 /** Admins (user:manage): gives an account another role (never their own; never the last admin's). */
-export async function changeRoleAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = { userId: formText(formData, 'userId'), role: formText(formData, 'role') };
-  const viewer = await getViewerWith('user:manage');
-  if (!viewer) return { ok: false, formError: NOT_ALLOWED, values };
-  const parsed = changeRoleSchema.safeParse(values);
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  try {
-    await changeUserRole(viewer, parsed.data.userId, parsed.data.role);
-  } catch (error) {
-    return { ...refusal(error, 'changeRoleAction'), values };
-  }
-  redirect(`/dashboard/people/${parsed.data.userId}?done=role`);
-}
+export const changeRoleAction = formAction({
+  name: 'changeRoleAction',
+  caller: 'user:manage',
+  refused,
+  echo: (formData) => ({ values: { userId: formText(formData, 'userId'), role: formText(formData, 'role') } }),
+  parse: (formData) => parseWith(changeRoleSchema, { userId: formText(formData, 'userId'), role: formText(formData, 'role') }),
+  run: (viewer, { userId, role }) => changeUserRole(viewer, userId, role),
+  refusals,
+  done: (_changed, { userId }) => redirect(personPath(userId, 'role')),
+});
 
 /** Admins (user:manage): disables an account and ends its sessions at once. */
-export async function disableUserAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runOnPerson(formData, 'disableUserAction', 'disabled', disableUser);
-}
+export const disableUserAction = formAction({
+  name: 'disableUserAction',
+  caller: 'user:manage',
+  refused,
+  parse: parsePerson,
+  run: (viewer, { userId }) => disableUser(viewer, userId),
+  refusals,
+  done: (_disabled, { userId }) => redirect(personPath(userId, 'disabled')),
+});
 
 /** Admins (user:manage): re-enables a disabled account. */
-export async function enableUserAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runOnPerson(formData, 'enableUserAction', 'enabled', enableUser);
-}
+export const enableUserAction = formAction({
+  name: 'enableUserAction',
+  caller: 'user:manage',
+  refused,
+  parse: parsePerson,
+  run: (viewer, { userId }) => enableUser(viewer, userId),
+  refusals,
+  done: (_enabled, { userId }) => redirect(personPath(userId, 'enabled')),
+});
 
 /** Admins (user:manage): signs an account out on every device. */
-export async function signOutUserEverywhereAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  return runOnPerson(formData, 'signOutUserEverywhereAction', 'signed-out', signOutUserEverywhere);
-}
+export const signOutUserEverywhereAction = formAction({
+  name: 'signOutUserEverywhereAction',
+  caller: 'user:manage',
+  refused,
+  parse: parsePerson,
+  run: (viewer, { userId }) => signOutUserEverywhere(viewer, userId),
+  refusals,
+  done: (_signedOut, { userId }) => redirect(personPath(userId, 'signed-out')),
+});

@@ -2,13 +2,14 @@
 
 import { redirect } from 'next/navigation';
 
-import { ReviewRuleError, addDeskNote, assignStory, markDeskSeen, sendBackToWriter } from '@/data/article-review';
-import { getViewerWith } from '@/data/viewer';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { addDeskNote, assignStory, markDeskSeen, sendBackToWriter } from '@/data/article-review';
+import { ForbiddenError, NotFoundError, ReviewRuleError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import type { ReviewProblem } from '@/lib/review';
 import { articleIdSchema, versionSchema } from '@/lib/validation/articles';
 import { assignSchema, deskNoteSchema, seenAtSchema, sendBackSchema } from '@/lib/validation/review';
+
+import { accept, plainAction, refusal, reject, type Parsed } from './define';
 
 /**
  * The review loop's forms (docs/adr/0015). Each one ends in a redirect, refusals included (`?problem=<code>`, which
@@ -24,80 +25,90 @@ function problemPath(id: number, problem: ReviewProblem): string {
   return `${storyPath(id)}?problem=${problem}`;
 }
 
-/** Known refusals become a problem code; anything else is a bug, logged and rethrown (the browser sees a digest). */
-function problemOf(error: unknown, where: string): ReviewProblem {
-  if (error instanceof ReviewRuleError) return error.problem;
-  if (error instanceof ForbiddenError) return 'forbidden';
-  if (error instanceof NotFoundError) return 'not-found';
-  console.error(`${where} failed`, error);
-  throw error;
+/** The story a form is about; a form without one goes back to the desk. */
+function storyIdOf(formData: FormData): number | null {
+  const id = articleIdSchema.safeParse(formData.get('id'));
+  return id.success ? id.data : null;
 }
 
-function storyId(formData: FormData): number {
-  const id = articleIdSchema.safeParse(formData.get('id'));
-  // A form without a story to come back to: the desk.
-  if (!id.success) redirect('/dashboard/articles');
-  return id.data;
+const DESK = '/dashboard/articles';
+
+/** A caller without the capability: back to the story, which says so (the desk when the form names none). */
+function refusedOn(formData: FormData): string {
+  const id = storyIdOf(formData);
+  return id === null ? DESK : problemPath(id, 'forbidden');
 }
+
+/** The story's id, then the rest of the form; each problem goes back to the story as its code. */
+function parseStory<Input>(formData: FormData, rest: (id: number) => Parsed<Input, string>): Parsed<Input, string> {
+  const id = storyIdOf(formData);
+  return id === null ? reject(DESK) : rest(id);
+}
+
+/** Known refusals become a problem code on the story's page. */
+const refusals = [
+  refusal(ReviewRuleError, (error, input: { id: number }) => problemPath(input.id, error.problem)),
+  refusal(ForbiddenError, (_error, input: { id: number }) => problemPath(input.id, 'forbidden')),
+  refusal(NotFoundError, (_error, input: { id: number }) => problemPath(input.id, 'not-found')),
+];
 
 /** Editors, admins: sends a story in review back to its writer with a note (required). */
-export async function sendBackAction(formData: FormData): Promise<void> {
-  const id = storyId(formData);
-  const viewer = await getViewerWith('article:publish');
-  if (!viewer) redirect(problemPath(id, 'forbidden'));
-  const version = versionSchema.safeParse(formData.get('version'));
-  if (!version.success) redirect(problemPath(id, 'outdated'));
-  const parsed = sendBackSchema.safeParse({ note: formText(formData, 'note') });
-  if (!parsed.success) redirect(problemPath(id, 'note-missing'));
-  let problem: ReviewProblem | null = null;
-  try {
-    await sendBackToWriter(viewer, id, version.data, parsed.data.note);
-  } catch (error) {
-    problem = problemOf(error, 'sendBackAction');
-  }
-  redirect(problem ? problemPath(id, problem) : `${storyPath(id)}?notice=sent-back`);
-}
+export const sendBackAction = plainAction({
+  name: 'sendBackAction',
+  caller: 'article:publish',
+  refused: refusedOn,
+  parse: (formData) =>
+    parseStory(formData, (id) => {
+      const version = versionSchema.safeParse(formData.get('version'));
+      if (!version.success) return reject(problemPath(id, 'outdated'));
+      const parsed = sendBackSchema.safeParse({ note: formText(formData, 'note') });
+      return parsed.success ? accept({ id, version: version.data, note: parsed.data.note }) : reject(problemPath(id, 'note-missing'));
+    }),
+  run: (viewer, { id, version, note }) => sendBackToWriter(viewer, id, version, note),
+  refusals,
+  done: (_sent, { id }) => redirect(`${storyPath(id)}?notice=sent-back`),
+});
 
 /** Editors, admins: assigns a story to a member of staff, or to nobody. */
-export async function assignStoryAction(formData: FormData): Promise<void> {
-  const id = storyId(formData);
-  const viewer = await getViewerWith('article:publish');
-  if (!viewer) redirect(problemPath(id, 'forbidden'));
-  const parsed = assignSchema.safeParse({ assigneeId: formText(formData, 'assigneeId') });
-  if (!parsed.success) redirect(problemPath(id, 'assignee-invalid'));
-  let problem: ReviewProblem | null = null;
-  let notice = 'assigned';
-  try {
-    const result = await assignStory(viewer, id, parsed.data.assigneeId || null);
-    notice = !result.changed ? 'assign-unchanged' : parsed.data.assigneeId ? 'assigned' : 'unassigned';
-  } catch (error) {
-    problem = problemOf(error, 'assignStoryAction');
-  }
-  redirect(problem ? problemPath(id, problem) : `${storyPath(id)}?notice=${notice}`);
-}
+export const assignStoryAction = plainAction({
+  name: 'assignStoryAction',
+  caller: 'article:publish',
+  refused: refusedOn,
+  parse: (formData) =>
+    parseStory(formData, (id) => {
+      const parsed = assignSchema.safeParse({ assigneeId: formText(formData, 'assigneeId') });
+      return parsed.success ? accept({ id, assigneeId: parsed.data.assigneeId || null }) : reject(problemPath(id, 'assignee-invalid'));
+    }),
+  run: (viewer, { id, assigneeId }) => assignStory(viewer, id, assigneeId),
+  refusals,
+  done: ({ changed }, { id, assigneeId }) => redirect(`${storyPath(id)}?notice=${!changed ? 'assign-unchanged' : assigneeId ? 'assigned' : 'unassigned'}`),
+});
 
 /** Contributors (own stories), editors, admins: adds an internal note to a story (readers never see it). */
-export async function addDeskNoteAction(formData: FormData): Promise<void> {
-  const id = storyId(formData);
-  const viewer = await getViewerWith('article:write');
-  if (!viewer) redirect(problemPath(id, 'forbidden'));
-  const parsed = deskNoteSchema.safeParse({ body: formText(formData, 'body') });
-  if (!parsed.success) redirect(problemPath(id, 'desk-note-missing'));
-  let problem: ReviewProblem | null = null;
-  try {
-    await addDeskNote(viewer, id, parsed.data.body);
-  } catch (error) {
-    problem = problemOf(error, 'addDeskNoteAction');
-  }
-  redirect(problem ? problemPath(id, problem) : `${storyPath(id)}?notice=desk-noted`);
-}
+export const addDeskNoteAction = plainAction({
+  name: 'addDeskNoteAction',
+  caller: 'article:write',
+  refused: refusedOn,
+  parse: (formData) =>
+    parseStory(formData, (id) => {
+      const parsed = deskNoteSchema.safeParse({ body: formText(formData, 'body') });
+      return parsed.success ? accept({ id, body: parsed.data.body }) : reject(problemPath(id, 'desk-note-missing'));
+    }),
+  run: (viewer, { id, body }) => addDeskNote(viewer, id, body),
+  refusals,
+  done: (_noted, { id }) => redirect(`${storyPath(id)}?notice=desk-noted`),
+});
 
 /** Contributors, editors, admins: marks the home's "Published since you last looked" as seen, up to when it was shown. */
-export async function markDeskSeenAction(formData: FormData): Promise<void> {
-  const viewer = await getViewerWith('article:write');
-  if (!viewer) redirect('/login?callbackUrl=%2Fdashboard');
-  const parsed = seenAtSchema.safeParse({ shownAt: formText(formData, 'shownAt') });
-  const shownAt = parsed.success && parsed.data.shownAt ? new Date(parsed.data.shownAt) : null;
-  await markDeskSeen(viewer, shownAt);
-  redirect('/dashboard?seen=1');
-}
+export const markDeskSeenAction = plainAction({
+  name: 'markDeskSeenAction',
+  caller: 'article:write',
+  refused: () => '/login?callbackUrl=%2Fdashboard',
+  // A missing or malformed time marks everything up to now as seen.
+  parse: (formData) => {
+    const parsed = seenAtSchema.safeParse({ shownAt: formText(formData, 'shownAt') });
+    return accept(parsed.success && parsed.data.shownAt ? new Date(parsed.data.shownAt) : null);
+  },
+  run: (viewer, shownAt) => markDeskSeen(viewer, shownAt),
+  done: () => redirect('/dashboard?seen=1'),
+});

@@ -3,99 +3,102 @@
 import { revalidateTag, updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 
-import { SectionInUseError, createSection, deleteSection, moveSection, updateSection } from '@/data/sections';
-import { authorize, getViewerWith } from '@/data/viewer';
-import { type ActionResult, fromZodError } from '@/lib/action-result';
+import { createSection, deleteSection, moveSection, updateSection } from '@/data/sections';
 import { cacheTags } from '@/lib/cache-tags';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError, SectionInUseError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { createSectionSchema, moveSectionSchema, sectionIdSchema, updateSectionSchema } from '@/lib/validation/sections';
 
-const NOT_ALLOWED = 'You are not allowed to manage sections. Sign in with an editor’s account.';
+import { accept, formAction, invalidField, parseWith, plainAction, refusal, reject } from './define';
 
-/** Known refusals become messages; anything else is logged and rethrown (the browser only sees a digest). */
-function refusal(error: unknown, values: Record<string, string>, where: string): ActionResult {
-  if (error instanceof InvalidInputError) return { ok: false, fieldErrors: { [error.field]: [error.message] }, formError: 'Please correct the highlighted fields.', values };
-  if (error instanceof SectionInUseError) {
+const NOT_ALLOWED = 'You are not allowed to manage sections. Sign in with an editor’s account.';
+const refused = () => ({ formError: NOT_ALLOWED });
+const GONE = 'This section no longer exists.';
+const refusals = [
+  invalidField,
+  refusal(SectionInUseError, (error) => {
     const stories = error.articleCount === 1 ? '1 article is' : `${error.articleCount} articles are`;
-    return { ok: false, formError: `This section cannot be deleted: ${stories} still filed in it (drafts included). Move them to another section first.`, values };
-  }
-  if (error instanceof NotFoundError) return { ok: false, formError: 'This section no longer exists.', values };
-  if (error instanceof ForbiddenError) return { ok: false, formError: NOT_ALLOWED, values };
-  console.error(`${where} failed`, error);
-  throw error;
-}
+    return { formError: `This section cannot be deleted: ${stories} still filed in it (drafts included). Move them to another section first.` };
+  }),
+  refusal(NotFoundError, () => ({ formError: GONE })),
+  refusal(ForbiddenError, refused),
+];
+
+const fields = (formData: FormData, names: string[]) => Object.fromEntries(names.map((name) => [name, formText(formData, name)]));
+const echo = (names: string[]) => (formData: FormData) => ({ values: fields(formData, names) });
+
+const CREATE = ['name', 'slug', 'description'];
 
 /** Editors (article:publish): creates a section, then shows the list. */
-export async function createSectionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = { name: formText(formData, 'name'), slug: formText(formData, 'slug'), description: formText(formData, 'description') };
-  const viewer = await getViewerWith('article:publish');
-  if (!viewer) return { ok: false, formError: NOT_ALLOWED, values };
-  const parsed = createSectionSchema.safeParse(values);
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  let slug: string;
-  try {
-    ({ slug } = await createSection(viewer, parsed.data));
-  } catch (error) {
-    return refusal(error, values, 'createSectionAction');
-  }
-  // The navigation lists sections, and a visit to the address before it existed may have cached "no such section".
-  updateTag(cacheTags.sections());
-  updateTag(cacheTags.section(slug));
-  redirect(`/dashboard/sections?created=${encodeURIComponent(slug)}`);
-}
+export const createSectionAction = formAction({
+  name: 'createSectionAction',
+  caller: 'article:publish',
+  refused,
+  echo: echo(CREATE),
+  parse: (formData) => parseWith(createSectionSchema, fields(formData, CREATE)),
+  run: (viewer, input) => createSection(viewer, input),
+  refusals,
+  done: ({ slug }) => {
+    // The navigation lists sections, and a visit to the address before it existed may have cached "no such section".
+    updateTag(cacheTags.sections());
+    updateTag(cacheTags.section(slug));
+    redirect(`/dashboard/sections?created=${encodeURIComponent(slug)}`);
+  },
+});
+
+const UPDATE = ['id', 'name', 'description', 'position'];
 
 /** Editors (article:publish): renames, re-describes or re-positions a section (its slug stays). */
-export async function updateSectionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = { id: formText(formData, 'id'), name: formText(formData, 'name'), description: formText(formData, 'description'), position: formText(formData, 'position') };
-  const viewer = await getViewerWith('article:publish');
-  if (!viewer) return { ok: false, formError: NOT_ALLOWED, values };
-  const parsed = updateSectionSchema.safeParse(values);
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  let slug: string;
-  try {
-    ({ after: { slug } } = await updateSection(viewer, parsed.data));
-  } catch (error) {
-    return refusal(error, values, 'updateSectionAction');
-  }
-  updateTag(cacheTags.sections());
-  updateTag(cacheTags.section(slug));
-  // Cards and article pages name their section; they may catch up in the background.
-  revalidateTag(cacheTags.articles(), 'max');
-  redirect(`/dashboard/sections?updated=${encodeURIComponent(slug)}`);
-}
+export const updateSectionAction = formAction({
+  name: 'updateSectionAction',
+  caller: 'article:publish',
+  refused,
+  echo: echo(UPDATE),
+  parse: (formData) => parseWith(updateSectionSchema, fields(formData, UPDATE)),
+  run: (viewer, input) => updateSection(viewer, input),
+  refusals,
+  done: ({ after: { slug } }) => {
+    updateTag(cacheTags.sections());
+    updateTag(cacheTags.section(slug));
+    // Cards and article pages name their section; they may catch up in the background.
+    revalidateTag(cacheTags.articles(), 'max');
+    redirect(`/dashboard/sections?updated=${encodeURIComponent(slug)}`);
+  },
+});
 
 /** Editors (article:publish): moves a section one place up or down the navigation (a plain form action). */
-export async function moveSectionAction(formData: FormData): Promise<void> {
-  const viewer = await authorize('article:publish');
-  const parsed = moveSectionSchema.safeParse({ id: formText(formData, 'id'), direction: formText(formData, 'direction') });
-  if (!parsed.success) return;
-  try {
-    const { moved } = await moveSection(viewer, parsed.data.id, parsed.data.direction);
+export const moveSectionAction = plainAction({
+  name: 'moveSectionAction',
+  caller: 'article:publish',
+  // A forged or outdated form changes nothing; the page renders afresh.
+  parse: (formData) => {
+    const parsed = moveSectionSchema.safeParse({ id: formText(formData, 'id'), direction: formText(formData, 'direction') });
+    return parsed.success ? accept(parsed.data) : reject(null);
+  },
+  run: (viewer, { id, direction }) => moveSection(viewer, id, direction),
+  // Someone else deleted it meanwhile: the refreshed list says so by its absence.
+  refusals: [refusal(NotFoundError, () => null)],
+  done: ({ moved }) => {
     if (moved) updateTag(cacheTags.sections());
-  } catch (error) {
-    // Someone else deleted it meanwhile: the refreshed list says so by its absence.
-    if (error instanceof NotFoundError) return;
-    console.error('moveSectionAction failed', error);
-    throw error;
-  }
-}
+  },
+});
 
 /** Editors (article:publish): deletes an empty section, then shows the list. */
-export async function deleteSectionAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = { id: formText(formData, 'id') };
-  const viewer = await getViewerWith('article:publish');
-  if (!viewer) return { ok: false, formError: NOT_ALLOWED };
-  const parsed = sectionIdSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, formError: 'This section no longer exists.' };
-  let slug: string;
-  try {
-    ({ slug } = await deleteSection(viewer, parsed.data.id));
-  } catch (error) {
-    return refusal(error, values, 'deleteSectionAction');
-  }
-  // A deleted section must not be served from a stale copy.
-  updateTag(cacheTags.sections());
-  updateTag(cacheTags.section(slug));
-  redirect(`/dashboard/sections?deleted=${encodeURIComponent(slug)}`);
-}
+export const deleteSectionAction = formAction({
+  name: 'deleteSectionAction',
+  caller: 'article:publish',
+  refused,
+  echo: echo(['id']),
+  parse: (formData) => {
+    const parsed = sectionIdSchema.safeParse({ id: formText(formData, 'id') });
+    return parsed.success ? accept(parsed.data) : reject({ formError: GONE });
+  },
+  run: (viewer, { id }) => deleteSection(viewer, id),
+  refusals,
+  done: ({ slug }) => {
+    // A deleted section must not be served from a stale copy.
+    updateTag(cacheTags.sections());
+    updateTag(cacheTags.section(slug));
+    redirect(`/dashboard/sections?deleted=${encodeURIComponent(slug)}`);
+  },
+});

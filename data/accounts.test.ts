@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { signInThrottle, users } from '@/db/schema';
 
-import { EmailTakenError, THROTTLE, WrongPasswordError, changePassword, createAccount, getAccountForSession, revokeAllSessions, updateDisplayName, verifySignIn } from './accounts';
+import { EmailTakenError, WrongPasswordError } from '@/lib/errors';
+
+import { THROTTLE, changePassword, createAccount, getAccountForSession, revokeAllSessions, updateDisplayName, verifySignIn } from './accounts';
 
 const tag = randomBytes(4).toString('hex');
 const email = (name: string) => `${name}-${tag}@example.org`;

@@ -4,14 +4,9 @@ import { eq, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
 import { signInThrottle, users } from '@/db/schema';
+import { EmailTakenError, WrongPasswordError } from '@/lib/errors';
 import { decoyHash, hashPassword, verifyPassword } from '@/lib/passwords';
 import type { UserRole } from '@/lib/roles';
-
-export class EmailTakenError extends Error {
-  constructor() {
-    super('email taken');
-  }
-}
 
 /** Per key: this many attempts per window, then locked for a doubling time (1, 2, 4 … up to 60 minutes). */
 export const THROTTLE = { accountAttempts: 5, ipAttempts: 30, windowMinutes: 15, maxLockMinutes: 60 } as const;
@@ -97,12 +92,6 @@ export async function getAccountForSession(userId: string): Promise<(AccountUser
   if (!user) return null;
   const { disabledAt, ...rest } = user;
   return { ...rest, disabled: disabledAt !== null };
-}
-
-export class WrongPasswordError extends Error {
-  constructor() {
-    super('wrong password');
-  }
 }
 
 /** The signed-in user only (their own id from the session): changes the display name. */

@@ -3,13 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { articleDeskNotes, articles, auditLog, users } from '@/db/schema';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError, ReviewRuleError } from '@/lib/errors';
 import { createFactory, storyInput } from '@/test/factories';
 
 import { getPreviewArticle } from './article-preview';
 import { getEditableArticle } from './editable-article';
 import { createArticle, publishArticle, submitForReview } from './article-editor';
-import { ReviewRuleError, addDeskNote, assignStory, getDeskHome, getReviewState, listAssignableStaff, listDeskNotes, markDeskSeen, sendBackToWriter } from './article-review';
+import { addDeskNote, assignStory, getDeskHome, getReviewState, listAssignableStaff, listDeskNotes, markDeskSeen, sendBackToWriter } from './article-review';
 import { getPublicArticle } from './articles';
 import { listFeedEntries } from './feeds';
 

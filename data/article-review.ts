@@ -6,9 +6,9 @@ import { getDb, type Transaction } from '@/db/client';
 import { articleDeskNotes, articles, sections, users } from '@/db/schema';
 import { auditSubjects } from '@/lib/audit-subjects';
 import type { DeskNoteKind } from '@/lib/editorial';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError, ReviewRuleError } from '@/lib/errors';
 import { assertCan, can, mayOpenStory } from '@/lib/permissions';
-import { DESK_NOTES_LIMIT, HOME_PANEL_LIMIT, firstLine, nextDeskSeenAt, publishedSinceStart, type ReviewProblem } from '@/lib/review';
+import { DESK_NOTES_LIMIT, HOME_PANEL_LIMIT, firstLine, nextDeskSeenAt, publishedSinceStart } from '@/lib/review';
 import type { UserRole } from '@/lib/roles';
 
 import { recordAudit } from './audit';
@@ -21,14 +21,6 @@ import type { Viewer } from './viewer';
  * re-checks the viewer, and the story's scope (editors any story, contributors the stories they started) is part of
  * each query's WHERE clause, not only a check beforehand.
  */
-
-/** A refusal the review forms report on the page (lib/review.ts REVIEW_PROBLEMS says it in words). */
-export class ReviewRuleError extends Error {
-  constructor(readonly problem: ReviewProblem) {
-    super(problem);
-    this.name = 'ReviewRuleError';
-  }
-}
 
 /** mayOpenStory (lib/permissions.ts) as SQL on `articles`. */
 function openableBy(viewer: Viewer): SQL | undefined {

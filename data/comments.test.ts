@@ -9,10 +9,12 @@ import { createFactory, daysAgo } from '@/test/factories';
 
 import { BAN_UNTIL } from '@/lib/comment-standing';
 
+import { CommentRefusedError } from '@/lib/errors';
+
 import { createAccount } from './accounts';
 import { commentLikes, commentReports } from '@/db/schema';
 
-import { CommentRefusedError, DUPLICATE_WINDOW_MINUTES, THREAD_PAGE_SIZE, createComment, deleteOwnComment, editOwnComment, getCommentCount, getCommentStanding, getThread, getViewerThreadState, likeComment, reportComment, unlikeComment } from './comments';
+import { DUPLICATE_WINDOW_MINUTES, THREAD_PAGE_SIZE, createComment, deleteOwnComment, editOwnComment, getCommentCount, getCommentStanding, getThread, getViewerThreadState, likeComment, reportComment, unlikeComment } from './comments';
 import type { Viewer } from './viewer';
 
 const tag = randomBytes(4).toString('hex');

@@ -10,6 +10,7 @@ import { cacheTags } from '@/lib/cache-tags';
 import { THREAD_SORTS, orderThread, type ThreadQuery, type ThreadSort } from '@/lib/comment-order';
 import { ACTIVE_STANDING, commentStanding, type CommentStanding } from '@/lib/comment-standing';
 import type { CommentReportReason } from '@/lib/editorial';
+import { CommentRefusedError } from '@/lib/errors';
 import { MODERATION, commentsOpen, holdReason, type HoldReason } from '@/lib/moderation';
 import { isSerialId } from './cache-arguments';
 import type { Viewer } from './viewer';
@@ -41,28 +42,6 @@ export type Thread = {
   sort: ThreadSort;
   isOpen: boolean;
 };
-
-export class CommentRefusedError extends Error {
-  constructor(
-    readonly reason:
-      | 'not-found'
-      | 'closed'
-      | 'rate-limited'
-      | 'duplicate'
-      | 'bad-parent'
-      | 'not-allowed'
-      | 'suspended'
-      | 'banned'
-      | 'own-comment'
-      | 'already-liked'
-      | 'not-liked'
-      | 'already-reported',
-    /** For 'suspended': when the author may comment again (ISO). */
-    readonly until: string | null = null,
-  ) {
-    super(reason);
-  }
-}
 
 /** Top-level comments readers can see: published ones, and deleted ones that still hold visible replies. */
 const visibleTopLevel = (articleId: number) =>

@@ -3,14 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { auditLog, breakingNews } from '@/db/schema';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, FrontFullError, NotFoundError } from '@/lib/errors';
 import { createFactory, daysAgo, inDays } from '@/test/factories';
 import { recorded, resetRecorded } from '@/test/stubs/next-cache';
 
 import { listAuditLog } from './audit';
 import { getBreakingNews, liftBreakingNews, listBreakingNews, startBreakingNews } from './breaking-news';
 import { getNextScheduledChange } from './cache-life';
-import { FRONT_PAGE_PINS, FrontFullError, listPinCandidates, listPlacements, movePin, pinStory, unpinStory } from './curation';
+import { FRONT_PAGE_PINS, listPinCandidates, listPlacements, movePin, pinStory, unpinStory } from './curation';
 import { getFrontPage, listSectionArticles } from './lists';
 
 let factory: ReturnType<typeof createFactory>;

@@ -6,7 +6,7 @@ import { getDb, type Database, type Transaction } from '@/db/client';
 import { articles, frontPlacements, sections } from '@/db/schema';
 import { isPublic, isScheduled } from '@/db/visibility';
 import { auditSubjects } from '@/lib/audit-subjects';
-import { NotFoundError } from '@/lib/errors';
+import { FrontFullError, NotFoundError } from '@/lib/errors';
 import { assertCan } from '@/lib/permissions';
 
 import { recordAudit } from './audit';
@@ -29,13 +29,6 @@ const CAPABILITY = 'article:publish';
 export type FrontId = number | null;
 
 const onFront = (front: FrontId) => (front === null ? isNull(frontPlacements.sectionId) : eq(frontPlacements.sectionId, front));
-
-export class FrontFullError extends Error {
-  constructor(readonly limit: number) {
-    super(`This front holds ${limit} pinned stories at most.`);
-    this.name = 'FrontFullError';
-  }
-}
 
 export type Placement = {
   id: number;

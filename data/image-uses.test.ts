@@ -8,12 +8,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 
 import { getDb } from '@/db/client';
 import { articleRevisions, articles, auditLog, authors, images } from '@/db/schema';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, ImageInUseError, NotFoundError } from '@/lib/errors';
 import { mediaDir, resetEnvForTests } from '@/lib/env';
 import { createFactory } from '@/test/factories';
 
 import { bodyPictureSizes, renderArticleBody } from './body-pictures';
-import { deleteImage, ImageInUseError, listImages, listPictureUses, uploadImage } from './images';
+import { deleteImage, listImages, listPictureUses, uploadImage } from './images';
 import type { Viewer } from './viewer';
 
 const previousDataDir = process.env.DATA_DIR;

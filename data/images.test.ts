@@ -9,9 +9,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 
 import { getDb } from '@/db/client';
 import { auditLog, images } from '@/db/schema';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, ImageRejectedError, NotFoundError } from '@/lib/errors';
 import { mediaDir, resetEnvForTests } from '@/lib/env';
-import { ImageRejectedError, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES, type UploadProblem } from '@/lib/images';
+import { MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES, type UploadProblem } from '@/lib/images';
 import { IMAGE_FIELD_MESSAGES } from '@/lib/validation/images';
 import { createFactory } from '@/test/factories';
 

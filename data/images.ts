@@ -11,8 +11,8 @@ import { getDb, type Database, type Transaction } from '@/db/client';
 import { articleRevisions, articles, authors, images, users } from '@/db/schema';
 import { auditSubjects } from '@/lib/audit-subjects';
 import { mediaDir } from '@/lib/env';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
-import { ImageRejectedError, MAX_INPUT_PIXELS, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES } from '@/lib/images';
+import { ForbiddenError, ImageInUseError, ImageRejectedError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { MAX_INPUT_PIXELS, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES, type PictureUses } from '@/lib/images';
 import { type ImageDetailsInput, imageDetailsSchema } from '@/lib/validation/images';
 import { assertCan, can } from '@/lib/permissions';
 import { PICKER_PAGE_SIZE, type PickerData, toPickerPicture } from '@/lib/picture-picker';
@@ -226,24 +226,7 @@ export async function updateImageDetails(viewer: Viewer | null, id: number, inpu
   });
 }
 
-/** Where a library picture is used: the stories that show it (as hero or in the body) and the author portraits. */
-export type PictureUses = {
-  /** Stories whose hero it is, in the text readers see or in saved changes not yet published. */
-  heroes: { id: number; headline: string }[];
-  /** Stories whose body shows it (live text or saved changes). */
-  bodies: { id: number; headline: string }[];
-  portraits: { id: number; name: string }[];
-};
-
 export const isPictureUsed = (uses: PictureUses) => uses.heroes.length + uses.bodies.length + uses.portraits.length > 0;
-
-/** A picture that something still uses cannot be deleted; the uses say where. */
-export class ImageInUseError extends Error {
-  constructor(readonly uses: PictureUses) {
-    super('The picture is in use.');
-    this.name = 'ImageInUseError';
-  }
-}
 
 async function findUses(db: Database | Transaction, image: { id: number; fileName: string }): Promise<PictureUses> {
   // A story's latest text is its row, or the pending revision when a published story has saved changes.

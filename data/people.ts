@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { comments, users } from '@/db/schema';
 import { auditSubjects } from '@/lib/audit-subjects';
 import { BAN_UNTIL, commentStanding, type CommentStanding } from '@/lib/comment-standing';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError, PeopleRuleError } from '@/lib/errors';
 import type { UserRole } from '@/lib/roles';
 import type { PeopleListParams } from '@/lib/validation/people';
 import { assertCan } from '@/lib/permissions';
@@ -28,17 +28,6 @@ export type Person = {
   createdAt: string;
   commentCount: number;
 };
-
-/** A guard rail refused the change; `message` is written for the admin who asked. */
-export class PeopleRuleError extends Error {
-  constructor(
-    readonly reason: 'self' | 'last-admin',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PeopleRuleError';
-  }
-}
 
 const CAPABILITY = 'user:manage';
 export const PEOPLE_PAGE_SIZE = 50;

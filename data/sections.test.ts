@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
 import { auditLog, sections } from '@/db/schema';
-import { ForbiddenError } from '@/lib/errors';
+import { ForbiddenError, SectionInUseError } from '@/lib/errors';
 import { createFactory } from '@/test/factories';
 
-import { SectionInUseError, createSection, deleteSection, getDashboardSection, listDashboardSections, moveSection, updateSection } from './sections';
+import { createSection, deleteSection, getDashboardSection, listDashboardSections, moveSection, updateSection } from './sections';
 
 const unique = () => randomBytes(4).toString('hex');
 let factory: ReturnType<typeof createFactory>;

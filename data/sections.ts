@@ -5,7 +5,7 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, sections } from '@/db/schema';
 import { auditSubjects } from '@/lib/audit-subjects';
-import { InvalidInputError, NotFoundError } from '@/lib/errors';
+import { InvalidInputError, NotFoundError, SectionInUseError } from '@/lib/errors';
 import { isReservedSectionSlug, isValidSlug, slugify } from '@/lib/slug';
 import type { CreateSectionInput, UpdateSectionInput } from '@/lib/validation/sections';
 import { assertCan } from '@/lib/permissions';
@@ -22,14 +22,6 @@ export type DashboardSection = {
   /** Every article filed in it, whatever its status (drafts block a delete too). */
   articleCount: number;
 };
-
-/** The section cannot be deleted while articles are filed in it. */
-export class SectionInUseError extends Error {
-  constructor(readonly articleCount: number) {
-    super('section in use');
-    this.name = 'SectionInUseError';
-  }
-}
 
 const CAPABILITY = 'article:publish';
 

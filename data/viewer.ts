@@ -32,7 +32,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
  * the server's secret, then the same database checks as getViewer.
  */
 export async function getViewerForRequest(request: Request): Promise<Viewer | null> {
-  const secret = env().AUTH_SECRET ?? process.env.AUTH_SECRET;
+  const secret = env().AUTH_SECRET;
   if (!secret) return null;
   const secureCookie = /(^|;\s*)__Secure-authjs\.session-token/.test(request.headers.get('cookie') ?? '');
   const token = (await getToken({ req: request, secret, secureCookie })) as { uid?: unknown; sv?: unknown } | null;
@@ -42,8 +42,13 @@ export async function getViewerForRequest(request: Request): Promise<Viewer | nu
   return { id: account.id, name: account.name, role: account.role };
 }
 
-/** Signed-in users only: the viewer, or a redirect to the sign-in page that comes back to `returnTo`. */
-export async function requireUser(returnTo = '/'): Promise<Viewer> {
+/*
+ * The guards, named for what happens when the visitor may not: pages redirect to sign-in or show the not-found page,
+ * actions and data functions throw, and `viewerWith` answers null for the caller to decide.
+ */
+
+/** Pages for any signed-in user: the viewer, or a redirect to sign-in that comes back to `returnTo`. */
+export async function viewerOrRedirect(returnTo = '/'): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return viewer;
@@ -53,21 +58,21 @@ export async function requireUser(returnTo = '/'): Promise<Viewer> {
  * Pages: the viewer if they hold the capability; anonymous visitors go to sign-in (and come back to `returnTo`),
  * everyone else gets the not-found page, so a dashboard page never shows itself to a commenter.
  */
-export async function requireCapability(capability: Capability, returnTo: string): Promise<Viewer> {
-  const viewer = await requireUser(returnTo);
+export async function viewerWithOrNotFound(capability: Capability, returnTo: string): Promise<Viewer> {
+  const viewer = await viewerOrRedirect(returnTo);
   if (!can(viewer, capability)) notFound();
   return viewer;
 }
 
-/** Actions that answer refusals with a message: the viewer if they hold the capability, otherwise null. */
-export async function getViewerWith(capability: Capability): Promise<Viewer | null> {
+/** The viewer if they hold the capability, otherwise null (anonymous, disabled, or a role without it). */
+export async function viewerWith(capability: Capability): Promise<Viewer | null> {
   const viewer = await getViewer();
   return viewer && can(viewer, capability) ? viewer : null;
 }
 
-/** Actions and route handlers: the viewer if they hold the capability, otherwise a ForbiddenError. */
-export async function authorize(capability: Capability): Promise<Viewer> {
-  const viewer = await getViewer();
-  if (!viewer || !can(viewer, capability)) throw new ForbiddenError();
+/** Actions, route handlers and data: the viewer if they hold the capability, otherwise a ForbiddenError. */
+export async function viewerWithOrThrow(capability: Capability): Promise<Viewer> {
+  const viewer = await viewerWith(capability);
+  if (!viewer) throw new ForbiddenError();
   return viewer;
 }

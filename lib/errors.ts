@@ -1,3 +1,6 @@
+import { UPLOAD_PROBLEM_MESSAGES, type PictureUses, type UploadProblem } from '@/lib/images';
+import type { ReviewProblem } from '@/lib/review';
+
 /**
  * Domain errors the data layer throws and actions map to messages. Anything else is a bug: actions log and rethrow
  * it, and the browser only ever sees the error page's digest.
@@ -38,5 +41,103 @@ export class InvalidInputError extends Error {
   ) {
     super(message);
     this.name = 'InvalidInputError';
+  }
+}
+
+/*
+ * The refusals of one area each. The data layer throws them; the area's actions map them to messages (actions/*.ts),
+ * so a reason never travels to the browser as an error's text.
+ */
+
+/** Registration: an account already uses this e-mail address. */
+export class EmailTakenError extends Error {
+  constructor() {
+    super('email taken');
+    this.name = 'EmailTakenError';
+  }
+}
+
+/** Password change: the current password given is not the account's. */
+export class WrongPasswordError extends Error {
+  constructor() {
+    super('wrong password');
+    this.name = 'WrongPasswordError';
+  }
+}
+
+/** People: a guard rail refused the change; `message` is written for the admin who asked. */
+export class PeopleRuleError extends Error {
+  constructor(
+    readonly reason: 'self' | 'last-admin',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PeopleRuleError';
+  }
+}
+
+/** Review loop: a refusal the review forms report on the page (lib/review.ts REVIEW_PROBLEMS says it in words). */
+export class ReviewRuleError extends Error {
+  constructor(readonly problem: ReviewProblem) {
+    super(problem);
+    this.name = 'ReviewRuleError';
+  }
+}
+
+/** Sections: the section cannot be deleted while articles are filed in it. */
+export class SectionInUseError extends Error {
+  constructor(readonly articleCount: number) {
+    super('section in use');
+    this.name = 'SectionInUseError';
+  }
+}
+
+export type CommentRefusal =
+  | 'not-found'
+  | 'closed'
+  | 'rate-limited'
+  | 'duplicate'
+  | 'bad-parent'
+  | 'not-allowed'
+  | 'suspended'
+  | 'banned'
+  | 'own-comment'
+  | 'already-liked'
+  | 'not-liked'
+  | 'already-reported';
+
+/** Comments: why a post, edit, like or report was refused. */
+export class CommentRefusedError extends Error {
+  constructor(
+    readonly reason: CommentRefusal,
+    /** For 'suspended': when the author may comment again (ISO). */
+    readonly until: string | null = null,
+  ) {
+    super(reason);
+    this.name = 'CommentRefusedError';
+  }
+}
+
+/** Front-page desk: the front already holds as many pinned stories as it may. */
+export class FrontFullError extends Error {
+  constructor(readonly limit: number) {
+    super(`This front holds ${limit} pinned stories at most.`);
+    this.name = 'FrontFullError';
+  }
+}
+
+/** Image library: a picture that something still uses cannot be deleted; the uses say where. */
+export class ImageInUseError extends Error {
+  constructor(readonly uses: PictureUses) {
+    super('The picture is in use.');
+    this.name = 'ImageInUseError';
+  }
+}
+
+/** Image library: a file it will not take, with a message fit for the person who uploaded it. */
+export class ImageRejectedError extends Error {
+  constructor(readonly reason: UploadProblem) {
+    super(UPLOAD_PROBLEM_MESSAGES[reason]);
+    this.name = 'ImageRejectedError';
   }
 }

@@ -29,14 +29,6 @@ export const UPLOAD_PROBLEM_MESSAGES: Record<UploadProblem, string> = {
   'incomplete': 'The upload did not arrive complete. Please try again.',
 };
 
-/** A file the library will not take, with a message fit for the person who uploaded it. */
-export class ImageRejectedError extends Error {
-  constructor(readonly reason: UploadProblem) {
-    super(UPLOAD_PROBLEM_MESSAGES[reason]);
-    this.name = 'ImageRejectedError';
-  }
-}
-
 export function isUploadProblem(value: unknown): value is UploadProblem {
   return typeof value === 'string' && Object.hasOwn(UPLOAD_PROBLEM_MESSAGES, value);
 }
@@ -46,3 +38,12 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+/** Where a library picture is used: the stories that show it (as hero or in the body) and the author portraits. */
+export type PictureUses = {
+  /** Stories whose hero it is, in the text readers see or in saved changes not yet published. */
+  heroes: { id: number; headline: string }[];
+  /** Stories whose body shows it (live text or saved changes). */
+  bodies: { id: number; headline: string }[];
+  portraits: { id: number; name: string }[];
+};

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-import { EmailTakenError, createAccount } from '../data/accounts';
+import { createAccount } from '../data/accounts';
+import { EmailTakenError } from '../lib/errors';
 import { closeDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { USER_ROLES } from '../lib/roles';

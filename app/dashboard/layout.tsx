@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { DashboardHeader } from '@/components/dashboard/dashboard-header';
 import { DashboardNav } from '@/components/dashboard/dashboard-nav';
 import dashboardStyles from '@/components/dashboard/dashboard.module.css';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 
 export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s | Dashboard' }, robots: { index: false, follow: false } };
 
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s
  */
 export default async function DashboardLayout({ children }: LayoutProps<'/dashboard'>) {
   await connection();
-  const viewer = await requireCapability('article:write', '/dashboard');
+  const viewer = await viewerWithOrNotFound('article:write', '/dashboard');
   return (
     <>
       <a className="skip-link" href="#main-dashboard">

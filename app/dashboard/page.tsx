@@ -8,7 +8,7 @@ import { DeskHomePanels } from '@/components/dashboard/desk-home';
 import { getDeskOverview } from '@/data/article-desk';
 import { DESK_STATES, DESK_STATE_LABELS } from '@/data/desk-state';
 import { getDeskHome } from '@/data/article-review';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { can } from '@/lib/permissions';
 import { oneParam } from '@/lib/query-params';
 
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: 'Overview' };
  */
 export default async function DashboardHome({ searchParams }: PageProps<'/dashboard'>) {
   await connection();
-  const viewer = await requireCapability('article:write', '/dashboard');
+  const viewer = await viewerWithOrNotFound('article:write', '/dashboard');
   const [overview, home] = await Promise.all([getDeskOverview(viewer), getDeskHome(viewer)]);
   const seenNotice = oneParam(await searchParams, 'seen') === '1';
   return (

@@ -34,9 +34,9 @@ export function LikeButton({ commentId, liked, count, returnTo }: { commentId: n
       <button type="submit" aria-pressed={shown.liked} disabled={pending} className={styles.likeButton}>
         {shown.liked ? 'Liked' : 'Like'} <span className={`comment__like-count ${styles.likeCount}`}>({shown.count})</span>
       </button>
-      {!state.ok && state.message && (
+      {!state.ok && state.formError && (
         <span className={formStyles.error} role="alert">
-          {state.message}
+          {state.formError}
         </span>
       )}
     </form>

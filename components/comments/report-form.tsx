@@ -2,18 +2,17 @@
 
 import { useActionState } from 'react';
 
-import { reportCommentAction, type ReportResult } from '@/actions/comments';
+import { reportCommentAction } from '@/actions/comments';
 import formStyles from '@/components/ui/form.module.css';
+import { initialActionResult } from '@/lib/action-result';
 import { COMMENT_REPORT_REASONS, COMMENT_REPORT_REASON_LABELS } from '@/lib/editorial';
 import { REPORT_NOTE_MAX } from '@/lib/validation/comments';
 
 import styles from './comments.module.css';
 
-const initial: ReportResult = { ok: false };
-
 /** Reports a comment to the moderators with a reason and an optional note. Works without JavaScript. */
 export function ReportForm({ commentId }: { commentId: number }) {
-  const [state, action, pending] = useActionState(reportCommentAction, initial);
+  const [state, action, pending] = useActionState(reportCommentAction, initialActionResult);
   if (state.ok) {
     return (
       <p className={formStyles.formSuccess} role="status">
@@ -44,7 +43,7 @@ export function ReportForm({ commentId }: { commentId: number }) {
         )}
       </fieldset>
       <label htmlFor={`${id}-note`}>Anything the moderators should know? (optional)</label>
-      <textarea id={`${id}-note`} name="note" rows={2} maxLength={REPORT_NOTE_MAX} defaultValue={state.note ?? ''} aria-invalid={state.fieldErrors?.note ? true : undefined} />
+      <textarea id={`${id}-note`} name="note" rows={2} maxLength={REPORT_NOTE_MAX} defaultValue={state.values?.note ?? ''} aria-invalid={state.fieldErrors?.note ? true : undefined} />
       {state.fieldErrors?.note && <span className={formStyles.error}>{state.fieldErrors.note.join(' ')}</span>}
       <button type="submit" disabled={pending}>
         Send report

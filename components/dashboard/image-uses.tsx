@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import type { PictureUses } from '@/data/images';
+import type { PictureUses } from '@/lib/images';
 
 import styles from './image-uses.module.css';
 

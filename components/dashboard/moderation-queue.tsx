@@ -97,9 +97,9 @@ function RowActions({ item, where, pending }: { item: QueueItem; where: Where; p
 export function ModerationQueue({ items, timeZone, tab, page, notice }: { items: QueueItem[]; timeZone: string; tab: string; page: number; notice?: string }) {
   const when = (iso: string) => formatDateTime(iso, timeZone);
   const [result, action, pending] = useActionState(moderateAction, initial);
-  const text = result.message ?? notice;
+  const text = result.formError ?? result.notice ?? notice;
   const message = text && (
-    <p className={result.ok || !result.message ? formStyles.formSuccess : formStyles.formError} role={result.ok || !result.message ? 'status' : 'alert'}>
+    <p className={result.formError ? formStyles.formError : formStyles.formSuccess} role={result.formError ? 'alert' : 'status'}>
       {text}
     </p>
   );

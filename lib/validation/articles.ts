@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { ARTICLE_FORMATS } from '@/lib/article-formats';
+import { zonedLocalToUtc } from '@/lib/datetime';
 import { ARTICLE_NOTE_KINDS } from '@/lib/editorial';
 import { formText } from '@/lib/form-data';
 import { MAX_SLUG_LENGTH, RESERVED_ARTICLE_SLUGS, isValidSlug, slugify } from '@/lib/slug';
@@ -106,11 +107,21 @@ export function articleFormInput(formData: FormData) {
 export const versionSchema = serialId();
 export const articleIdSchema = id;
 
-/** Publishing: optional exact minute (in the newsroom's zone) and optional unpublish time. */
-export const publishSchema = z.object({
-  publishAt: z.string().trim(),
-  unpublishAt: z.string().trim(),
-});
+/**
+ * Publishing: now, or at an exact minute in the newsroom's zone (`timeZone`), with an optional unpublish time. The
+ * form's datetime-local text comes in; instants (or null) come out.
+ */
+export function publishSchema(timeZone: string) {
+  return z
+    .object({ when: z.string(), publishAt: z.string().trim(), unpublishAt: z.string().trim() })
+    .transform(({ when, publishAt: publishText, unpublishAt: unpublishText }, context) => {
+      const publishAt = when === 'schedule' ? zonedLocalToUtc(publishText, timeZone) : null;
+      const unpublishAt = unpublishText ? zonedLocalToUtc(unpublishText, timeZone) : null;
+      if (when === 'schedule' && !publishAt) context.addIssue({ code: 'custom', path: ['publishAt'], message: 'Give the date and time to publish at.' });
+      if (unpublishText && !unpublishAt) context.addIssue({ code: 'custom', path: ['unpublishAt'], message: 'That is not a valid date and time.' });
+      return { publishAt, unpublishAt };
+    });
+}
 
 export const articleNoteSchema = z.object({
   kind: z.enum(ARTICLE_NOTE_KINDS, { message: 'Choose correction, clarification or update.' }),

@@ -6,13 +6,13 @@ import auth from '@/components/auth/auth.module.css';
 import { PasswordForm } from '@/components/auth/password-form';
 import { ProfileForm } from '@/components/auth/profile-form';
 import formStyles from '@/components/ui/form.module.css';
-import { requireUser } from '@/data/viewer';
+import { viewerOrRedirect } from '@/data/viewer';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
 export default async function AccountPage({ searchParams }: PageProps<'/account'>) {
   await connection();
-  const viewer = await requireUser('/account');
+  const viewer = await viewerOrRedirect('/account');
   const { changed } = await searchParams;
   return (
     <div className={auth.page}>

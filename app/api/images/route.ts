@@ -1,8 +1,8 @@
 import { uploadImage } from '@/data/images';
 import { getViewer } from '@/data/viewer';
 import { env } from '@/lib/env';
-import { InvalidInputError } from '@/lib/errors';
-import { ImageRejectedError, MAX_UPLOAD_BYTES, MAX_UPLOAD_REQUEST_BYTES, UPLOAD_DRAIN_BYTES, type UploadProblem } from '@/lib/images';
+import { ImageRejectedError, InvalidInputError } from '@/lib/errors';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_REQUEST_BYTES, UPLOAD_DRAIN_BYTES, type UploadProblem } from '@/lib/images';
 import { can } from '@/lib/permissions';
 import { salvageTextFields } from '@/lib/multipart-salvage';
 import { editorReturnPath, toPickerPicture } from '@/lib/picture-picker';

@@ -9,7 +9,7 @@ import formStyles from '@/components/ui/form.module.css';
 import { DESK_SORTS, listDeskArticles, type DeskSort } from '@/data/article-desk';
 import { DESK_STATES, DESK_STATE_LABELS, type DeskState } from '@/data/desk-state';
 import { getEditorOptions } from '@/data/editable-article';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { idParam, oneParam } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Articles' };
@@ -18,7 +18,7 @@ const SORT_LABELS: Record<DeskSort, string> = { updated: 'Last saved', published
 
 export default async function ArticlesPage({ searchParams }: PageProps<'/dashboard/articles'>) {
   await connection();
-  const viewer = await requireCapability('article:write', '/dashboard/articles');
+  const viewer = await viewerWithOrNotFound('article:write', '/dashboard/articles');
   const params = await searchParams;
   const stateParam = oneParam(params, 'state');
   const state = DESK_STATES.find((candidate) => candidate === stateParam);

@@ -6,14 +6,14 @@ import { AuditTable } from '@/components/dashboard/audit-table';
 import styles from '@/components/dashboard/dashboard-admin.module.css';
 import { DashboardPager } from '@/components/dashboard/dashboard-pager';
 import { listAuditActors, listAuditLog } from '@/data/audit';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { auditParamsSchema } from '@/lib/validation/audit';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
 export default async function AuditPage({ searchParams }: PageProps<'/dashboard/audit'>) {
   await connection();
-  const viewer = await requireCapability('user:manage', '/dashboard/audit');
+  const viewer = await viewerWithOrNotFound('user:manage', '/dashboard/audit');
   const { actor, story, kind, subject, page } = auditParamsSchema.parse(await searchParams);
   const [log, actors] = await Promise.all([
     listAuditLog(viewer, { actorId: actor || undefined, story: story || undefined, kind: kind || undefined, subject: subject || undefined, page }),

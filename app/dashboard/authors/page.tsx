@@ -6,14 +6,14 @@ import { AuthorTable } from '@/components/dashboard/author-table';
 import dashboardStyles from '@/components/dashboard/dashboard.module.css';
 import formStyles from '@/components/ui/form.module.css';
 import { listDashboardAuthors } from '@/data/authors';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 
 export const metadata: Metadata = { title: 'Authors' };
 
 /** Editors and admins: every author profile. */
 export default async function AuthorsPage({ searchParams }: PageProps<'/dashboard/authors'>) {
   await connection();
-  const viewer = await requireCapability('article:publish', '/dashboard/authors');
+  const viewer = await viewerWithOrNotFound('article:publish', '/dashboard/authors');
   const { created, updated } = await searchParams;
   const authors = await listDashboardAuthors(viewer);
   const savedId = Number(typeof updated === 'string' ? updated : typeof created === 'string' ? created : NaN);

@@ -7,7 +7,7 @@ import dashboardStyles from '@/components/dashboard/dashboard.module.css';
 import { ModerationConfirmation } from '@/components/dashboard/moderation-confirmation';
 import { ModerationQueue } from '@/components/dashboard/moderation-queue';
 import { MODERATION_TABS, listModerationQueue } from '@/data/moderation';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { env } from '@/lib/env';
 import { doneMessage } from '@/lib/moderation-decisions';
 import { idParam, oneParam, parseSerialId } from '@/lib/query-params';
@@ -19,7 +19,7 @@ const TAB_LABELS = { pending: 'Pending', reported: 'Reported', all: 'All' } as c
 /** The moderation queue: pending, reported and all comments, newest first; ?confirm=… asks before a destructive decision. */
 export default async function CommentsModerationPage({ searchParams }: PageProps<'/dashboard/comments'>) {
   await connection();
-  const viewer = await requireCapability('comment:moderate', '/dashboard/comments');
+  const viewer = await viewerWithOrNotFound('comment:moderate', '/dashboard/comments');
   const params = await searchParams;
   const tabParam = oneParam(params, 'tab');
   const tab = MODERATION_TABS.find((candidate) => candidate === tabParam) ?? 'pending';

@@ -8,7 +8,7 @@ import formStyles from '@/components/ui/form.module.css';
 import { listBreakingNews } from '@/data/breaking-news';
 import { FRONT_PAGE_PINS, SECTION_FEATURES, listPinCandidates, listPlacements } from '@/data/curation';
 import { listDashboardSections } from '@/data/sections';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { parseSerialId } from '@/lib/query-params';
 
 export const metadata: Metadata = { title: 'Front page' };
@@ -37,7 +37,7 @@ const text = (value: string | string[] | undefined) => (typeof value === 'string
  */
 export default async function FrontDeskPage({ searchParams }: PageProps<'/dashboard/front'>) {
   await connection();
-  const viewer = await requireCapability('article:publish', '/dashboard/front');
+  const viewer = await viewerWithOrNotFound('article:publish', '/dashboard/front');
   const params = await searchParams;
   const sections = await listDashboardSections(viewer);
   const sectionId = parseSerialId(text(params.front));

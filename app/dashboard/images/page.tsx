@@ -5,7 +5,7 @@ import { ImageLibrary } from '@/components/dashboard/image-library';
 import { ImageUploadForm } from '@/components/dashboard/image-upload-form';
 import formStyles from '@/components/ui/form.module.css';
 import { listImages } from '@/data/images';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { imageLibraryParamsSchema, readUploadFeedback } from '@/lib/validation/images';
 
 export const metadata: Metadata = { title: 'Images' };
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Images' };
 /** Contributors, editors and admins: upload pictures and browse the library. */
 export default async function ImagesPage({ searchParams }: PageProps<'/dashboard/images'>) {
   await connection();
-  const viewer = await requireCapability('article:write', '/dashboard/images');
+  const viewer = await viewerWithOrNotFound('article:write', '/dashboard/images');
   const params = await searchParams;
   const { q, page } = imageLibraryParamsSchema.parse(params);
   const feedback = readUploadFeedback(params);

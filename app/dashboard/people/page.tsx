@@ -6,14 +6,14 @@ import { DashboardPager } from '@/components/dashboard/dashboard-pager';
 import { PeopleSearch } from '@/components/dashboard/people-search';
 import { PeopleTable } from '@/components/dashboard/people-table';
 import { listPeople } from '@/data/people';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { peopleListParamsSchema } from '@/lib/validation/people';
 
 export const metadata: Metadata = { title: 'People' };
 
 export default async function PeoplePage({ searchParams }: PageProps<'/dashboard/people'>) {
   await connection();
-  const viewer = await requireCapability('user:manage', '/dashboard/people');
+  const viewer = await viewerWithOrNotFound('user:manage', '/dashboard/people');
   const params = peopleListParamsSchema.parse(await searchParams);
   const list = await listPeople(viewer, params);
   return (

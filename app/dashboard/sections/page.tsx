@@ -6,7 +6,7 @@ import styles from '@/components/dashboard/dashboard-admin.module.css';
 import { SectionTable } from '@/components/dashboard/section-table';
 import formStyles from '@/components/ui/form.module.css';
 import { listDashboardSections } from '@/data/sections';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { isValidSlug } from '@/lib/slug';
 
 export const metadata: Metadata = { title: 'Sections' };
@@ -24,7 +24,7 @@ function doneMessage(params: Record<string, string | string[] | undefined>): str
 
 export default async function SectionsPage({ searchParams }: PageProps<'/dashboard/sections'>) {
   await connection();
-  const viewer = await requireCapability('article:publish', '/dashboard/sections');
+  const viewer = await viewerWithOrNotFound('article:publish', '/dashboard/sections');
   const [sections, params] = await Promise.all([listDashboardSections(viewer), searchParams]);
   const message = doneMessage(params);
   return (

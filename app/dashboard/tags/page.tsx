@@ -8,7 +8,7 @@ import { TagCreateForm } from '@/components/dashboard/tag-create-form';
 import { TagTable } from '@/components/dashboard/tag-table';
 import formStyles from '@/components/ui/form.module.css';
 import { listDashboardTags } from '@/data/tags';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { isValidSlug } from '@/lib/slug';
 import { tagListParamsSchema } from '@/lib/validation/tags';
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Tags' };
 
 export default async function TagsPage({ searchParams }: PageProps<'/dashboard/tags'>) {
   await connection();
-  const viewer = await requireCapability('article:publish', '/dashboard/tags');
+  const viewer = await viewerWithOrNotFound('article:publish', '/dashboard/tags');
   const params = await searchParams;
   const { q, page } = tagListParamsSchema.parse(params);
   const list = await listDashboardTags(viewer, { q, page });

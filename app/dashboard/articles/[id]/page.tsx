@@ -13,7 +13,7 @@ import { DESK_STATE_LABELS } from '@/data/desk-state';
 import { getEditableArticle, getEditorOptions } from '@/data/editable-article';
 import { getPicturePicker } from '@/data/images';
 import { getReviewState, listAssignableStaff, listDeskNotes } from '@/data/article-review';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { utcToZonedLocal } from '@/lib/datetime';
 import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
 import { env } from '@/lib/env';
@@ -45,7 +45,7 @@ const NOTICES: Record<string, string> = {
 export default async function EditArticlePage({ params, searchParams }: PageProps<'/dashboard/articles/[id]'>) {
   await connection();
   const { id: idText } = await params;
-  const viewer = await requireCapability('article:write', `/dashboard/articles/${idText}`);
+  const viewer = await viewerWithOrNotFound('article:write', `/dashboard/articles/${idText}`);
   const id = parseSerialId(idText);
   if (!id) notFound();
   let article;

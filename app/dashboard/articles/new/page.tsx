@@ -6,7 +6,7 @@ import { PictureUploadForm } from '@/components/dashboard/picture-picker';
 import formStyles from '@/components/ui/form.module.css';
 import { getEditorOptions } from '@/data/editable-article';
 import { getPicturePicker } from '@/data/images';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { pickerParams } from '@/lib/picture-picker';
 import { readUploadFeedback } from '@/lib/validation/images';
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'New story' };
 
 export default async function NewArticlePage({ searchParams }: PageProps<'/dashboard/articles/new'>) {
   await connection();
-  const viewer = await requireCapability('article:write', '/dashboard/articles/new');
+  const viewer = await viewerWithOrNotFound('article:write', '/dashboard/articles/new');
   const query = await searchParams;
   const upload = readUploadFeedback(query);
   const [options, pictures] = await Promise.all([

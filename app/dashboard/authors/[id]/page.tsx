@@ -6,7 +6,7 @@ import { connection } from 'next/server';
 import { AuthorForm } from '@/components/dashboard/author-form';
 import { getDashboardAuthor, listLinkableUsers } from '@/data/authors';
 import { listImageChoices } from '@/data/images';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { authorIdSchema } from '@/lib/validation/authors';
 
 export const metadata: Metadata = { title: 'Edit author profile' };
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Edit author profile' };
 export default async function EditAuthorPage({ params }: PageProps<'/dashboard/authors/[id]'>) {
   await connection();
   const { id } = await params;
-  const viewer = await requireCapability('article:publish', `/dashboard/authors/${encodeURIComponent(id)}`);
+  const viewer = await viewerWithOrNotFound('article:publish', `/dashboard/authors/${encodeURIComponent(id)}`);
   const authorId = authorIdSchema.safeParse(id);
   if (!authorId.success) notFound();
   const author = await getDashboardAuthor(viewer, authorId.data);

@@ -5,14 +5,14 @@ import { connection } from 'next/server';
 import { AuthorForm } from '@/components/dashboard/author-form';
 import { listLinkableUsers } from '@/data/authors';
 import { listImageChoices } from '@/data/images';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 
 export const metadata: Metadata = { title: 'New author profile' };
 
 /** Editors and admins: adds an author profile. */
 export default async function NewAuthorPage() {
   await connection();
-  const viewer = await requireCapability('article:publish', '/dashboard/authors/new');
+  const viewer = await viewerWithOrNotFound('article:publish', '/dashboard/authors/new');
   const [imageChoices, userChoices] = await Promise.all([listImageChoices(viewer), listLinkableUsers(viewer)]);
   return (
     <>

@@ -8,7 +8,7 @@ import { ImageDetailsForm } from '@/components/dashboard/image-details-form';
 import styles from '@/components/dashboard/image-library.module.css';
 import { ImageUses } from '@/components/dashboard/image-uses';
 import { getLibraryImage, isPictureUsed, listPictureUses } from '@/data/images';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { formatBytes } from '@/lib/images';
 import { imageIdSchema } from '@/lib/validation/images';
 
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Image details' };
 export default async function ImagePage({ params }: PageProps<'/dashboard/images/[id]'>) {
   await connection();
   const { id } = await params;
-  const viewer = await requireCapability('article:write', `/dashboard/images/${encodeURIComponent(id)}`);
+  const viewer = await viewerWithOrNotFound('article:write', `/dashboard/images/${encodeURIComponent(id)}`);
   const imageId = imageIdSchema.safeParse(id);
   if (!imageId.success) notFound();
   const [image, uses] = await Promise.all([getLibraryImage(viewer, imageId.data), listPictureUses(viewer, imageId.data)]);

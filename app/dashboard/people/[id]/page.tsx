@@ -11,7 +11,7 @@ import { PeopleRoleForm, PeopleSignOutForm, PeopleStatusForm } from '@/component
 import { PeopleStatus, ROLE_LABELS } from '@/components/dashboard/people-table';
 import formStyles from '@/components/ui/form.module.css';
 import { getPerson } from '@/data/people';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { auditSubjects } from '@/lib/audit-subjects';
 import { userIdSchema } from '@/lib/validation/people';
 
@@ -27,7 +27,7 @@ const DONE: Record<string, string> = {
 export default async function PersonPage({ params, searchParams }: PageProps<'/dashboard/people/[id]'>) {
   await connection();
   const { id } = await params;
-  const viewer = await requireCapability('user:manage', `/dashboard/people/${encodeURIComponent(id)}`);
+  const viewer = await viewerWithOrNotFound('user:manage', `/dashboard/people/${encodeURIComponent(id)}`);
   const parsed = userIdSchema.safeParse({ userId: id });
   if (!parsed.success) notFound();
   const [person, query] = await Promise.all([getPerson(viewer, parsed.data.userId), searchParams]);

@@ -8,7 +8,7 @@ import { ConfirmDialog, ConfirmForm } from '@/components/dashboard/confirm';
 import { SectionDeleteForm } from '@/components/dashboard/section-delete-form';
 import { SectionEditForm } from '@/components/dashboard/section-edit-form';
 import { getDashboardSection } from '@/data/sections';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { sectionIdSchema } from '@/lib/validation/sections';
 
 export const metadata: Metadata = { title: 'Edit section' };
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Edit section' };
 export default async function EditSectionPage({ params, searchParams }: PageProps<'/dashboard/sections/[id]'>) {
   await connection();
   const { id } = await params;
-  const viewer = await requireCapability('article:publish', `/dashboard/sections/${encodeURIComponent(id)}`);
+  const viewer = await viewerWithOrNotFound('article:publish', `/dashboard/sections/${encodeURIComponent(id)}`);
   const parsed = sectionIdSchema.safeParse({ id });
   if (!parsed.success) notFound();
   const section = await getDashboardSection(viewer, parsed.data.id);

@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 
 import { SectionCreateForm } from '@/components/dashboard/section-create-form';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 
 export const metadata: Metadata = { title: 'New section' };
 
 export default async function NewSectionPage() {
   await connection();
-  await requireCapability('article:publish', '/dashboard/sections/new');
+  await viewerWithOrNotFound('article:publish', '/dashboard/sections/new');
   return (
     <>
       <p>

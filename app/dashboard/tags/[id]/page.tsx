@@ -10,7 +10,7 @@ import { TagEditForm } from '@/components/dashboard/tag-edit-form';
 import { TagMergeForm } from '@/components/dashboard/tag-merge-form';
 import formStyles from '@/components/ui/form.module.css';
 import { getDashboardTag, listTagChoices } from '@/data/tags';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { oneParam } from '@/lib/query-params';
 import { isValidSlug } from '@/lib/slug';
 import { tagIdSchema } from '@/lib/validation/tags';
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: 'Edit tag' };
 export default async function EditTagPage({ params, searchParams }: PageProps<'/dashboard/tags/[id]'>) {
   await connection();
   const { id } = await params;
-  const viewer = await requireCapability('article:publish', `/dashboard/tags/${encodeURIComponent(id)}`);
+  const viewer = await viewerWithOrNotFound('article:publish', `/dashboard/tags/${encodeURIComponent(id)}`);
   const parsed = tagIdSchema.safeParse({ id });
   if (!parsed.success) notFound();
   const [tag, choices, query] = await Promise.all([getDashboardTag(viewer, parsed.data.id), listTagChoices(viewer), searchParams]);

@@ -10,7 +10,7 @@ import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
 import formStyles from '@/components/ui/form.module.css';
 import { describeSnapshot, getRevision, listRevisions } from '@/data/article-revisions';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { idParam } from '@/lib/query-params';
 import { unlistedVersions, unlistedVersionsNote } from '@/lib/revision-history';
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: 'History' };
 export default async function HistoryPage({ params, searchParams }: PageProps<'/dashboard/articles/[id]/history'>) {
   await connection();
   const { id: idText } = await params;
-  const viewer = await requireCapability('article:write', `/dashboard/articles/${idText}/history`);
+  const viewer = await viewerWithOrNotFound('article:write', `/dashboard/articles/${idText}/history`);
   const id = idParam({ id: idText }, 'id');
   if (!id) notFound();
   let history;

@@ -6,7 +6,7 @@ import { connection } from 'next/server';
 
 import { ArticleView } from '@/components/article/article-view';
 import { getPreviewArticle } from '@/data/article-preview';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { env } from '@/lib/env';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { idParam } from '@/lib/query-params';
@@ -21,7 +21,7 @@ export default async function PreviewPage({ params, searchParams }: PageProps<'/
   await connection();
   const { id: idText } = await params;
   const revisionId = idParam(await searchParams, 'revision');
-  const viewer = await requireCapability('article:write', `/dashboard/articles/${idText}/preview`);
+  const viewer = await viewerWithOrNotFound('article:write', `/dashboard/articles/${idText}/preview`);
   const id = idParam({ id: idText }, 'id');
   if (!id) notFound();
   if (!(await draftMode()).isEnabled) redirect(`/api/preview?article=${id}${revisionId ? `&revision=${revisionId}` : ''}`);

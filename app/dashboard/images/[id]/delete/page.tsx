@@ -9,7 +9,7 @@ import styles from '@/components/dashboard/image-library.module.css';
 import { ImageUses } from '@/components/dashboard/image-uses';
 import formStyles from '@/components/ui/form.module.css';
 import { getImageDeletePermission, getLibraryImage, isPictureUsed, listPictureUses } from '@/data/images';
-import { requireCapability } from '@/data/viewer';
+import { viewerWithOrNotFound } from '@/data/viewer';
 import { oneParam } from '@/lib/query-params';
 import { imageIdSchema } from '@/lib/validation/images';
 
@@ -28,7 +28,7 @@ const REFUSALS: Record<string, string> = {
 export default async function DeleteImagePage({ params, searchParams }: PageProps<'/dashboard/images/[id]/delete'>) {
   await connection();
   const { id } = await params;
-  const viewer = await requireCapability('article:write', `/dashboard/images/${encodeURIComponent(id)}/delete`);
+  const viewer = await viewerWithOrNotFound('article:write', `/dashboard/images/${encodeURIComponent(id)}/delete`);
   const imageId = imageIdSchema.safeParse(id);
   if (!imageId.success) notFound();
   const [image, uses, mayDelete] = await Promise.all([getLibraryImage(viewer, imageId.data), listPictureUses(viewer, imageId.data), getImageDeletePermission(viewer, imageId.data)]);
