@@ -35,7 +35,7 @@ describe('moderateAction (called directly, as a forged request would)', () => {
     for (const caller of [null, reader, contributor, disabledEditor]) {
       signInAs(caller);
       for (const intent of [`approve:${pending.id}`, `close:${article.id}`, `suspend:${regular.id}:ban`]) {
-        expect(await moderateAction({ ok: false }, formOf({ intent }))).toEqual({ ok: false, message: 'You do not have permission to moderate.' });
+        expect(await moderateAction({ ok: false }, formOf({ intent }))).toEqual({ ok: false, formError: 'You do not have permission to moderate.' });
       }
     }
     const [row] = await getDb().select({ status: comments.status }).from(comments).where(eq(comments.id, pending.id));
@@ -52,10 +52,10 @@ describe('moderateAction (called directly, as a forged request would)', () => {
     const editor = await factory.user('editor');
     signInAs(editor);
     const result = await moderateAction({ ok: false }, formOf({ intent: 'bulk', decision: 'reject', commentId: [String(pending.id), String(published.id)] }));
-    expect(result).toEqual({ ok: true, message: '2 comments were rejected.' });
+    expect(result).toEqual({ ok: true, notice: '2 comments were rejected.' });
     expect(recorded.updated).toEqual([`comments:${article.id}`]);
-    expect(await moderateAction({ ok: false }, formOf({ intent: 'bulk', decision: 'approve' }))).toEqual({ ok: false, message: 'Tick at least one comment.' });
-    expect(await moderateAction({ ok: false }, formOf({ intent: 'drop-table:1' }))).toEqual({ ok: false, message: 'Choose what to do.' });
+    expect(await moderateAction({ ok: false }, formOf({ intent: 'bulk', decision: 'approve' }))).toEqual({ ok: false, formError: 'Tick at least one comment.' });
+    expect(await moderateAction({ ok: false }, formOf({ intent: 'drop-table:1' }))).toEqual({ ok: false, formError: 'Choose what to do.' });
   });
 
   it('says what each decision did: "Keep (dismiss reports)" dismisses the reports and the comment stays up (issue 10, bug 6)', async () => {
@@ -67,21 +67,21 @@ describe('moderateAction (called directly, as a forged request would)', () => {
     await reportComment(newcomer, published.id, { reason: 'abuse', note: '' });
 
     // The queue's "Keep (dismiss reports)" button posts approve:{id} for a published, reported comment.
-    expect(await decide(`approve:${published.id}`)).toEqual({ ok: true, message: 'The reports were dismissed; the comment stays up.' });
+    expect(await decide(`approve:${published.id}`)).toEqual({ ok: true, notice: 'The reports were dismissed; the comment stays up.' });
     expect(await statusOf(published.id)).toBe('published');
     const [report] = await getDb().select({ resolvedAt: commentReports.resolvedAt }).from(commentReports).where(eq(commentReports.commentId, published.id));
     expect(report!.resolvedAt).not.toBeNull();
     expect(recorded.updated).toContain(`comments:${article.id}`);
-    expect(await decide(`approve:${published.id}`)).toEqual({ ok: true, message: 'The comment was already published, with no open reports.' });
+    expect(await decide(`approve:${published.id}`)).toEqual({ ok: true, notice: 'The comment was already published, with no open reports.' });
 
-    expect(await decide(`approve:${pending.id}`)).toEqual({ ok: true, message: 'The comment was approved.' });
-    expect(await decide(`unfeature:${published.id}`)).toEqual({ ok: true, message: 'The comment was not featured.' });
-    expect(await decide(`feature:${published.id}`)).toEqual({ ok: true, message: 'The comment was featured.' });
-    expect(await decide(`unfeature:${published.id}`)).toEqual({ ok: true, message: 'The comment was taken off the featured list.' });
-    expect(await decide(`reject:${published.id}`)).toEqual({ ok: true, message: 'The comment was rejected.' });
-    expect(await decide(`reject:${published.id}`)).toEqual({ ok: true, message: 'The comment was already rejected.' });
-    expect(await decide(`delete:${pending.id}`)).toEqual({ ok: true, message: 'The comment was deleted.' });
-    expect(await decide(`delete:${pending.id}`)).toEqual({ ok: true, message: 'The comment was already deleted.' });
+    expect(await decide(`approve:${pending.id}`)).toEqual({ ok: true, notice: 'The comment was approved.' });
+    expect(await decide(`unfeature:${published.id}`)).toEqual({ ok: true, notice: 'The comment was not featured.' });
+    expect(await decide(`feature:${published.id}`)).toEqual({ ok: true, notice: 'The comment was featured.' });
+    expect(await decide(`unfeature:${published.id}`)).toEqual({ ok: true, notice: 'The comment was taken off the featured list.' });
+    expect(await decide(`reject:${published.id}`)).toEqual({ ok: true, notice: 'The comment was rejected.' });
+    expect(await decide(`reject:${published.id}`)).toEqual({ ok: true, notice: 'The comment was already rejected.' });
+    expect(await decide(`delete:${pending.id}`)).toEqual({ ok: true, notice: 'The comment was deleted.' });
+    expect(await decide(`delete:${pending.id}`)).toEqual({ ok: true, notice: 'The comment was already deleted.' });
 
     // In bulk, each comment is counted under what was done to it.
     const held = await createComment(newcomer, { articleId: article.id, parentId: null, body: 'Held again' });
@@ -91,7 +91,7 @@ describe('moderateAction (called directly, as a forged request would)', () => {
     const ticked = [held, reported, quiet].map((comment) => String(comment.id));
     expect(await moderateAction({ ok: false }, formOf({ intent: 'bulk', decision: 'approve', commentId: ticked }))).toEqual({
       ok: true,
-      message: '1 comment was approved. The reports on 1 comment were dismissed; it stays up. 1 comment was already published, with no open reports.',
+      notice: '1 comment was approved. The reports on 1 comment were dismissed; it stays up. 1 comment was already published, with no open reports.',
     });
     expect(await Promise.all([held, reported, quiet].map((comment) => statusOf(comment.id)))).toEqual(['published', 'published', 'published']);
   });
@@ -115,7 +115,7 @@ describe('moderateAction (called directly, as a forged request would)', () => {
     expect(bulk).toBe('/dashboard/comments?tab=all&page=2&done=delete&total=2&changed=2&kept=0');
     const ban = await redirectOf(moderateAction({ ok: false }, formOf({ intent: `suspend:${regular.id}:ban`, confirmed: 'yes', tab: 'pending', page: '1' })));
     expect(ban).toBe('/dashboard/comments?done=suspend&length=ban');
-    expect(await moderateAction({ ok: false }, formOf({ intent: `suspend:${regular.id}:lift` }))).toEqual({ ok: true, message: 'The reader may comment again.' });
+    expect(await moderateAction({ ok: false }, formOf({ intent: `suspend:${regular.id}:lift` }))).toEqual({ ok: true, notice: 'The reader may comment again.' });
     // A forged tab or page is dropped, never echoed.
     const forged = await redirectOf(moderateAction({ ok: false }, formOf({ intent: `approve:${pending.id}`, confirmed: 'yes', tab: 'https://evil.example', page: '-1' })));
     expect(forged).toBe('/dashboard/comments?done=approve&total=1&changed=1&kept=0');
