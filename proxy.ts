@@ -53,6 +53,14 @@ export async function proxy(request: NextRequest) {
   }
 }
 
+/** Next's own answer for an action that is not available here: the marker makes Next's client and forwarder treat it so. */
+function actionUnavailable(): NextResponse {
+  return new NextResponse('Server Action unavailable.', {
+    status: 404,
+    headers: { 'x-nextjs-action-not-found': '1', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
 async function route(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // Anonymous visitors to the dashboard go to sign-in; anyone without the area's capability, or asking for a record
@@ -62,6 +70,10 @@ async function route(request: NextRequest) {
   if (isDashboardPath(pathname)) {
     const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
     const viewer = hasSession ? await getViewerForRequest(request) : null;
+    // A server action called by someone who may not use this area is not there for them, wherever it was posted
+    // (Next forwards an action posted to another page here, and passes this marker on as its own 4xx).
+    const isActionCall = request.method === 'POST' && request.headers.has('next-action');
+    if (isActionCall && (!viewer || !can(viewer, dashboardCapability(pathname)))) return actionUnavailable();
     if (!viewer) {
       const login = new URL('/login', request.url);
       login.searchParams.set('callbackUrl', `${pathname}${search}`);
