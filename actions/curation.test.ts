@@ -5,7 +5,7 @@ import { listPlacements } from '@/data/curation';
 import { getDb } from '@/db/client';
 import { breakingNews } from '@/db/schema';
 import { formOf, redirectOf, setUpActionTests } from '@/test/action-helpers';
-import { daysAgo } from '@/test/factories';
+import { editorAndStories } from '@/test/scenes';
 import { signInAs } from '@/test/stubs/auth';
 import { recorded } from '@/test/stubs/next-cache';
 
@@ -19,17 +19,10 @@ afterEach(async () => {
   await getDb().delete(breakingNews);
 });
 
-const editorAndStories = async (count: number, options: { publishedAt?: (i: number) => Date } = {}) => {
-  const editor = await factory.user('editor');
-  const section = await factory.section('Politics');
-  const stories = [];
-  for (let i = 0; i < count; i += 1) stories.push(await factory.article({ sectionId: section.id, publishedAt: options.publishedAt?.(i) ?? daysAgo(30 + i) }));
-  return { editor, section, stories };
-};
 
 describe('the front-page actions', () => {
   it('pin and take off through forms, send the editor back with what happened, and invalidate the fronts', async () => {
-    const { editor, section, stories } = await editorAndStories(1);
+    const { editor, section, stories } = await editorAndStories(factory, 1);
     signInAs(editor);
     const path = await redirectOf(pinStoryAction(formOf({ front: String(section.id), articleId: String(stories[0]!.id), position: '' })));
     expect(path).toBe(`/dashboard/front?front=${section.id}&done=pinned`);
@@ -41,7 +34,7 @@ describe('the front-page actions', () => {
   });
 
   it('refuse anyone who is not an editor, before reading the form, and change nothing', async () => {
-    const { section, stories } = await editorAndStories(1);
+    const { section, stories } = await editorAndStories(factory, 1);
     const pin = formOf({ front: String(section.id), articleId: String(stories[0]!.id), position: '' });
     for (const caller of [null, await factory.user('reader'), await factory.user('contributor'), await factory.user('editor', { disabled: true })]) {
       signInAs(caller);
@@ -57,7 +50,7 @@ describe('the front-page actions', () => {
 
 describe('the breaking-news actions', () => {
   it('refuse a blank or overlong banner and an unknown duration; put one up (tagged) and lift it', async () => {
-    const { editor } = await editorAndStories(0);
+    const { editor } = await editorAndStories(factory, 0);
     signInAs(editor);
     for (const form of [
       { headline: 'ab', articleId: '', duration: '60' },

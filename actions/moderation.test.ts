@@ -5,7 +5,7 @@ import { createComment, reportComment } from '@/data/comments';
 import { getDb } from '@/db/client';
 import { articles, commentReports, comments, users } from '@/db/schema';
 import { formOf, redirectOf, setUpActionTests } from '@/test/action-helpers';
-import { daysAgo } from '@/test/factories';
+import { moderationScene } from '@/test/scenes';
 import { signInAs } from '@/test/stubs/auth';
 import { recorded } from '@/test/stubs/next-cache';
 
@@ -15,20 +15,10 @@ vi.mock('@/auth', () => import('@/test/stubs/auth'));
 
 const factory = setUpActionTests();
 
-async function scene() {
-  const section = await factory.section();
-  const article = await factory.article({ sectionId: section.id, publishedAt: daysAgo(1) });
-  const newcomer = await factory.user('reader', { name: 'New Reader' });
-  const regular = await factory.user('reader', { name: 'Regular Reader' });
-  await getDb().insert(comments).values([1, 2].map((n) => ({ articleId: article.id, userId: regular.id, body: `Old ${n}`, status: 'published' as const, createdAt: daysAgo(1) })));
-  const pending = await createComment(newcomer, { articleId: article.id, parentId: null, body: 'Please approve me' });
-  const published = await createComment(regular, { articleId: article.id, parentId: null, body: 'Something reportable' });
-  return { article, newcomer, regular, pending, published };
-}
 
 describe('moderateAction (called directly, as a forged request would)', () => {
   it('refuses an anonymous caller, a reader, a contributor and a disabled editor; nothing changes', async () => {
-    const { pending, article, regular } = await scene();
+    const { pending, article, regular } = await moderationScene(factory);
     const reader = await factory.user('reader');
     const contributor = await factory.user('contributor');
     const disabledEditor = await factory.user('editor', { disabled: true });
@@ -48,7 +38,7 @@ describe('moderateAction (called directly, as a forged request would)', () => {
   });
 
   it('lets an editor approve in bulk and refreshes the thread’s cache tag', async () => {
-    const { pending, published, article } = await scene();
+    const { pending, published, article } = await moderationScene(factory);
     const editor = await factory.user('editor');
     signInAs(editor);
     const result = await moderateAction({ ok: false }, formOf({ intent: 'bulk', decision: 'reject', commentId: [String(pending.id), String(published.id)] }));
@@ -59,7 +49,7 @@ describe('moderateAction (called directly, as a forged request would)', () => {
   });
 
   it('says what each decision did: "Keep (dismiss reports)" dismisses the reports and the comment stays up (issue 10, bug 6)', async () => {
-    const { article, pending, published, newcomer, regular } = await scene();
+    const { article, pending, published, newcomer, regular } = await moderationScene(factory);
     const editor = await factory.user('editor');
     signInAs(editor);
     const decide = (intent: string) => moderateAction({ ok: false }, formOf({ intent }));
@@ -97,7 +87,7 @@ describe('moderateAction (called directly, as a forged request would)', () => {
   });
 
   it('suspends a reader for seven days', async () => {
-    const { regular } = await scene();
+    const { regular } = await moderationScene(factory);
     const editor = await factory.user('editor');
     signInAs(editor);
     expect(await moderateAction({ ok: false }, formOf({ intent: `suspend:${regular.id}:7` }))).toMatchObject({ ok: true });
@@ -108,7 +98,7 @@ describe('moderateAction (called directly, as a forged request would)', () => {
   });
 
   it('a confirmed decision redirects back to the queue (tab and page kept) with what it did; an unconfirmed one answers in place', async () => {
-    const { pending, published, regular } = await scene();
+    const { pending, published, regular } = await moderationScene(factory);
     const editor = await factory.user('editor');
     signInAs(editor);
     const bulk = await redirectOf(moderateAction({ ok: false }, formOf({ intent: 'bulk', decision: 'delete', commentId: [String(pending.id), String(published.id)], confirmed: 'yes', tab: 'all', page: '2' })));

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { auditLog, breakingNews } from '@/db/schema';
 import { ForbiddenError, FrontFullError, NotFoundError } from '@/lib/errors';
 import { createFactory, daysAgo, inDays } from '@/test/factories';
+import { editorAndStories } from '@/test/scenes';
 import { recorded, resetRecorded } from '@/test/stubs/next-cache';
 
 import { listAuditLog } from './audit';
@@ -26,17 +27,10 @@ afterEach(async () => {
   await factory.cleanUp();
 });
 
-const editorAndStories = async (count: number, options: { publishedAt?: (i: number) => Date } = {}) => {
-  const editor = await factory.user('editor');
-  const section = await factory.section('Politics');
-  const stories = [];
-  for (let i = 0; i < count; i += 1) stories.push(await factory.article({ sectionId: section.id, publishedAt: options.publishedAt?.(i) ?? daysAgo(30 + i) }));
-  return { editor, section, stories };
-};
 
 describe('the front page', () => {
   it('leads with the pinned stories in order, however old, and fills the rest by time', async () => {
-    const { editor, stories } = await editorAndStories(3);
+    const { editor, stories } = await editorAndStories(factory, 3);
     const [old, older, oldest] = stories;
     await pinStory(editor, { front: null, articleId: older!.id });
     await pinStory(editor, { front: null, articleId: oldest!.id });
@@ -66,7 +60,7 @@ describe('the front page', () => {
   });
 
   it('shows a pinned story only while readers may see it (a scheduled one takes the lead at its minute)', async () => {
-    const { editor, section } = await editorAndStories(0);
+    const { editor, section } = await editorAndStories(factory, 0);
     const scheduled = await factory.article({ sectionId: section.id, publishedAt: new Date(Date.now() + 1500) });
     const draft = await factory.article({ sectionId: section.id, status: 'draft', publishedAt: null });
     await factory.article({ sectionId: section.id, publishedAt: daysAgo(1) });
@@ -84,7 +78,7 @@ describe('the front page', () => {
   });
 
   it(`holds ${FRONT_PAGE_PINS} pinned stories at most, and only editors arrange it`, async () => {
-    const { editor, stories } = await editorAndStories(FRONT_PAGE_PINS + 1);
+    const { editor, stories } = await editorAndStories(factory, FRONT_PAGE_PINS + 1);
     for (const story of stories.slice(0, FRONT_PAGE_PINS)) await pinStory(editor, { front: null, articleId: story.id });
     await expect(pinStory(editor, { front: null, articleId: stories.at(-1)!.id })).rejects.toBeInstanceOf(FrontFullError);
     // Pinning one already there moves it instead.
@@ -98,7 +92,7 @@ describe('the front page', () => {
   });
 
   it('lets two editors pinning at once take turns: never over the limit, never a duplicate', async () => {
-    const { editor, stories } = await editorAndStories(FRONT_PAGE_PINS + 1);
+    const { editor, stories } = await editorAndStories(factory, FRONT_PAGE_PINS + 1);
     const other = await factory.user('editor');
     // The same story from two desks on an empty front: one pins it, the other finds it there.
     const same = await Promise.allSettled([pinStory(editor, { front: null, articleId: stories[0]!.id }), pinStory(other, { front: null, articleId: stories[0]!.id })]);
@@ -115,7 +109,7 @@ describe('the front page', () => {
   });
 
   it('offers published, unpinned stories to pin, matching the headline', async () => {
-    const { editor, section } = await editorAndStories(0);
+    const { editor, section } = await editorAndStories(factory, 0);
     const match = await factory.article({ sectionId: section.id, headline: 'Harbour 50%_ rebuild approved' });
     await factory.article({ sectionId: section.id, headline: 'Harbour draft', status: 'draft', publishedAt: null });
     await factory.article({ sectionId: section.id, headline: 'Harbour expired', publishedAt: daysAgo(3), unpublishAt: daysAgo(1) });
@@ -131,7 +125,7 @@ describe('the front page', () => {
 
 describe('a section front', () => {
   it('opens page 1 with its featured stories, never shows them twice, and leads its rail on the front page', async () => {
-    const { editor, section, stories } = await editorAndStories(4, { publishedAt: (i) => daysAgo(40 + i) });
+    const { editor, section, stories } = await editorAndStories(factory, 4, { publishedAt: (i) => daysAgo(40 + i) });
     const featured = stories.at(-1)!;
     await pinStory(editor, { front: section.id, articleId: featured.id });
 
@@ -149,7 +143,7 @@ describe('a section front', () => {
   });
 
   it('features only the section’s own stories', async () => {
-    const { editor, section } = await editorAndStories(0);
+    const { editor, section } = await editorAndStories(factory, 0);
     const elsewhere = await factory.section('Sport');
     const story = await factory.article({ sectionId: elsewhere.id });
     await expect(pinStory(editor, { front: section.id, articleId: story.id })).rejects.toBeInstanceOf(NotFoundError);
@@ -159,7 +153,7 @@ describe('a section front', () => {
 
 describe('breaking news', () => {
   it('shows one banner at a time, links to its story while public, and comes down when lifted', async () => {
-    const { editor, stories } = await editorAndStories(1);
+    const { editor, stories } = await editorAndStories(factory, 1);
     expect(await getBreakingNews()).toBeNull();
     const first = await startBreakingNews(editor, { headline: 'Polls close', articleId: null, expiresAt: null });
     expect(await getBreakingNews()).toEqual({ headline: 'Polls close', href: null });
@@ -181,7 +175,7 @@ describe('breaking news', () => {
   });
 
   it('runs out by itself: the banner’s expiry bounds its cache and is a scheduled change of the site', async () => {
-    const { editor } = await editorAndStories(0);
+    const { editor } = await editorAndStories(factory, 0);
     const expiresAt = new Date(Date.now() + 1500);
     await startBreakingNews(editor, { headline: 'Road closed', articleId: null, expiresAt });
     expect((await getNextScheduledChange())?.getTime()).toBeLessThanOrEqual(expiresAt.getTime());

@@ -6,6 +6,7 @@ import { auditLog, commentReports, comments } from '@/db/schema';
 import { BAN_UNTIL } from '@/lib/comment-standing';
 import { ForbiddenError } from '@/lib/errors';
 import { createFactory, daysAgo } from '@/test/factories';
+import { moderationScene } from '@/test/scenes';
 
 import { createComment, getThread, reportComment } from './comments';
 import { listModerationQueue, moderateComments, setCommentsClosed, suspendCommenter } from './moderation';
@@ -20,20 +21,10 @@ afterEach(async () => {
 });
 
 
-async function scene() {
-  const section = await factory.section();
-  const article = await factory.article({ sectionId: section.id, publishedAt: daysAgo(1) });
-  const newcomer = await factory.user('reader', { name: 'New Reader' });
-  const regular = await factory.user('reader', { name: 'Regular Reader' });
-  await getDb().insert(comments).values([1, 2].map((n) => ({ articleId: article.id, userId: regular.id, body: `Old ${n}`, status: 'published' as const, createdAt: daysAgo(1) })));
-  const pending = await createComment(newcomer, { articleId: article.id, parentId: null, body: 'Please approve me' });
-  const published = await createComment(regular, { articleId: article.id, parentId: null, body: 'Something reportable' });
-  return { article, newcomer, regular, pending, published };
-}
 
 describe('moderation', () => {
   it('lists pending and reported comments with the author’s record and the report reasons', async () => {
-    const { pending, published, regular, newcomer } = await scene();
+    const { pending, published, regular, newcomer } = await moderationScene(factory);
     const editor = await factory.user('editor');
     await reportComment(newcomer, published.id, { reason: 'abuse', note: 'Rude to the council' });
     const pendingTab = await listModerationQueue(editor, { tab: 'pending' });
@@ -45,7 +36,7 @@ describe('moderation', () => {
   });
 
   it('approves, rejects, features and deletes; the public thread follows and reports are resolved', async () => {
-    const { article, pending, published, newcomer } = await scene();
+    const { article, pending, published, newcomer } = await moderationScene(factory);
     const editor = await factory.user('editor');
     await reportComment(newcomer, published.id, { reason: 'spam', note: '' });
     expect((await getThread(article.id)).comments.map((comment) => comment.body)).toEqual(['Old 1', 'Old 2', 'Something reportable']);
@@ -67,7 +58,7 @@ describe('moderation', () => {
   });
 
   it('applies a bulk decision to every selected comment at once', async () => {
-    const { pending, published } = await scene();
+    const { pending, published } = await moderationScene(factory);
     const editor = await factory.user('admin');
     const result = await moderateComments(editor, [pending.id, published.id], 'reject');
     expect(result.changed).toBe(2);
@@ -76,7 +67,7 @@ describe('moderation', () => {
   });
 
   it('closes and reopens a story’s comments, and suspends or bans a reader', async () => {
-    const { article, regular, newcomer, published } = await scene();
+    const { article, regular, newcomer, published } = await moderationScene(factory);
     const editor = await factory.user('editor');
     await setCommentsClosed(editor, article.id, true);
     expect((await getThread(article.id)).isOpen).toBe(false);
@@ -98,7 +89,7 @@ describe('moderation', () => {
   });
 
   it('refuses readers, contributors and nobody in the data layer', async () => {
-    const { pending, article, regular } = await scene();
+    const { pending, article, regular } = await moderationScene(factory);
     for (const viewer of [null, await factory.user('reader'), await factory.user('contributor')]) {
       await expect(listModerationQueue(viewer)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(moderateComments(viewer, [pending.id], 'approve')).rejects.toBeInstanceOf(ForbiddenError);
@@ -112,7 +103,7 @@ describe('moderation', () => {
 
 describe('the queue’s context (issue 10)', () => {
   it('shows a reply with the comment it answers: its author and the start of its text', async () => {
-    const { article, regular, newcomer } = await scene();
+    const { article, regular, newcomer } = await moderationScene(factory);
     const editor = await factory.user('editor');
     const [parent] = await getDb()
       .insert(comments)
