@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { viewerWith, getViewer, type Viewer } from '@/data/viewer';
 import { type ActionResult, fromZodError } from '@/lib/action-result';
 import { ForbiddenError, InvalidInputError } from '@/lib/errors';
+import { formText } from '@/lib/form-data';
 import type { Capability } from '@/lib/permissions';
 
 /*
@@ -42,6 +43,19 @@ export const reject = <Answer>(answer: Answer): Parsed<never, Answer> => ({ ok: 
 export function parseWith<Input>(schema: z.ZodType<Input>, fields: Record<string, string>, shown: Record<string, string> = fields): Parsed<Input, ActionResult> {
   const parsed = schema.safeParse(fields);
   return parsed.success ? accept(parsed.data) : reject(fromZodError(parsed.error, shown));
+}
+
+/** The text fields `names` of a form, as the schema step reads them. */
+export function formFields(formData: FormData, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, formText(formData, name)]));
+}
+
+/** The echo and schema steps of a form of text fields: parsed through `schema`, every field given back on a refusal. */
+export function textForm<Input>(schema: z.ZodType<Input>, names: readonly string[]) {
+  return {
+    echo: (formData: FormData) => ({ values: formFields(formData, names) }),
+    parse: (formData: FormData) => parseWith(schema, formFields(formData, names)),
+  };
 }
 
 type ErrorClass<E extends Error> = abstract new (...args: never) => E;

@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError, SectionInUseError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { createSectionSchema, moveSectionSchema, sectionIdSchema, updateSectionSchema } from '@/lib/validation/sections';
 
-import { accept, formAction, invalidField, parseWith, plainAction, refusal, reject } from './define';
+import { accept, formAction, formFields, invalidField, plainAction, refusal, reject, textForm } from './define';
 
 const NOT_ALLOWED = 'You are not allowed to manage sections. Sign in with an editor’s account.';
 const refused = () => ({ formError: NOT_ALLOWED });
@@ -24,8 +24,6 @@ const refusals = [
   refusal(ForbiddenError, refused),
 ];
 
-const fields = (formData: FormData, names: string[]) => Object.fromEntries(names.map((name) => [name, formText(formData, name)]));
-const echo = (names: string[]) => (formData: FormData) => ({ values: fields(formData, names) });
 
 const CREATE = ['name', 'slug', 'description'];
 
@@ -34,8 +32,7 @@ export const createSectionAction = formAction({
   name: 'createSectionAction',
   caller: 'article:publish',
   refused,
-  echo: echo(CREATE),
-  parse: (formData) => parseWith(createSectionSchema, fields(formData, CREATE)),
+  ...textForm(createSectionSchema, CREATE),
   run: (viewer, input) => createSection(viewer, input),
   refusals,
   done: ({ slug }) => {
@@ -53,8 +50,7 @@ export const updateSectionAction = formAction({
   name: 'updateSectionAction',
   caller: 'article:publish',
   refused,
-  echo: echo(UPDATE),
-  parse: (formData) => parseWith(updateSectionSchema, fields(formData, UPDATE)),
+  ...textForm(updateSectionSchema, UPDATE),
   run: (viewer, input) => updateSection(viewer, input),
   refusals,
   done: ({ after: { slug } }) => {
@@ -88,7 +84,7 @@ export const deleteSectionAction = formAction({
   name: 'deleteSectionAction',
   caller: 'article:publish',
   refused,
-  echo: echo(['id']),
+  echo: (formData) => ({ values: formFields(formData, ['id']) }),
   parse: (formData) => {
     const parsed = sectionIdSchema.safeParse({ id: formText(formData, 'id') });
     return parsed.success ? accept(parsed.data) : reject({ formError: GONE });

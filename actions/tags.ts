@@ -9,14 +9,12 @@ import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { createTagSchema, mergeTagsSchema, tagIdSchema, updateTagSchema } from '@/lib/validation/tags';
 
-import { accept, formAction, invalidField, parseWith, refusal, reject } from './define';
+import { accept, formAction, formFields, invalidField, refusal, reject, textForm } from './define';
 
 const NOT_ALLOWED = 'You are not allowed to manage tags. Sign in with an editor’s account.';
 const refused = () => ({ formError: NOT_ALLOWED });
 const refusals = [invalidField, refusal(ForbiddenError, refused), refusal(NotFoundError, () => ({ formError: 'That tag no longer exists.' }))];
 
-const fields = (formData: FormData, names: string[]) => Object.fromEntries(names.map((name) => [name, formText(formData, name)]));
-const echo = (names: string[]) => (formData: FormData) => ({ values: fields(formData, names) });
 
 /** Article pages show their tags: they catch up in the background, like every list. */
 function revalidateArticles(articleIds: number[]): void {
@@ -31,8 +29,7 @@ export const createTagAction = formAction({
   name: 'createTagAction',
   caller: 'article:publish',
   refused,
-  echo: echo(CREATE),
-  parse: (formData) => parseWith(createTagSchema, fields(formData, CREATE)),
+  ...textForm(createTagSchema, CREATE),
   run: (viewer, input) => createTag(viewer, input),
   refusals,
   done: ({ slug }) => {
@@ -49,8 +46,7 @@ export const renameTagAction = formAction({
   name: 'renameTagAction',
   caller: 'article:publish',
   refused,
-  echo: echo(RENAME),
-  parse: (formData) => parseWith(updateTagSchema, fields(formData, RENAME)),
+  ...textForm(updateTagSchema, RENAME),
   run: (viewer, input) => renameTag(viewer, input),
   refusals,
   done: (result, input) => {
@@ -67,8 +63,7 @@ export const mergeTagsAction = formAction({
   name: 'mergeTagsAction',
   caller: 'article:publish',
   refused,
-  echo: echo(MERGE),
-  parse: (formData) => parseWith(mergeTagsSchema, fields(formData, MERGE)),
+  ...textForm(mergeTagsSchema, MERGE),
   run: (viewer, { sourceId, targetId }) => mergeTags(viewer, sourceId, targetId),
   refusals,
   done: (result) => {
@@ -85,7 +80,7 @@ export const deleteTagAction = formAction({
   name: 'deleteTagAction',
   caller: 'article:publish',
   refused,
-  echo: echo(['id']),
+  echo: (formData) => ({ values: formFields(formData, ['id']) }),
   parse: (formData) => {
     const parsed = tagIdSchema.safeParse({ id: formText(formData, 'id') });
     return parsed.success ? accept(parsed.data) : reject({ formError: 'That tag no longer exists.' });
