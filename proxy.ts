@@ -36,29 +36,25 @@ function allowedActions(): ReadonlySet<string> | null {
 export async function proxy(request: NextRequest) {
   const refusal = await refuseActionRequest(request, allowedActions(), env().SITE_URL);
   if (refusal) {
-    return new NextResponse(refusal.message, {
-      status: refusal.status,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
+    return plainAnswer(refusal.status, refusal.message);
   }
   try {
     return await route(request);
   } catch (error) {
     // The database has just gone away (the front answers 503 itself once its watch notices): say so, not 500.
     if (!isDatabaseUnavailable(error)) throw error;
-    return new NextResponse('The site cannot show this page just now. Please try again in a few seconds.', {
-      status: 503,
-      headers: { 'Retry-After': '5', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
+    return plainAnswer(503, 'The site cannot show this page just now. Please try again in a few seconds.', { 'Retry-After': '5' });
   }
 }
 
 /** Next's own answer for an action that is not available here: the marker makes Next's client and forwarder treat it so. */
 function actionUnavailable(): NextResponse {
-  return new NextResponse('Server Action unavailable.', {
-    status: 404,
-    headers: { 'x-nextjs-action-not-found': '1', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
+  return plainAnswer(404, 'Server Action unavailable.', { 'x-nextjs-action-not-found': '1' });
+}
+
+/** An answer the proxy gives itself: one plain sentence, never stored. */
+function plainAnswer(status: number, message: string, headers: Record<string, string> = {}): NextResponse {
+  return new NextResponse(message, { status, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
 async function route(request: NextRequest) {

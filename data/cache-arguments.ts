@@ -1,4 +1,4 @@
-import { MAX_SERIAL_ID } from '@/lib/validation/common';
+import { parseSerialId } from '@/lib/validation/common';
 
 /**
  * The arguments of a `'use cache'` function are its caller's. The site's pages pass checked values, but Next registers
@@ -8,5 +8,5 @@ import { MAX_SERIAL_ID } from '@/lib/validation/common';
 
 /** A PostgreSQL serial passed by code: a positive integer that fits in `integer`. Page and chunk numbers share the range. */
 export function isSerialId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_SERIAL_ID;
+  return typeof value === 'number' && parseSerialId(value) !== undefined;
 }
