@@ -145,7 +145,7 @@ describe('the workflow', () => {
     await getDb().update(articles).set({ publishedAt: new Date(Date.now() - 1000) }).where(eq(articles.id, draft.id));
     expect((await getPublicArticle(slug))?.headline).toBe('Scheduled piece, revised');
 
-    const audit = await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subject, `article:${draft.id}`));
+    const audit = await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subject, `article:${draft.id}`)).orderBy(auditLog.id);
     expect(audit.map((entry) => entry.action)).toEqual(['article.create', 'article.save', 'article.submit', 'article.schedule']);
     expect((await listRevisions(editor, draft.id)).revisions.map((revision) => revision.version)).toEqual([2, 1]);
   });
