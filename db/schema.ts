@@ -54,8 +54,146 @@ export const users = pgTable('users', {
   commentsSuspendedUntil: timestamptz('comments_suspended_until'),
   /** Staff: when they last marked the dashboard's "published since I last looked" as seen. */
   deskSeenAt: timestamptz('desk_seen_at'),
+  /** E-mail me when a published reply answers one of my comments (batched: at most one message per 15 minutes). */
+  notifyReplies: boolean('notify_replies').notNull().default(true),
+  /** E-mail me when a moderator approves or rejects a comment of mine that was held. */
+  notifyModeration: boolean('notify_moderation').notNull().default(false),
+  /** When the last notification message was queued for this reader (the 15-minute batching window starts here). */
+  lastNotifiedAt: timestamptz('last_notified_at'),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
 });
+
+/**
+ * One row per signed-in session (the JWT's `sid` claim names it). A session counts only while its row exists, is not
+ * revoked and has not expired: signing out revokes it on the server, so a copied cookie stops working at once.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
+export const accountTokenKind = pgEnum('account_token_kind', ['verify_email', 'reset_password', 'change_email']);
+
+/**
+ * Single-use links sent by e-mail (verify the address, reset the password, confirm a new address). Only the SHA-256
+ * of the token is stored; a token is spent by setting used_at in the same statement that checks it.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: serial('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: accountTokenKind('kind').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** change_email: the address that becomes the account's once confirmed. */
+    newEmail: text('new_email'),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId, t.kind)],
+);
+
+export const mailStatus = pgEnum('mail_status', ['queued', 'sent', 'failed']);
+
+/**
+ * Every outgoing message (the transactional outbox): written in the same transaction as the change that causes it,
+ * delivered later by the mail worker. `key` is the idempotency key: queueing the same message twice keeps one row,
+ * and the worker sends a row at most once (its Message-ID is derived from the key).
+ */
+export const mailMessages = pgTable(
+  'mail_messages',
+  {
+    id: serial('id').primaryKey(),
+    key: text('key').notNull().unique(),
+    /** account (verification, reset …), notification (replies, moderation), newsletter. */
+    kind: text('kind').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post …). */
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    status: mailStatus('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    newsletterIssueId: integer('newsletter_issue_id').references((): AnyPgColumn => newsletterIssues.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    sentAt: timestamptz('sent_at'),
+  },
+  (t) => [index('mail_messages_status_idx').on(t.status, t.id), index('mail_messages_issue_idx').on(t.newsletterIssueId, t.status)],
+);
+
+/**
+ * Replies (and moderation decisions) waiting to be told to a reader: collected and sent as one message at most every
+ * 15 minutes per reader.
+ */
+export const pendingNotifications = pgTable(
+  'pending_notifications',
+  {
+    id: serial('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** reply | approved | rejected */
+    kind: text('kind').notNull(),
+    commentId: integer('comment_id')
+      .notNull()
+      .references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique('pending_notifications_once').on(t.userId, t.kind, t.commentId), index('pending_notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * Newsletter subscriptions, with or without an account. `list` is "daily" or "section:<slug>". Double opt-in: a row
+ * counts once confirmed_at is set, and stops counting once unsubscribed_at is.
+ */
+export const newsletterSubscriptions = pgTable(
+  'newsletter_subscriptions',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    list: text('list').notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    confirmedAt: timestamptz('confirmed_at'),
+    unsubscribedAt: timestamptz('unsubscribed_at'),
+  },
+  (t) => [unique('newsletter_subscriptions_once').on(t.email, t.list), index('newsletter_subscriptions_list_idx').on(t.list, t.confirmedAt)],
+);
+
+export const newsletterIssueStatus = pgEnum('newsletter_issue_status', ['draft', 'scheduled', 'sending', 'sent']);
+
+/** One issue of a newsletter: written and previewed by an editor, sent now or at a scheduled time through the queue. */
+export const newsletterIssues = pgTable(
+  'newsletter_issues',
+  {
+    id: serial('id').primaryKey(),
+    list: text('list').notNull(),
+    subject: text('subject').notNull(),
+    /** The editor's introduction (Markdown); the stories follow it. */
+    intro: text('intro').notNull().default(''),
+    status: newsletterIssueStatus('status').notNull().default('draft'),
+    scheduledFor: timestamptz('scheduled_for'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    /** When its messages were queued (one per confirmed subscriber). */
+    queuedAt: timestamptz('queued_at'),
+  },
+  (t) => [index('newsletter_issues_status_idx').on(t.status, t.scheduledFor)],
+);
 
 /** Auth.js adapter tables (OAuth accounts, database sessions, e-mail tokens); names as the adapter expects. */
 export const accounts = pgTable(
@@ -312,9 +450,8 @@ export const comments = pgTable(
     articleId: integer('article_id')
       .notNull()
       .references(() => articles.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Null once the author deleted their account and chose to keep their comments (shown as "deleted account"). */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     parentId: integer('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
     status: commentStatus('status').notNull(),
