@@ -131,8 +131,19 @@ export const mailMessages = pgTable(
     newsletterIssueId: integer('newsletter_issue_id').references((): AnyPgColumn => newsletterIssues.id, { onDelete: 'set null' }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     sentAt: timestamptz('sent_at'),
+    /**
+     * When a queued message may next be claimed by a worker: now for a new one, the end of the lease while a worker
+     * is sending it (a worker that died mid-send leaves it to another once the lease ends), the end of the backoff
+     * after a failed attempt (docs/adr/0022).
+     */
+    availableAt: timestamptz('available_at').notNull().defaultNow(),
   },
-  (t) => [index('mail_messages_status_idx').on(t.status, t.id), index('mail_messages_issue_idx').on(t.newsletterIssueId, t.status)],
+  (t) => [
+    index('mail_messages_status_idx').on(t.status, t.id),
+    index('mail_messages_issue_idx').on(t.newsletterIssueId, t.status),
+    // The worker's claim: account and notification mail before bulk, then the longest waiting (server/mail-delivery).
+    index('mail_messages_due_idx').on(sql`(${t.kind} = 'newsletter')`, t.availableAt, t.id).where(sql`${t.status} = 'queued'`),
+  ],
 );
 
 /**

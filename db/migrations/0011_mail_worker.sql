@@ -1,0 +1,2 @@
+ALTER TABLE "mail_messages" ADD COLUMN "available_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+CREATE INDEX "mail_messages_due_idx" ON "mail_messages" USING btree (("kind" = 'newsletter'),"available_at","id") WHERE "mail_messages"."status" = 'queued';
