@@ -58,6 +58,26 @@ const schema = z.object({
   TRUSTED_PROXIES: z.string().trim().optional(),
   /** Uploaded and generated pictures: a folder every instance reads and writes (docs/deploy.md). */
   MEDIA_DIR: z.string().trim().min(1).optional(),
+  /**
+   * Outgoing mail server, for example smtp://user:password@mail.example.com:587 or smtps://…:465 (nodemailer's
+   * connection URL; its query options such as ?maxConnections=10 apply). Unset: each message is written as an .eml
+   * file under DATA_DIR/mail instead (docs/adr/0022).
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The From of every message, for example "The Daily Ledger <news@example.com>"; default: SITE_NAME at SITE_URL's host. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .refine((value) => /^[^<>]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(value), 'must be an address, or a name and an <address>')
+    .optional(),
+  /** Bulk (newsletter) messages one worker sends per second at most; account and notification mail is not held back. */
+  MAIL_RATE_PER_SECOND: z.coerce.number().min(0.1).max(10000).default(50),
+  /** `off`: this instance runs no background worker (mail, periodic jobs); run `npm run worker` somewhere instead. */
+  WORKER: z.enum(['on', 'off'], 'must be on or off').default('on'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** The build folder (next.config.js reads it too). */
   NEXT_DIST_DIR: z.string().trim().min(1).default('.next'),
@@ -101,6 +121,25 @@ export function dataDir(): string {
 export function mediaDir(): string {
   const { MEDIA_DIR } = env();
   return MEDIA_DIR ? path.resolve(MEDIA_DIR) : path.join(dataDir(), 'media');
+}
+
+export type MailAddress = { name: string; address: string };
+
+/**
+ * The From of outgoing mail: MAIL_FROM, else the site's name at SITE_URL's host ("The Daily Ledger" <news@localhost>).
+ * Kept as name and address so that the mailer quotes a name with a comma or quotes in it.
+ */
+export function mailFrom(): MailAddress {
+  const { MAIL_FROM, SITE_NAME, SITE_URL } = env();
+  if (!MAIL_FROM) return { name: SITE_NAME, address: `news@${new URL(SITE_URL).hostname}` };
+  const named = /^(.*)<([^<>]+)>$/.exec(MAIL_FROM);
+  if (!named) return { name: '', address: MAIL_FROM };
+  return { name: named[1]!.trim().replace(/^"(.*)"$/, '$1'), address: named[2]!.trim() };
+}
+
+/** Where messages go without SMTP_URL: DATA_DIR/mail. */
+export function mailOutboxDir(): string {
+  return path.join(dataDir(), 'mail');
 }
 
 /** Test hook: forget the parsed environment after a test changed process.env. */

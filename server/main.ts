@@ -18,6 +18,7 @@ import { installRemote, invalidateLocally, setReadMargin } from './cache-handler
 import { clientAddressOf, parseTrustedProxies } from './client-address';
 import { DatabaseWatch } from './database-watch';
 import { createFront } from './front';
+import { startWorker } from './jobs';
 import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
 import { isMalformedPath } from './request-policy';
@@ -44,6 +45,7 @@ const {
   TRUSTED_PROXIES,
   NEXT_DIST_DIR,
   NEXT_DEPLOYMENT_ID,
+  WORKER,
 } = env();
 if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: start the site with `npm start`.');
 if (!AUTH_SECRET) throw new Error('AUTH_SECRET is not set: sessions cannot be signed. `npm start` makes one in DATA_DIR; with several instances give each the same value (docs/deploy.md).');
@@ -111,6 +113,8 @@ const watch = new DatabaseWatch({
   onSchedule: createScheduler(invalidateLocally),
 });
 watch.start();
+// The background worker (mail, periodic jobs), unless WORKER=off leaves it to `npm run worker` (docs/adr/0022).
+const worker = WORKER === 'on' ? await startWorker(DATABASE_URL) : null;
 
 const renderer = new PageRenderer(handle, new URL(SITE_URL));
 await renderer.listen();
@@ -141,7 +145,7 @@ function stop(signal: NodeJS.Signals) {
   const force = setTimeout(() => process.exit(0), DRAIN_MS);
   force.unref();
   server.close(() => {
-    void Promise.all([renderer.close(), watch.stop(), shared?.close()]).finally(() => process.exit(0));
+    void Promise.all([renderer.close(), watch.stop(), shared?.close(), worker?.stop()]).finally(() => process.exit(0));
   });
   server.closeIdleConnections();
 }
