@@ -23,6 +23,9 @@ try {
     NEXT_TELEMETRY_DISABLED: '1',
     SITE_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: process.env.DATA_DIR ?? './.data',
+    // The site's own worker delivers the journeys' mail: to DATA_DIR/mail/*.eml (e2e/support/mailbox.ts reads them),
+    // or to SMTP_URL when the run sets one.
+    WORKER: 'on',
   } as NodeJS.ProcessEnv;
   await ensureFreshBuild({ distDir, env: childEnv });
 

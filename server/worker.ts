@@ -3,6 +3,8 @@
  * fires; never two runs of one job at a time in this process. Runs inside `npm start` (server/main.ts) unless
  * WORKER=off, and alone as `npm run worker` (scripts/worker.ts). stop() lets the runs under way finish.
  */
+import { setMaxListeners } from 'node:events';
+
 import type postgres from 'postgres';
 
 export type PeriodicJob = {
@@ -34,7 +36,10 @@ export class Worker {
     private readonly jobs: readonly PeriodicJob[],
     private readonly sql: postgres.Sql,
     private readonly log: Log = console,
-  ) {}
+  ) {
+    // Every send under way may wait on the stop signal (mail delivery's lanes): more than Node's default of 10.
+    setMaxListeners(0, this.controller.signal);
+  }
 
   async start(): Promise<void> {
     for (const job of this.jobs) {

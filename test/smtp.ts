@@ -2,7 +2,7 @@
  * A real SMTP server for tests and the load script (smtp-server), on a free loopback port: it parses what it receives
  * (mailparser) and keeps it, and can refuse chosen recipients. `url` goes into SMTP_URL or createMailTransport.
  */
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
@@ -31,6 +31,7 @@ export async function startTestSmtp(options: { parse?: boolean } = {}): Promise<
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
     logger: false,
     // The load script's workers open several connections at once.
     maxClients: 100,
@@ -60,6 +61,8 @@ export async function startTestSmtp(options: { parse?: boolean } = {}): Promise<
       });
     },
   });
+  // Replies leave at once: with Nagle's algorithm a loopback conversation waits on delayed ACKs at every turn.
+  server.server.on('connection', (socket: Socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
