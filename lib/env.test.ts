@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { env, resetEnvForTests } from './env';
+import { env, mailFrom, resetEnvForTests } from './env';
 
 const saved = { ...process.env };
 
@@ -29,5 +29,27 @@ describe('the environment', () => {
     for (const key of ['a long passphrase, not base64', randomBytes(20).toString('base64'), randomBytes(32).toString('hex')]) {
       expect(() => parse({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key })).toThrow(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be a base64 AES key/);
     }
+  });
+
+  it("sends mail from the site's name at its host unless MAIL_FROM says otherwise", () => {
+    delete process.env.MAIL_FROM;
+    parse({ SITE_NAME: 'The Daily Ledger', SITE_URL: 'https://news.example.com' });
+    expect(mailFrom()).toEqual({ name: 'The Daily Ledger', address: 'news@news.example.com' });
+    parse({ MAIL_FROM: '"Ledger, Morning Desk" <desk@example.com>' });
+    expect(mailFrom()).toEqual({ name: 'Ledger, Morning Desk', address: 'desk@example.com' });
+    parse({ MAIL_FROM: 'desk@example.com' });
+    expect(mailFrom()).toEqual({ name: '', address: 'desk@example.com' });
+  });
+
+  it('refuses a mail server, sender, rate or worker switch it cannot use', () => {
+    const alone = (values: Record<string, string>) => {
+      process.env = { ...saved };
+      return parse(values);
+    };
+    expect(() => alone({ SMTP_URL: 'mail.example.com:587' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => alone({ MAIL_FROM: 'The Daily Ledger' })).toThrow(/MAIL_FROM: must be an address/);
+    expect(() => alone({ MAIL_RATE_PER_SECOND: '0' })).toThrow(/MAIL_RATE_PER_SECOND/);
+    expect(() => alone({ WORKER: 'no' })).toThrow(/WORKER: must be on or off/);
+    expect(alone({ SMTP_URL: 'smtps://user:secret@mail.example.com:465', WORKER: 'off', MAIL_RATE_PER_SECOND: '200' })).toMatchObject({ WORKER: 'off', MAIL_RATE_PER_SECOND: 200 });
   });
 });

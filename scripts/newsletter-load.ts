@@ -5,7 +5,7 @@
  * on a loopback port, and prints what arrived: received against sent, duplicates by Message-ID, failures. Exits with
  * status 1 when a message is lost, duplicated or failed, or queueing took 10 s or more; gives up after --timeout.
  * Options: --subscribers N (default 20000), --rate N (bulk messages per second, default 5000), --concurrency N (SMTP
- * connections, default 20), --timeout S (seconds for the delivery, default 300).
+ * connections, default 20), --timeout S (seconds for the delivery, default 600).
  */
 import { randomBytes } from 'node:crypto';
 
@@ -31,7 +31,7 @@ const argument = (name: string, fallback: number) => {
 const SUBSCRIBERS = argument('subscribers', 20_000);
 const RATE = argument('rate', 5000);
 const CONCURRENCY = argument('concurrency', 20);
-const TIMEOUT_S = argument('timeout', 300);
+const TIMEOUT_S = argument('timeout', 600);
 const QUEUE_LIMIT_MS = 10_000;
 const CHUNK = 5000;
 

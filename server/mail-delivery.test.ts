@@ -132,16 +132,18 @@ describe('mail delivery over SMTP', () => {
     expect(got!.parsed.html).toBe(false);
   });
 
-  it('sends a key queued twice once', async () => {
+  it('sends a key queued twice once, in two calls or in one', async () => {
     const server = await smtp();
     const domain = testDomain();
     await queueMail(message(domain, 1));
     await queueMail(message(domain, 1, { subject: 'The same key again' }));
+    await queueMail([message(domain, 2), message(domain, 2, { subject: 'Twice in one call' })]);
     await startWorker({ smtpUrl: server.url });
-    await server.waitFor(1, 3_000);
+    await server.waitFor(2, 3_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(server.received.filter((got) => got.envelopeTo[0]?.endsWith(domain)).map((got) => got.parsed.subject)).toEqual(['Message 1']);
-    expect(await rowsOf(domain)).toHaveLength(1);
+    const subjects = server.received.filter((got) => got.envelopeTo[0]?.endsWith(domain)).map((got) => got.parsed.subject);
+    expect(subjects.sort()).toEqual(['Message 1', 'Message 2']);
+    expect(await rowsOf(domain)).toHaveLength(2);
   });
 
   it('retries a refused recipient with growing waits, then marks it failed with the error kept and no address in the log', async () => {
