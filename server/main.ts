@@ -1,5 +1,6 @@
 /**
- * One instance of the site: Next behind the page cache (docs/adr/0009). Started by `npm start` and by the
+ * One instance of the site: Next behind the page cache (docs/adr/0009), and the background worker unless WORKER=off
+ * (docs/adr/0022). Started by `npm start` and by the
  * end-to-end suite, with DATABASE_URL, AUTH_SECRET and NODE_ENV=production set. On SIGTERM it stops taking
  * requests, finishes those in flight, then exits.
  */
@@ -113,8 +114,10 @@ const watch = new DatabaseWatch({
   onSchedule: createScheduler(invalidateLocally),
 });
 watch.start();
-// The background worker (mail, periodic jobs), unless WORKER=off leaves it to `npm run worker` (docs/adr/0022).
-const worker = WORKER === 'on' ? await startWorker(DATABASE_URL) : null;
+// The background worker (mail, periodic jobs), unless WORKER=off leaves it to `npm run worker` (docs/adr/0022). Not
+// awaited: a database that is away at start-up delays the worker's first run, not the site.
+const worker = WORKER === 'on' ? startWorker(DATABASE_URL) : null;
+worker?.catch((error: unknown) => console.error('[worker] could not start:', error));
 
 const renderer = new PageRenderer(handle, new URL(SITE_URL));
 await renderer.listen();
@@ -145,7 +148,7 @@ function stop(signal: NodeJS.Signals) {
   const force = setTimeout(() => process.exit(0), DRAIN_MS);
   force.unref();
   server.close(() => {
-    void Promise.all([renderer.close(), watch.stop(), shared?.close(), worker?.stop()]).finally(() => process.exit(0));
+    void Promise.all([renderer.close(), watch.stop(), shared?.close(), worker?.then((running) => running.stop())]).finally(() => process.exit(0));
   });
   server.closeIdleConnections();
 }
