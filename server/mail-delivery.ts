@@ -81,8 +81,10 @@ export class MailDelivery {
    */
   async drain(signal: AbortSignal): Promise<DeliveryCounts> {
     const counts: DeliveryCounts = { sent: 0, retried: 0, failed: 0 };
+    // About a second of bulk at most per claim: mail queued meanwhile (a password reset) waits for the next claim.
+    const claimSize = Math.max(1, Math.min(this.policy.concurrency * 4, Math.ceil(this.policy.ratePerSecond)));
     while (!signal.aborted) {
-      const batch = await this.claim(this.policy.concurrency * 4);
+      const batch = await this.claim(claimSize);
       if (batch.length === 0) break;
       const unstarted: number[] = [];
       let next = 0;
@@ -95,8 +97,11 @@ export class MailDelivery {
           counts[await this.deliver(row)]++;
         }
       };
-      await Promise.all(Array.from({ length: Math.min(this.policy.concurrency, batch.length) }, lane));
+      // Every lane ends before the next claim or the return, even when one fails (the database went away).
+      const lanes = await Promise.allSettled(Array.from({ length: Math.min(this.policy.concurrency, batch.length) }, lane));
       if (unstarted.length > 0) await this.handBack(unstarted);
+      const failure = lanes.find((result) => result.status === 'rejected');
+      if (failure) throw failure.reason;
     }
     return counts;
   }
