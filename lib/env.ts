@@ -60,7 +60,7 @@ const schema = z.object({
   MEDIA_DIR: z.string().trim().min(1).optional(),
   /**
    * Outgoing mail server, for example smtp://user:password@mail.example.com:587 or smtps://…:465 (nodemailer's
-   * connection URL; its query options such as ?maxConnections=10 apply). Unset: each message is written as an .eml
+   * connection URL). Unset: each message is written as an .eml
    * file under DATA_DIR/mail instead (docs/adr/0022).
    */
   SMTP_URL: z

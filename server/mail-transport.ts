@@ -27,7 +27,7 @@ export function createMailTransport(options: { smtpUrl?: string; outboxDir: stri
 }
 
 function smtpTransport(url: string, maxConnections: number): MailTransport {
-  // The URL's own query options (?maxConnections=…) override these defaults.
+  // The URL's own query options, if any, override these defaults.
   const transporter = nodemailer.createTransport(new SMTPPool({ ...TIMEOUTS, pool: true, maxConnections, maxMessages: 1000, url }));
   const where = new URL(url);
   const description = `${where.protocol}//${where.hostname}:${where.port || (where.protocol === 'smtps:' ? '465' : '587')}`;
