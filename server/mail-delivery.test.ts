@@ -98,10 +98,12 @@ describe('mail delivery over SMTP', () => {
       unsubscribeUrl: 'http://127.0.0.1:3000/unsubscribe/abc',
     });
     const headers = { 'List-Unsubscribe': '<http://127.0.0.1:3000/unsubscribe/abc>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+    // What is measured is the wake-up by pg_notify, not the worker's start-up run: let that one end first.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const queuedAt = Date.now();
     await queueMail(message(domain, 1, { kind: 'notification', subject: 'A reply to your comment — “quoted”', text, html, headers }));
 
-    const [got] = await server.waitFor(1, 3_000);
+    const [got] = await server.waitFor(1, 5_000);
     expect(got!.at - queuedAt).toBeLessThan(1_500);
     const mail = got!.parsed;
     expect(got!.envelopeTo).toEqual([`reader1@${domain}`]);
