@@ -35,7 +35,8 @@ parentPort.on('message', ({ password, salt, keyLength, N, r, p, maxmem }) => {
 `;
 
 class PoolThread {
-  private readonly worker = new Worker(WORKER_SOURCE, { eval: true, name: 'password-hash' });
+  // No execArgv of the parent's: a loader (tsx) or --input-type=module there would make this plain script a module.
+  private readonly worker = new Worker(WORKER_SOURCE, { eval: true, name: 'password-hash', execArgv: [] });
   private current: Pending | null = null;
 
   constructor(private readonly onFree: (thread: PoolThread) => void, onGone: (thread: PoolThread) => void) {
