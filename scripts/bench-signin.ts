@@ -12,7 +12,8 @@
  *      the credentials POST with the correct password. The stream goes on until the last sign-in has its answer.
  *
  * Prints, as the medians over the runs, the page reads' p50/p95/p99 when quiet and during the storm, the sign-ins'
- * latency and how many signed in, were asked to try again (the pool's refusal, `code=busy`), were throttled or failed;
+ * latency and how many signed in, were asked to try again (the password-hash pool's refusal, `code=busy`, or the
+ * sign-in gate's 503), were throttled or failed;
  * and checks the issue's target (page-read p99 during the storm < 250 ms), exiting 1 if it fails. Loopback only;
  * every request has a timeout and the whole script a deadline. Port: BENCH_PORT (default 3415, or the next free one);
  * build folder: NEXT_DIST_DIR (default .next). The sign-in throttle is cleared between runs (a refusal counts as an
@@ -48,7 +49,8 @@ const MAX_STORM_P99_MS = 250;
 const PASSWORD = 'bench sign-in storm password';
 
 type ReadSample = { startedAt: number; ms: number; ok: boolean };
-type SignInOutcome = 'signed in' | 'try again' | 'throttled' | 'failed';
+/** 'try again': the password-hash pool's refusal (Auth.js's `code=busy`); 'busy (503)': the sign-in gate's (server/sign-in-gate.ts). */
+type SignInOutcome = 'signed in' | 'try again' | 'busy (503)' | 'throttled' | 'failed';
 type SignInSample = { ms: number; outcome: SignInOutcome };
 type Stats = { count: number; failures: number; p50: number; p95: number; p99: number; max: number };
 type Run = { quiet: Stats; storm: Stats; signIns: Stats; stormMs: number; outcomes: Record<SignInOutcome, number> };
@@ -130,6 +132,7 @@ async function signIn(origin: string, email: string, address: string): Promise<S
   try {
     const jar = new Map<string, string>();
     const csrf = await request(`${origin}/api/auth/csrf`, { headers, timeoutMs: SIGNIN_TIMEOUT_MS });
+    if (csrf.status === 503) return { ms: performance.now() - started, outcome: 'busy (503)' };
     keepCookies(jar, csrf);
     const { csrfToken } = JSON.parse(csrf.body.toString('utf8')) as { csrfToken: string };
     const answer = await request(`${origin}/api/auth/callback/credentials`, {
@@ -140,7 +143,8 @@ async function signIn(origin: string, email: string, address: string): Promise<S
     });
     keepCookies(jar, answer);
     const location = String(answer.headers.location ?? '');
-    if ([...jar.keys()].some((name) => /^(?:__Secure-)?authjs\.session-token/.test(name))) outcome = 'signed in';
+    if (answer.status === 503) outcome = 'busy (503)';
+    else if ([...jar.keys()].some((name) => /^(?:__Secure-)?authjs\.session-token/.test(name))) outcome = 'signed in';
     else if (/[?&]code=busy\b/.test(location)) outcome = 'try again';
     else if (/[?&]code=throttled\b/.test(location)) outcome = 'throttled';
   } catch {
@@ -164,7 +168,7 @@ async function measure(origin: string, pages: string[], readers: string[]): Prom
   const stormEnd = performance.now();
   await stormStream.stop();
 
-  const outcomes: Record<SignInOutcome, number> = { 'signed in': 0, 'try again': 0, throttled: 0, failed: 0 };
+  const outcomes: Record<SignInOutcome, number> = { 'signed in': 0, 'try again': 0, 'busy (503)': 0, throttled: 0, failed: 0 };
   for (const sample of signIns) outcomes[sample.outcome] += 1;
   const during = stormStream.samples.filter((sample) => sample.startedAt >= stormStart && sample.startedAt <= stormEnd);
   return {
@@ -189,7 +193,7 @@ function report(runs: Run[]): boolean {
   console.log(row('page reads, quiet', (run) => run.quiet));
   console.log(row('page reads, during the storm', (run) => run.storm));
   console.log(row('sign-ins (not OK: not signed in)', (run) => run.signIns));
-  const outcomes = (['signed in', 'try again', 'throttled', 'failed'] as const).map((outcome) => `${outcome} ${of((run) => run.outcomes[outcome])}`).join(', ');
+  const outcomes = (['signed in', 'try again', 'busy (503)', 'throttled', 'failed'] as const).map((outcome) => `${outcome} ${of((run) => run.outcomes[outcome])}`).join(', ');
   console.log(`\nsign-ins per run (medians): ${outcomes}; the storm lasted ${(of((run) => run.stormMs) / 1000).toFixed(1)} s`);
   for (const [index, run] of runs.entries()) {
     console.log(`  run ${index + 1}: storm reads p99 ${ms(run.storm.p99)} ms, quiet p99 ${ms(run.quiet.p99)} ms, sign-ins ${JSON.stringify(run.outcomes)}, sign-in p50 ${ms(run.signIns.p50)} ms, max ${ms(run.signIns.max)} ms`);

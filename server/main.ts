@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 import next from 'next';
@@ -22,6 +23,7 @@ import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
 import { isMalformedPath } from './request-policy';
 import { createScheduler } from './scheduled-changes';
+import { isSignInRequest, SignInGate } from './sign-in-gate';
 import { RedisRemote } from './redis-remote';
 
 const DRAIN_MS = 10_000;
@@ -30,6 +32,11 @@ const DRAIN_MS = 10_000;
  * readers or posts at once must wait in the queue, not be reset (capped by net.core.somaxconn).
  */
 const LISTEN_BACKLOG = 4096;
+/**
+ * Sign-in requests Next handles at once: one more than the password-hash threads (lib/passwords.ts's default), so the
+ * pool always has the next hash at hand and the event loop never holds more sign-ins than that.
+ */
+const SIGN_IN_CONCURRENCY = (env().PASSWORD_HASH_THREADS ?? Math.max(1, availableParallelism() - 1)) + 1;
 
 const {
   PORT,
@@ -116,6 +123,9 @@ const renderer = new PageRenderer(handle, new URL(SITE_URL));
 await renderer.listen();
 const front = createFront({ handle, renderer, store: new PageStore(PAGE_CACHE_MB * 1024 * 1024, deploymentId), watch, resetDatabasePool: resetDbPool });
 
+// A few sign-ins at a time in Next, so that a storm of them leaves the event loop to everyone else (docs/adr/0024).
+const signInGate = new SignInGate({ concurrency: SIGN_IN_CONCURRENCY, maxWaiting: 1000, maxWaitMs: 5000 });
+
 const server = http.createServer((req, res) => {
   // From here on, X-Forwarded-For holds one address: the client's as far as the trusted proxies say (lib/client-address).
   req.headers['x-forwarded-for'] = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
@@ -125,11 +135,14 @@ const server = http.createServer((req, res) => {
     res.end('This address could not be read.');
     return;
   }
-  front(req, res).catch((error: unknown) => {
-    console.error('[front] request failed:', error);
-    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Internal Server Error');
-  });
+  const serve = () =>
+    void front(req, res).catch((error: unknown) => {
+      console.error('[front] request failed:', error);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal Server Error');
+    });
+  if (isSignInRequest(req)) signInGate.run(res, serve);
+  else serve();
 });
 server.listen({ port: PORT, backlog: LISTEN_BACKLOG }, () => console.log(`[front] listening on port ${PORT}`));
 
