@@ -23,7 +23,7 @@ import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
 import { isMalformedPath } from './request-policy';
 import { createScheduler } from './scheduled-changes';
-import { isSignInRequest, SignInGate } from './sign-in-gate';
+import { SignInGate, signInRequestKind } from './sign-in-gate';
 import { RedisRemote } from './redis-remote';
 
 const DRAIN_MS = 10_000;
@@ -141,7 +141,8 @@ const server = http.createServer((req, res) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal Server Error');
     });
-  if (isSignInRequest(req)) signInGate.run(res, serve);
+  const signIn = signInRequestKind(req);
+  if (signIn) signInGate.run(signIn, res, serve);
   else serve();
 });
 server.listen({ port: PORT, backlog: LISTEN_BACKLOG }, () => console.log(`[front] listening on port ${PORT}`));

@@ -12,11 +12,16 @@ export type GateLimits = { concurrency: number; maxWaiting: number; maxWaitMs: n
 export const BUSY_TEXT = 'Too many people are signing in right now. Please try again in a moment.';
 const RETRY_AFTER_SECONDS = 2;
 
-/** Auth.js's endpoints, and the sign-in and registration forms' server actions. */
-export function isSignInRequest(req: http.IncomingMessage): boolean {
+/**
+ * What kind of sign-in request this is: Auth.js's endpoints ('api'), the sign-in and registration forms' server
+ * actions ('form'), or none. A form's action expects Next's own answer, which a plain 503 is not (the page would show
+ * its error screen): a form that waited its longest goes in anyway, and a full password-hash pool answers it with
+ * the form's own "try again" (lib/password-pool.ts).
+ */
+export function signInRequestKind(req: http.IncomingMessage): 'api' | 'form' | null {
   const path = (req.url ?? '').split('?')[0]!;
-  if (path.startsWith('/api/auth/')) return true;
-  return req.method === 'POST' && req.headers['next-action'] !== undefined && (path === '/login' || path === '/register');
+  if (path.startsWith('/api/auth/')) return 'api';
+  return req.method === 'POST' && req.headers['next-action'] !== undefined && (path === '/login' || path === '/register') ? 'form' : null;
 }
 
 export class SignInGate {
@@ -25,8 +30,11 @@ export class SignInGate {
 
   constructor(private readonly limits: GateLimits) {}
 
-  /** Calls `handle` now or once a place is free (a place is held until the response closes), or answers 503 itself. */
-  run(res: http.ServerResponse, handle: () => void): void {
+  /**
+   * Calls `handle` now or once a place is free (a place is held until the response closes); when the wait is too
+   * long, answers 503 itself ('api') or calls `handle` anyway ('form').
+   */
+  run(kind: 'api' | 'form', res: http.ServerResponse, handle: () => void): void {
     const start = () => {
       this.running += 1;
       res.once('close', () => {
@@ -36,7 +44,8 @@ export class SignInGate {
       handle();
     };
     if (this.running < this.limits.concurrency) return start();
-    if (this.waiting.length >= this.limits.maxWaiting) return busy(res);
+    const overflow = () => (kind === 'form' ? handle() : busy(res));
+    if (this.waiting.length >= this.limits.maxWaiting) return overflow();
 
     const leave = () => {
       clearTimeout(timer);
@@ -50,7 +59,8 @@ export class SignInGate {
     };
     const timer = setTimeout(() => {
       leave();
-      busy(res);
+      res.off('close', leave);
+      overflow();
     }, this.limits.maxWaitMs);
     // A reader who gave up while waiting leaves the queue.
     res.once('close', leave);
