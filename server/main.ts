@@ -33,10 +33,10 @@ const DRAIN_MS = 10_000;
  */
 const LISTEN_BACKLOG = 4096;
 /**
- * Sign-in requests Next handles at once: one more than the password-hash threads (lib/passwords.ts's default), so the
- * pool always has the next hash at hand and the event loop never holds more sign-ins than that.
+ * Sign-in requests Next handles at once: as many as the password-hash threads (lib/passwords.ts's default). One more
+ * kept the pool busier, but doubled what a page read could find in the event loop ahead of it (docs/adr/0024).
  */
-const SIGN_IN_CONCURRENCY = (env().PASSWORD_HASH_THREADS ?? Math.max(1, availableParallelism() - 1)) + 1;
+const SIGN_IN_CONCURRENCY = env().PASSWORD_HASH_THREADS ?? Math.max(1, availableParallelism() - 1);
 
 const {
   PORT,
