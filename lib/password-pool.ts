@@ -17,9 +17,6 @@ type Reply = { ok: true; key: Uint8Array } | { ok: false; message: string };
 type Pending = { job: ScryptJob; resolve: (key: Buffer) => void; reject: (error: Error) => void };
 type Waiting = Pending & { timer: NodeJS.Timeout };
 
-/** The hash threads' nice value on Linux (0 is normal, 19 the lowest priority). */
-const HASH_THREAD_NICE = 10;
-
 /*
  * The worker's code is a string evaluated by Node (`eval: true`), not a file: Next's server bundle rewrites and moves
  * modules, and a worker file next to this one would not be where a path computed at run time points, in the build,
@@ -28,14 +25,6 @@ const HASH_THREAD_NICE = 10;
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { scryptSync } = require('node:crypto');
-// Linux keeps a nice value per thread, and setpriority on "0" is the calling thread: hashing gives way to the event
-// loop when they compete for a core. Elsewhere "0" is the whole process, so it is left alone; where the system
-// refuses, hashing runs at the normal priority, as before.
-if (process.platform === 'linux') {
-  try {
-    require('node:os').setPriority(${HASH_THREAD_NICE});
-  } catch {}
-}
 parentPort.on('message', ({ password, salt, keyLength, N, r, p, maxmem }) => {
   try {
     parentPort.postMessage({ ok: true, key: scryptSync(password, salt, keyLength, { N, r, p, maxmem }) });
