@@ -8,11 +8,17 @@ import { verifySignIn } from '@/data/accounts';
 import { createAuthAdapter } from '@/data/auth-adapter';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
+import { PasswordHashBusyError } from '@/lib/errors';
 import { signInSchema } from '@/lib/validation/auth';
 
 /** Too many attempts for this account or address: the sign-in form says so (and nothing else). */
 export class ThrottledSignIn extends CredentialsSignin {
   code = 'throttled';
+}
+
+/** Too many sign-ins are being checked at this moment (lib/password-pool.ts): the form asks to try again shortly. */
+export class BusySignIn extends CredentialsSignin {
+  code = 'busy';
 }
 
 function oauthProviders() {
@@ -39,7 +45,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const result = await verifySignIn(parsed.data.email, parsed.data.password, clientAddress(request.headers));
+        const result = await verifySignIn(parsed.data.email, parsed.data.password, clientAddress(request.headers)).catch((error: unknown) => {
+          throw error instanceof PasswordHashBusyError ? new BusySignIn() : error;
+        });
         if (!result.ok) {
           if (result.reason === 'throttled') throw new ThrottledSignIn();
           return null;
@@ -55,12 +63,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
  * Signs in with e-mail and password and redirects to `redirectTo` (Next's redirect is thrown, and must propagate),
  * or says why not. Keeps Auth.js's error types inside this file.
  */
-export async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<'invalid' | 'throttled'> {
+export async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<'invalid' | 'throttled' | 'busy'> {
   try {
     await signIn('credentials', { email, password, redirectTo });
   } catch (error) {
     if (error instanceof AuthError) {
-      return error.type === 'CredentialsSignin' && (error as CredentialsSignin).code === 'throttled' ? 'throttled' : 'invalid';
+      const code = error.type === 'CredentialsSignin' ? (error as CredentialsSignin).code : null;
+      return code === 'throttled' || code === 'busy' ? code : 'invalid';
     }
     throw error;
   }

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 
 import { signInWithPassword, signOut } from '@/auth';
 import { changePassword, revokeAllSessions, updateDisplayName } from '@/data/accounts';
-import { WrongPasswordError } from '@/lib/errors';
+import { PasswordHashBusyError, WrongPasswordError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { changePasswordSchema, profileSchema } from '@/lib/validation/auth';
 
@@ -40,7 +40,10 @@ export const changePasswordAction = formAction({
   parse: (formData) =>
     parseWith(changePasswordSchema, { currentPassword: formText(formData, 'currentPassword'), password: formText(formData, 'password'), confirmPassword: formText(formData, 'confirmPassword') }, {}),
   run: async (viewer, { currentPassword, password }) => ({ ...(await changePassword(viewer.id, currentPassword, password)), password }),
-  refusals: [refusal(WrongPasswordError, () => ({ fieldErrors: { currentPassword: ['That is not your current password.'] } }))],
+  refusals: [
+    refusal(WrongPasswordError, () => ({ fieldErrors: { currentPassword: ['That is not your current password.'] } })),
+    refusal(PasswordHashBusyError, () => ({ formError: 'Too many people are signing in right now. Please try again in a moment.' })),
+  ],
   done: async ({ email, password }) => {
     // The old session is now invalid everywhere; a fresh one for this browser (redirects on success).
     await signInWithPassword(email, password, '/account?changed=password');

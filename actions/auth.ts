@@ -3,21 +3,23 @@
 import { signInWithPassword, signOut } from '@/auth';
 import { createAccount } from '@/data/accounts';
 import type { ActionResult } from '@/lib/action-result';
-import { EmailTakenError } from '@/lib/errors';
+import { EmailTakenError, PasswordHashBusyError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { registerSchema, safeCallbackPath, signInSchema } from '@/lib/validation/auth';
 
 import { accept, formAction, parseWith, plainAction, refusal } from './define';
 
+const BUSY = 'Too many people are signing in right now. Please try again in a moment.';
+const SIGN_IN_FAILURES = {
+  invalid: 'That e-mail address and password do not match an account.',
+  throttled: 'Too many sign-in attempts. Please wait a few minutes and try again.',
+  busy: BUSY,
+} as const;
+
 /** Redirects to the (same-site) callback on success; otherwise says why not. */
 async function signInAndRedirect(email: string, password: string, callbackUrl: string): Promise<ActionResult> {
   const failure = await signInWithPassword(email, password, safeCallbackPath(callbackUrl));
-  return {
-    ok: false,
-    formError:
-      failure === 'throttled' ? 'Too many sign-in attempts. Please wait a few minutes and try again.' : 'That e-mail address and password do not match an account.',
-    values: { email },
-  };
+  return { ok: false, formError: SIGN_IN_FAILURES[failure], values: { email } };
 }
 
 // Sign-in and registration are for anyone: there is no viewer to check, and nothing to refuse before the schema.
@@ -54,7 +56,10 @@ export const registerAction = formAction({
     await createAccount(account);
     return { ...account, callbackUrl };
   },
-  refusals: [refusal(EmailTakenError, () => ({ fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] } }))],
+  refusals: [
+    refusal(EmailTakenError, () => ({ fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] } })),
+    refusal(PasswordHashBusyError, () => ({ formError: BUSY })),
+  ],
   done: ({ email, password, callbackUrl }) => signInAndRedirect(email, password, callbackUrl),
 });
 

@@ -43,6 +43,13 @@ const schema = z.object({
       }
     }, 'must be an IANA time zone such as Europe/London'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Password hashing's own threads (docs/adr/0024); unset: one fewer than the CPUs, at least one. Sign-ins beyond them
+   * wait, at most PASSWORD_HASH_QUEUE of them and at most PASSWORD_HASH_MAX_WAIT_MS each, else are asked to try again.
+   */
+  PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10000).default(64),
+  PASSWORD_HASH_MAX_WAIT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
   /** Memory the page cache of one instance may use for anonymous pages (docs/adr/0009). */
   PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(256),
   /** Redis shared by every instance for the data and page caches and their invalidations (docs/adr/0010). */

@@ -65,6 +65,17 @@ export class WrongPasswordError extends Error {
   }
 }
 
+/**
+ * Passwords: too many hashes are running and waiting already (lib/password-pool.ts); the person is asked to try again
+ * in a moment, and nothing was checked or changed.
+ */
+export class PasswordHashBusyError extends Error {
+  constructor() {
+    super('password hashing busy');
+    this.name = 'PasswordHashBusyError';
+  }
+}
+
 /** People: a guard rail refused the change; `message` is written for the admin who asked. */
 export class PeopleRuleError extends Error {
   constructor(

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 import next from 'next';
@@ -24,6 +25,7 @@ import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
 import { isMalformedPath } from './request-policy';
 import { createScheduler } from './scheduled-changes';
+import { SignInGate, signInRequestKind } from './sign-in-gate';
 import { RedisRemote } from './redis-remote';
 
 const DRAIN_MS = 10_000;
@@ -32,6 +34,11 @@ const DRAIN_MS = 10_000;
  * readers or posts at once must wait in the queue, not be reset (capped by net.core.somaxconn).
  */
 const LISTEN_BACKLOG = 4096;
+/**
+ * Sign-in requests Next handles at once: as many as the password-hash threads (lib/passwords.ts's default). One more
+ * kept the pool busier, but doubled what a page read could find in the event loop ahead of it (docs/adr/0024).
+ */
+const SIGN_IN_CONCURRENCY = env().PASSWORD_HASH_THREADS ?? Math.max(1, availableParallelism() - 1);
 
 const {
   PORT,
@@ -123,6 +130,9 @@ const renderer = new PageRenderer(handle, new URL(SITE_URL));
 await renderer.listen();
 const front = createFront({ handle, renderer, store: new PageStore(PAGE_CACHE_MB * 1024 * 1024, deploymentId), watch, resetDatabasePool: resetDbPool });
 
+// A few sign-ins at a time in Next, so that a storm of them leaves the event loop to everyone else (docs/adr/0024).
+const signInGate = new SignInGate({ concurrency: SIGN_IN_CONCURRENCY, maxWaiting: 1000, maxWaitMs: 5000 });
+
 const server = http.createServer((req, res) => {
   // From here on, X-Forwarded-For holds one address: the client's as far as the trusted proxies say (lib/client-address).
   req.headers['x-forwarded-for'] = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
@@ -132,11 +142,15 @@ const server = http.createServer((req, res) => {
     res.end('This address could not be read.');
     return;
   }
-  front(req, res).catch((error: unknown) => {
-    console.error('[front] request failed:', error);
-    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Internal Server Error');
-  });
+  const serve = () =>
+    void front(req, res).catch((error: unknown) => {
+      console.error('[front] request failed:', error);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal Server Error');
+    });
+  const signIn = signInRequestKind(req);
+  if (signIn) signInGate.run(signIn, res, serve);
+  else serve();
 });
 server.listen({ port: PORT, backlog: LISTEN_BACKLOG }, () => console.log(`[front] listening on port ${PORT}`));
 

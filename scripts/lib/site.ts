@@ -52,20 +52,20 @@ function productionEnv(url: string, siteUrl: string, distDir: string): NodeJS.Pr
 }
 
 /**
- * The production site as `npm start` runs it (server/main.ts) on a fresh demo database (see freshDemoDatabase).
- * Everything it starts is undone by `cleanup`. Server output goes to `logFile`.
+ * The production site as `npm start` runs it (server/main.ts) on a fresh demo database (see freshDemoDatabase), with
+ * `env` added to its environment. Everything it starts is undone by `cleanup`. Server output goes to `logFile`.
  */
 export async function startSiteOnFreshDatabase(
   cleanup: Cleanup,
-  options: { databasePrefix: string; port: number; distDir: string; logFile: string },
-): Promise<{ origin: string }> {
+  options: { databasePrefix: string; port: number; distDir: string; logFile: string; env?: Record<string, string> },
+): Promise<{ origin: string; databaseUrl: string }> {
   const url = await freshDemoDatabase(cleanup, options.databasePrefix);
   const origin = `http://127.0.0.1:${options.port}`;
-  const env = productionEnv(url, origin, options.distDir);
+  const env = { ...productionEnv(url, origin, options.distDir), ...options.env };
   await ensureFreshBuild({ distDir: options.distDir, env });
   console.log(`site starting on ${origin} (log: ${options.logFile})`);
   await startInstance(cleanup, { name: 'the site', port: options.port, env, logFile: options.logFile });
-  return { origin };
+  return { origin, databaseUrl: url };
 }
 
 /**
