@@ -1,7 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 
+import { NextRequest } from 'next/server';
+
+import { handlers } from '@/auth';
 import { THROTTLE } from '@/data/accounts';
+import { getViewer, getViewerForRequest } from '@/data/viewer';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { formOf, redirectOf, setUpSignInTests } from '@/test/action-helpers';
@@ -55,6 +59,57 @@ describe('signInAction', () => {
     }
     expect(await signIn(email, PASSWORD)).toEqual({ ok: false, formError: THROTTLED, values: { email } });
     expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
+  });
+
+  it('ends the session on the server: a copy of the cookie taken before signing out no longer signs anyone in', async () => {
+    const { email } = await accounts.account('Hal', PASSWORD);
+    await redirectOf(signIn(email, PASSWORD));
+    const copied = cookieJar.get(SESSION_COOKIE)!;
+    expect(await getViewer()).toMatchObject({ name: 'Hal' });
+    expect(await getViewerForRequest(requestWith(copied, '/'))).toMatchObject({ name: 'Hal' });
+
+    await redirectOf(signOutAction(formOf({})));
+    cookieJar.set(SESSION_COOKIE, copied);
+    expect(await getViewer()).toBeNull();
+    expect(await getViewerForRequest(requestWith(copied, '/'))).toBeNull();
+  });
+
+  it('leaves the other sessions of the account signed in', async () => {
+    const { email } = await accounts.account('Ida', PASSWORD);
+    await redirectOf(signIn(email, PASSWORD));
+    const otherDevice = cookieJar.get(SESSION_COOKIE)!;
+    await redirectOf(signIn(email, PASSWORD));
+    await redirectOf(signOutAction(formOf({})));
+    cookieJar.set(SESSION_COOKIE, otherDevice);
+    expect(await getViewer()).toMatchObject({ name: 'Ida' });
+  });
+});
+
+/** A request to the site carrying this session cookie. */
+function requestWith(cookie: string, path: string): NextRequest {
+  return new NextRequest(`http://localhost:3000${path}`, { headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
+}
+
+describe('/api/auth/session', () => {
+  it('answers a live session with the user and a refreshed cookie', async () => {
+    const { email } = await accounts.account('Jo', PASSWORD);
+    await redirectOf(signIn(email, PASSWORD));
+    const response = await handlers.GET(requestWith(cookieJar.get(SESSION_COOKIE)!, '/api/auth/session'));
+    expect(await response.json()).toMatchObject({ user: { name: 'Jo', email } });
+    expect(response.headers.getSetCookie().some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=ey`))).toBe(true);
+  });
+
+  it('answers a signed-out token with no user, and clears the cookie instead of issuing it again', async () => {
+    const { email } = await accounts.account('Kit', PASSWORD);
+    await redirectOf(signIn(email, PASSWORD));
+    const copied = cookieJar.get(SESSION_COOKIE)!;
+    await redirectOf(signOutAction(formOf({})));
+    const response = await handlers.GET(requestWith(copied, '/api/auth/session'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toBeNull();
+    const setCookies = response.headers.getSetCookie().filter((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
+    expect(setCookies.length).toBeGreaterThan(0);
+    for (const cookie of setCookies) expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=;`));
   });
 });
 

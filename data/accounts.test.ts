@@ -4,11 +4,12 @@ import { eq, like } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { signInThrottle, users } from '@/db/schema';
+import { signInThrottle, userSessions, users } from '@/db/schema';
 
 import { EmailTakenError, WrongPasswordError } from '@/lib/errors';
 
-import { THROTTLE, changePassword, createAccount, getAccountForSession, revokeAllSessions, updateDisplayName, verifySignIn } from './accounts';
+import { THROTTLE, changePassword, createAccount, getAccountForClaims, getAccountForSession, revokeAllSessions, updateDisplayName, verifySignIn } from './accounts';
+import { revokeSession, sessionKey, startSession } from './sessions';
 
 const tag = randomBytes(4).toString('hex');
 const email = (name: string) => `${name}-${tag}@example.org`;
@@ -80,27 +81,56 @@ describe('accounts', () => {
     expect(failures.slice(0, THROTTLE.ipAttempts).every((result) => !result.ok && result.reason === 'invalid')).toBe(true);
   }, SERIAL_HASHES_TIMEOUT);
 
-  it('re-reads role, ban and session version for a session', async () => {
+  it('re-reads role, ban and session version for a live session only', async () => {
     const user = await createAccount({ name: 'Ed', email: email('ed'), password: 'long enough pw' });
+    const { sid } = (await startSession(user.id))!;
     await getDb().update(users).set({ role: 'editor', sessionVersion: 2, disabledAt: new Date() }).where(eq(users.id, user.id));
-    expect(await getAccountForSession(user.id)).toMatchObject({ role: 'editor', sessionVersion: 2, disabled: true });
-    expect(await getAccountForSession('no-such-id')).toBeNull();
+    expect(await getAccountForSession(user.id, sid)).toMatchObject({ role: 'editor', sessionVersion: 2, disabled: true });
+    expect(await getAccountForClaims({ uid: user.id, sid, sv: 2 })).toBeNull();
+    expect(await getAccountForSession('no-such-id', sid)).toBeNull();
+    expect(await getAccountForSession(user.id, 'no-such-session')).toBeNull();
+  });
+
+  it('counts a session only while its row is live: not revoked, not expired, and of this user', async () => {
+    const user = await createAccount({ name: 'Gil', email: email('gil'), password: 'long enough pw' });
+    const other = await createAccount({ name: 'Hana', email: email('hana'), password: 'long enough pw' });
+    const [first, second, third] = [(await startSession(user.id))!, (await startSession(user.id))!, (await startSession(user.id))!];
+    const claims = (sid: string) => ({ uid: user.id, sid, sv: first.sessionVersion });
+    expect(await getAccountForClaims(claims(first.sid))).toMatchObject({ id: user.id, name: 'Gil' });
+    expect(await getAccountForClaims({ uid: other.id, sid: first.sid, sv: 1 })).toBeNull();
+
+    await revokeSession(first.sid);
+    expect(await getAccountForClaims(claims(first.sid))).toBeNull();
+    expect(await getAccountForClaims(claims(second.sid))).not.toBeNull();
+
+    await getDb().update(userSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(userSessions.id, sessionKey(second.sid)));
+    expect(await getAccountForClaims(claims(second.sid))).toBeNull();
+
+    // Sign out everywhere ends every row of the account, even for a token that carries the new session version.
+    await revokeAllSessions(user.id);
+    expect(await getAccountForClaims({ ...claims(third.sid), sv: first.sessionVersion + 1 })).toBeNull();
+    expect(await startSession('no-such-user')).toBeNull();
   });
 
   it('changes a display name, a password (after checking the old one) and revokes sessions', async () => {
     const user = await createAccount({ name: 'Flo', email: email('flo'), password: 'long enough pw' });
     await updateDisplayName(user.id, 'Florence');
-    expect((await getAccountForSession(user.id))?.name).toBe('Florence');
+    const { sid } = (await startSession(user.id))!;
+    expect((await getAccountForSession(user.id, sid))?.name).toBe('Florence');
 
     await expect(changePassword(user.id, 'not my password', 'a brand new password')).rejects.toBeInstanceOf(WrongPasswordError);
-    expect((await getAccountForSession(user.id))?.sessionVersion).toBe(1);
+    expect((await getAccountForSession(user.id, sid))?.sessionVersion).toBe(1);
     await changePassword(user.id, 'long enough pw', 'a brand new password');
-    expect((await getAccountForSession(user.id))?.sessionVersion).toBe(2);
+    // The new password ends the session's row as well as bumping the version.
+    expect(await getAccountForSession(user.id, sid)).toBeNull();
+    const after = (await startSession(user.id))!;
+    expect(after.sessionVersion).toBe(2);
     expect(await verifySignIn(email('flo'), 'long enough pw', ip(150))).toEqual({ ok: false, reason: 'invalid' });
     expect((await verifySignIn(email('flo'), 'a brand new password', ip(150))).ok).toBe(true);
 
     await revokeAllSessions(user.id);
-    expect((await getAccountForSession(user.id))?.sessionVersion).toBe(3);
+    expect(await getAccountForSession(user.id, after.sid)).toBeNull();
+    expect((await startSession(user.id))?.sessionVersion).toBe(3);
   });
 });
 

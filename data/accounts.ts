@@ -1,12 +1,16 @@
 import 'server-only';
 
-import { eq, sql } from 'drizzle-orm';
+import { cache } from 'react';
+
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { signInThrottle, users } from '@/db/schema';
+import { signInThrottle, userSessions, users } from '@/db/schema';
 import { EmailTakenError, WrongPasswordError } from '@/lib/errors';
 import { decoyHash, hashPassword, verifyPassword } from '@/lib/passwords';
 import type { UserRole } from '@/lib/roles';
+
+import { revokeAllUserSessions, sessionKey } from './sessions';
 
 /** Per key: this many attempts per window, then locked for a doubling time (1, 2, 4 … up to 60 minutes). */
 export const THROTTLE = { accountAttempts: 5, ipAttempts: 30, windowMinutes: 15, maxLockMinutes: 60 } as const;
@@ -82,16 +86,38 @@ export async function verifySignIn(email: string, password: string, ip: string):
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };
 }
 
-/** Server-side only: the current state of a signed-in user, re-read on every request (role, ban, session version). */
-export async function getAccountForSession(userId: string): Promise<(AccountUser & { disabled: boolean }) | null> {
+/**
+ * Server-side only: the current state of a signed-in user (role, ban, session version), re-read on every request,
+ * and only while the token's session (data/sessions.ts) is live: not revoked, not expired. One query; memoised for
+ * the request, so Auth.js's jwt callback and getViewer share it.
+ */
+export const getAccountForSession = cache(async (userId: string, sid: string): Promise<(AccountUser & { disabled: boolean }) | null> => {
   const [user] = await getDb()
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, sessionVersion: users.sessionVersion, disabledAt: users.disabledAt })
     .from(users)
+    .innerJoin(
+      userSessions,
+      and(eq(userSessions.userId, users.id), eq(userSessions.id, sessionKey(sid)), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, sql`now()`)),
+    )
     .where(eq(users.id, userId))
     .limit(1);
   if (!user) return null;
   const { disabledAt, ...rest } = user;
   return { ...rest, disabled: disabledAt !== null };
+});
+
+/** What a session token claims: its user, its session id and the session version it was issued under. */
+export type SessionClaims = { uid?: unknown; sid?: unknown; sv?: unknown };
+
+/**
+ * Server-side only (Auth.js's jwt callback, data/viewer.ts): the account a session token names while it may act —
+ * its session live, the account enabled, its session version unchanged — otherwise null.
+ */
+export async function getAccountForClaims(claims: SessionClaims): Promise<AccountUser | null> {
+  if (typeof claims.uid !== 'string' || typeof claims.sid !== 'string') return null;
+  const account = await getAccountForSession(claims.uid, claims.sid);
+  if (!account || account.disabled || account.sessionVersion !== claims.sv) return null;
+  return { id: account.id, name: account.name, email: account.email, role: account.role, sessionVersion: account.sessionVersion };
 }
 
 /** The signed-in user only (their own id from the session): changes the display name. */
@@ -107,17 +133,23 @@ export async function changePassword(userId: string, currentPassword: string, ne
   const [user] = await getDb().select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
   if (!user?.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) throw new WrongPasswordError();
   const passwordHash = await hashPassword(newPassword);
-  await getDb()
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId));
+    await revokeAllUserSessions(userId, tx);
+  });
   return { email: user.email };
 }
 
 /** The signed-in user (or, later, an admin): ends every session of this account at once, copied cookies included. */
 export async function revokeAllSessions(userId: string): Promise<void> {
-  await getDb()
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId));
+    await revokeAllUserSessions(userId, tx);
+  });
 }
