@@ -8,8 +8,9 @@ import { signInThrottle, userSessions, users } from '@/db/schema';
 
 import { EmailTakenError, WrongPasswordError } from '@/lib/errors';
 
-import { THROTTLE, changePassword, createAccount, getAccountForClaims, getAccountForSession, revokeAllSessions, updateDisplayName, verifySignIn } from './accounts';
+import { changePassword, createAccount, getAccountForClaims, getAccountForSession, revokeAllSessions, updateDisplayName, verifySignIn } from './accounts';
 import { revokeSession, sessionKey, startSession } from './sessions';
+import { THROTTLE, accountDelayMs, clearSignInThrottle } from './throttles';
 
 const tag = randomBytes(4).toString('hex');
 const email = (name: string) => `${name}-${tag}@example.org`;
@@ -51,14 +52,36 @@ describe('accounts', () => {
     expect(unknown / wrong).toBeLessThan(2);
   });
 
-  it('limits attempts per account even when they arrive all at once', async () => {
+  it('limits attempts per account and client even when they arrive all at once', async () => {
     await createAccount({ name: 'Di', email: email('di'), password: 'long enough pw' });
-    const results = await Promise.all(Array.from({ length: 12 }, (_, n) => verifySignIn(email('di'), 'wrong password!', ip(10 + n))));
-    expect(results.filter((result) => !result.ok && result.reason === 'invalid')).toHaveLength(THROTTLE.accountAttempts);
-    expect(results.filter((result) => !result.ok && result.reason === 'throttled')).toHaveLength(12 - THROTTLE.accountAttempts);
-    // Locked now: even the right password is refused until the lock ends.
-    expect(await verifySignIn(email('di'), 'long enough pw', ip(99))).toEqual({ ok: false, reason: 'throttled' });
+    const results = await Promise.all(Array.from({ length: 12 }, () => verifySignIn(email('di'), 'wrong password!', ip(10))));
+    expect(results.filter((result) => !result.ok && result.reason === 'invalid')).toHaveLength(THROTTLE.pairAttempts);
+    expect(results.filter((result) => !result.ok && result.reason === 'throttled')).toHaveLength(12 - THROTTLE.pairAttempts);
+    // That client is locked out of the account: even the right password is refused there until the lock ends …
+    expect(await verifySignIn(email('di'), 'long enough pw', ip(10))).toEqual({ ok: false, reason: 'throttled' });
+    // … and only there: the owner, from a client of their own, signs in.
+    expect(await verifySignIn(email('di'), 'long enough pw', ip(99))).toMatchObject({ ok: true });
   });
+
+  it('slows a guesser spread over many clients but still lets the owner in from a fresh one', async () => {
+    await createAccount({ name: 'Em', email: email('em'), password: 'long enough pw' });
+    const failures = THROTTLE.accountFreeFailures + 3;
+    await Promise.all(Array.from({ length: failures }, (_, n) => verifySignIn(email('em'), 'wrong password!', ip(20 + n))));
+    const started = performance.now();
+    expect(await verifySignIn(email('em'), 'long enough pw', ip(98))).toMatchObject({ ok: true });
+    // The account's delay after its free failures is spent (on top of one password hash).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(accountDelayMs(failures) - 5);
+  });
+
+  it('clears every count of an account for a reset by e-mail, and nothing of another account', async () => {
+    await createAccount({ name: 'Fi', email: email('fi'), password: 'long enough pw' });
+    for (let n = 0; n < THROTTLE.pairAttempts + 1; n += 1) await verifySignIn(email('fi'), 'wrong password!', ip(30));
+    for (let n = 0; n < THROTTLE.pairAttempts + 1; n += 1) await verifySignIn(email('other'), 'wrong password!', ip(31));
+    expect(await verifySignIn(email('fi'), 'long enough pw', ip(30))).toEqual({ ok: false, reason: 'throttled' });
+    await clearSignInThrottle(email('fi').toUpperCase());
+    expect(await verifySignIn(email('fi'), 'long enough pw', ip(30))).toMatchObject({ ok: true });
+    expect(await verifySignIn(email('other'), 'wrong password!', ip(31))).toEqual({ ok: false, reason: 'throttled' });
+  }, 60_000);
 
   // Dozens of password hashes one after another (scrypt, deliberately slow): 15–18 s on a loaded 2-core machine.
   const SERIAL_HASHES_TIMEOUT = 90_000;
