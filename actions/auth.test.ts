@@ -135,6 +135,28 @@ describe('registerAction', () => {
   });
 });
 
+describe('registerAction, many times from one client', () => {
+  const register = (name: string) => {
+    const email = accounts.email(name.toLowerCase().replace(' ', '-'));
+    return registerAction({ ok: false }, formOf({ callbackUrl: '/', name, email, password: PASSWORD, confirmPassword: PASSWORD }));
+  };
+
+  it('creates at most 5 accounts per hour from one client, then says so on the form; another client still may', async () => {
+    const names = ['Reg One', 'Reg Two', 'Reg Three', 'Reg Four', 'Reg Five'];
+    for (const name of names) {
+      expect(await redirectOf(register(name))).toBe('http://localhost:3000/');
+      cookieJar.clear();
+    }
+    const refused = await register('Reg Six');
+    expect(refused).toMatchObject({ ok: false, values: { name: 'Reg Six', email: accounts.email('reg-six') } });
+    expect((refused as { formError?: string }).formError).toMatch(/^Too many new accounts from your network\. Please try again in (about )?\d+ minutes?\.$/);
+    expect(await getDb().select().from(users).where(eq(users.email, accounts.email('reg-six')))).toEqual([]);
+
+    accounts.anotherBrowser();
+    expect(await redirectOf(register('Reg Seven'))).toBe('http://localhost:3000/');
+  }, 60_000);
+});
+
 describe('signOutAction', () => {
   it('ends this session and goes to the front page', async () => {
     const { email } = await accounts.account('Gus', PASSWORD);

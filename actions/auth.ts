@@ -1,9 +1,13 @@
 'use server';
 
+import { headers } from 'next/headers';
+
 import { signInWithPassword, signOut } from '@/auth';
 import { createAccount } from '@/data/accounts';
+import { assertRegistrationAllowed } from '@/data/throttles';
 import type { ActionResult } from '@/lib/action-result';
-import { EmailTakenError } from '@/lib/errors';
+import { clientAddress } from '@/lib/client-address';
+import { EmailTakenError, RegistrationThrottledError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { registerSchema, safeCallbackPath, signInSchema } from '@/lib/validation/auth';
 
@@ -18,6 +22,12 @@ async function signInAndRedirect(email: string, password: string, callbackUrl: s
       failure === 'throttled' ? 'Too many sign-in attempts. Please wait a few minutes and try again.' : 'That e-mail address and password do not match an account.',
     values: { email },
   };
+}
+
+/** A wait in words, rounded up to whole minutes. */
+function inMinutes(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? '1 minute' : `about ${minutes} minutes`;
 }
 
 // Sign-in and registration are for anyone: there is no viewer to check, and nothing to refuse before the schema.
@@ -51,10 +61,14 @@ export const registerAction = formAction({
     return parsed.ok ? accept({ account: parsed.input, callbackUrl: formText(formData, 'callbackUrl') }) : parsed;
   },
   run: async (_nobody, { account, callbackUrl }) => {
+    await assertRegistrationAllowed(clientAddress(await headers()));
     await createAccount(account);
     return { ...account, callbackUrl };
   },
-  refusals: [refusal(EmailTakenError, () => ({ fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] } }))],
+  refusals: [
+    refusal(EmailTakenError, () => ({ fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] } })),
+    refusal(RegistrationThrottledError, (error) => ({ formError: `Too many new accounts from your network. Please try again in ${inMinutes(error.retryAfterSeconds)}.` })),
+  ],
   done: ({ email, password, callbackUrl }) => signInAndRedirect(email, password, callbackUrl),
 });
 

@@ -7,6 +7,7 @@ import { eq, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { signInThrottle } from '@/db/schema';
 import { env } from '@/lib/env';
+import { RegistrationThrottledError } from '@/lib/errors';
 
 /**
  * The attempt counters of sign-in and registration, one row per key in sign_in_throttle, each counted by one
@@ -130,10 +131,10 @@ export async function clearSignInThrottle(email: string): Promise<void> {
 }
 
 /**
- * Anyone (registerAction, before creating the account): counts a registration from this client. Answers how long
- * until the next is allowed, or 0 when this one is.
+ * Anyone (registerAction, before creating the account): counts a registration from this client. Throws
+ * RegistrationThrottledError, with the wait, once the client has used its allowance for the hour.
  */
-export async function takeRegistrationAttempt(ip: string): Promise<number> {
+export async function assertRegistrationAllowed(ip: string): Promise<void> {
   const taken = await takeAttempt(`register:${ip}`, { attempts: env().REGISTRATIONS_PER_HOUR, windowMinutes: REGISTRATION_WINDOW_MINUTES });
-  return taken.retryAfterSeconds;
+  if (!taken.allowed) throw new RegistrationThrottledError(taken.retryAfterSeconds);
 }
