@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
+
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 
 import { NextRequest } from 'next/server';
 
 import { handlers } from '@/auth';
+import { createAccount } from '@/data/accounts';
 import { THROTTLE } from '@/data/throttles';
 import { getViewer, getViewerForRequest } from '@/data/viewer';
 import { getDb } from '@/db/client';
@@ -132,6 +135,31 @@ describe('registerAction', () => {
     expect(result).toEqual({ ok: false, fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] }, values: { name: 'Someone Else', email: email.toUpperCase() } });
     expect(await getDb().select({ name: users.name }).from(users).where(eq(users.email, email))).toEqual([{ name: 'Fay' }]);
     expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
+  });
+});
+
+describe('registerAction and the names of the newsroom', () => {
+  const register = (name: string, email: string) => registerAction({ ok: false }, formOf({ callbackUrl: '/', name, email, password: PASSWORD, confirmPassword: PASSWORD }));
+  const TAKEN = 'That name belongs to the newsroom or one of its staff. Choose a name of your own.';
+
+  it("refuses a current staff member's name, however disguised, and the reserved names; creates no account", async () => {
+    const staffName = `Otto Vance ${randomBytes(3).toString('hex')}`;
+    await createAccount({ name: staffName, email: accounts.email('otto'), password: PASSWORD, role: 'contributor' });
+    const email = accounts.email('impostor');
+    for (const name of [staffName, `otto.vance.${staffName.slice(11)}`, 'Demo Admin', 'Dеmо Аdmin', 'administrator', 'Editor']) {
+      // A browser each, so the per-client registration limit does not answer first.
+      accounts.anotherBrowser();
+      expect(await register(name, email)).toEqual({ ok: false, fieldErrors: { name: [TAKEN] }, values: { name, email } });
+    }
+    expect(await getDb().select().from(users).where(eq(users.email, email))).toEqual([]);
+    expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
+  });
+
+  it('lets a reader take the name of a disabled former staff member, or another reader\'s', async () => {
+    const formerName = `Pia Lund ${randomBytes(3).toString('hex')}`;
+    const former = await createAccount({ name: formerName, email: accounts.email('pia'), password: PASSWORD, role: 'editor' });
+    await getDb().update(users).set({ disabledAt: new Date() }).where(eq(users.id, former.id));
+    expect(await redirectOf(register(formerName, accounts.email('pia2')))).toBe('http://localhost:3000/');
   });
 });
 

@@ -4,12 +4,14 @@ import { headers } from 'next/headers';
 
 import { signInWithPassword, signOut } from '@/auth';
 import { createAccount } from '@/data/accounts';
+import { assertNameIsOwn } from '@/data/display-names';
 import { assertRegistrationAllowed } from '@/data/throttles';
 import type { ActionResult } from '@/lib/action-result';
 import { clientAddress } from '@/lib/client-address';
-import { EmailTakenError, RegistrationThrottledError } from '@/lib/errors';
+import { EmailTakenError, ImpersonatingNameError, RegistrationThrottledError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { registerSchema, safeCallbackPath, signInSchema } from '@/lib/validation/auth';
+import { DISPLAY_NAME_TAKEN } from '@/lib/validation/display-names';
 
 import { accept, formAction, parseWith, plainAction, refusal } from './define';
 
@@ -62,11 +64,13 @@ export const registerAction = formAction({
   },
   run: async (_nobody, { account, callbackUrl }) => {
     await assertRegistrationAllowed(clientAddress(await headers()));
+    await assertNameIsOwn(account.name);
     await createAccount(account);
     return { ...account, callbackUrl };
   },
   refusals: [
     refusal(EmailTakenError, () => ({ fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] } })),
+    refusal(ImpersonatingNameError, () => ({ fieldErrors: { name: [DISPLAY_NAME_TAKEN] } })),
     refusal(RegistrationThrottledError, (error) => ({ formError: `Too many new accounts from your network. Please try again in ${inMinutes(error.retryAfterSeconds)}.` })),
   ],
   done: ({ email, password, callbackUrl }) => signInAndRedirect(email, password, callbackUrl),

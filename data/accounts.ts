@@ -10,6 +10,7 @@ import { EmailTakenError, WrongPasswordError } from '@/lib/errors';
 import { decoyHash, hashPassword, verifyPassword } from '@/lib/passwords';
 import type { UserRole } from '@/lib/roles';
 
+import { assertNameIsOwn } from './display-names';
 import { revokeAllUserSessions, sessionKey } from './sessions';
 import { countAccountFailure, forgiveSignIn, takeSignInAttempt, waitForAccount } from './throttles';
 
@@ -89,8 +90,12 @@ export async function getAccountForClaims(claims: SessionClaims): Promise<Accoun
   return { id: account.id, name: account.name, email: account.email, role: account.role, sessionVersion: account.sessionVersion };
 }
 
-/** The signed-in user only (their own id from the session): changes the display name. */
+/**
+ * The signed-in user only (their own id from the session): changes the display name. Throws ImpersonatingNameError
+ * for a name that would pass for the newsroom or another staff member.
+ */
 export async function updateDisplayName(userId: string, name: string): Promise<void> {
+  await assertNameIsOwn(name, userId);
   await getDb().update(users).set({ name }).where(eq(users.id, userId));
 }
 
