@@ -46,7 +46,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const session = await startSession(user.id);
         return session ? { ...token, uid: user.id, sid: session.sid, sv: session.sessionVersion } : null;
       }
-      return (await getAccountForClaims(token)) ? token : null;
+      return (await getAccountForClaims({ uid: token.uid, sid: token.sid, sv: token.sv })) ? token : null;
     },
   },
   events: {
