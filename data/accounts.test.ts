@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { signInThrottle, userSessions, users } from '@/db/schema';
 
 import { EmailTakenError, WrongPasswordError } from '@/lib/errors';
+import { clientAddressOf, parseTrustedProxies } from '@/server/client-address';
 
 import { changePassword, createAccount, getAccountForClaims, getAccountForSession, revokeAllSessions, updateDisplayName, verifySignIn } from './accounts';
 import { revokeSession, sessionKey, startSession } from './sessions';
@@ -72,6 +73,30 @@ describe('accounts', () => {
     // The account's delay after its free failures is spent (on top of one password hash).
     expect(performance.now() - started).toBeGreaterThanOrEqual(accountDelayMs(failures) - 5);
   });
+
+  it('counts the address the server established: a new X-Forwarded-For from an untrusted peer resets nothing', async () => {
+    await createAccount({ name: 'Gus', email: email('gus'), password: 'long enough pw' });
+    const peer = ip(40);
+    const nobodyTrusted = parseTrustedProxies(undefined);
+    const answers = [];
+    for (let n = 0; n < THROTTLE.pairAttempts + 1; n += 1) {
+      answers.push(await verifySignIn(email('gus'), 'wrong password!', clientAddressOf(peer, `198.51.100.${n + 1}`, nobodyTrusted)));
+    }
+    expect(answers.at(-1)).toEqual({ ok: false, reason: 'throttled' });
+    expect(await verifySignIn(email('gus'), 'long enough pw', clientAddressOf(peer, '192.0.2.77', nobodyTrusted))).toEqual({ ok: false, reason: 'throttled' });
+  }, 60_000);
+
+  it("lets a locked client try again once its lock and window are over", async () => {
+    await createAccount({ name: 'Hy', email: email('hy'), password: 'long enough pw' });
+    for (let n = 0; n < THROTTLE.pairAttempts + 1; n += 1) await verifySignIn(email('hy'), 'wrong password!', ip(50));
+    expect(await verifySignIn(email('hy'), 'long enough pw', ip(50))).toEqual({ ok: false, reason: 'throttled' });
+    // The clock moved on: the window began 16 minutes ago and the lock ended a minute ago.
+    await getDb()
+      .update(signInThrottle)
+      .set({ windowStartedAt: new Date(Date.now() - 16 * 60_000), lockedUntil: new Date(Date.now() - 60_000) })
+      .where(like(signInThrottle.key, `%${tag}%`));
+    expect(await verifySignIn(email('hy'), 'long enough pw', ip(50))).toMatchObject({ ok: true });
+  }, 60_000);
 
   it('clears every count of an account for a reset by e-mail, and nothing of another account', async () => {
     await createAccount({ name: 'Fi', email: email('fi'), password: 'long enough pw' });

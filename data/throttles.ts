@@ -40,7 +40,8 @@ type Taken = { allowed: boolean; retryAfterSeconds: number };
 /**
  * Counts one attempt against `key` atomically and says whether it is allowed, and if not, how long until it would
  * be. The count is taken before the attempt is checked, so a burst of parallel attempts is limited as strictly as a
- * sequence.
+ * sequence. Once the window and any lock are over the key starts afresh (its lock too: the old count must not lock
+ * it again).
  */
 async function takeAttempt(key: string, { attempts: limit, windowMinutes }: Limit): Promise<Taken> {
   const { maxLockMinutes } = THROTTLE;
@@ -51,7 +52,8 @@ async function takeAttempt(key: string, { attempts: limit, windowMinutes }: Limi
     on conflict (key) do update set
       attempts = case when ${windowOver} then 1 else ${signInThrottle.attempts} + 1 end,
       window_started_at = case when ${windowOver} then now() else ${signInThrottle.windowStartedAt} end,
-      locked_until = case when ${signInThrottle.attempts} + 1 > ${limit}
+      locked_until = case when ${windowOver} then null
+                          when ${signInThrottle.attempts} + 1 > ${limit}
                           then now() + make_interval(mins => least(${maxLockMinutes}, power(2, ${signInThrottle.attempts} + 1 - ${limit} - 1))::int)
                           else ${signInThrottle.lockedUntil} end
     returning attempts, (locked_until is not null and locked_until > now()) as locked,
