@@ -8,6 +8,8 @@ import { expect, test } from '@playwright/test';
  * (issue 11, hole 3).
  */
 test('a new X-Forwarded-For on every attempt does not reset the sign-in limit', async ({ browser }) => {
+  // Six password checks through the form, each in a browser of its own.
+  test.setTimeout(120_000);
   // An address of no account: its own count, so no other journey's sign-in meets this one's limit.
   const email = `forwarded-${randomBytes(4).toString('hex')}@example.org`;
   let answer = '';
