@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createHash, randomBytes } from 'node:crypto';
 
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { userSessions, users } from '@/db/schema';
@@ -14,7 +14,7 @@ import { userSessions, users } from '@/db/schema';
  * alone names no usable session.
  */
 
-/** How long a session lives from its sign-in (the cookie's maxAge in auth.config.ts). */
+/** How long a session lives from its sign-in (also the cookie's maxAge, set in auth.ts). */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** The stored key of a session id. */
@@ -35,7 +35,12 @@ export async function startSession(userId: string): Promise<{ sid: string; sessi
       returning user_id
     )
     select ${users.sessionVersion} from ${users} join started on started.user_id = ${users.id}`);
-  return row ? { sid, sessionVersion: row.session_version } : null;
+  if (!row) return null;
+  // The account's ended sessions go as a new one starts, so the table holds about one row per live session.
+  await getDb()
+    .delete(userSessions)
+    .where(and(eq(userSessions.userId, userId), or(lt(userSessions.expiresAt, sql`now()`), isNotNull(userSessions.revokedAt))));
+  return { sid, sessionVersion: row.session_version };
 }
 
 /** Auth.js's sign-out event only (the token being signed out): ends this one session. */
