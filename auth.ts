@@ -4,8 +4,9 @@ import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 
 import { authConfig } from '@/auth.config';
-import { verifySignIn } from '@/data/accounts';
+import { getAccountForClaims, verifySignIn } from '@/data/accounts';
 import { createAuthAdapter } from '@/data/auth-adapter';
+import { revokeSession, SESSION_MAX_AGE_SECONDS, startSession } from '@/data/sessions';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
 import { PasswordHashBusyError } from '@/lib/errors';
@@ -38,6 +39,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       console.error(error);
     },
   },
+  session: { ...authConfig.session, maxAge: SESSION_MAX_AGE_SECONDS },
+  callbacks: {
+    ...authConfig.callbacks,
+    /**
+     * At sign-in (any provider) a server-side session starts and its id becomes the token's `sid`. On every later
+     * read (auth(), /api/auth/session) a token whose session ended — signed out, revoked, expired, account disabled —
+     * gets null, which makes Auth.js answer "no session" and clear the cookie instead of issuing it again.
+     */
+    async jwt({ token, user }) {
+      if (user?.id) {
+        const session = await startSession(user.id);
+        return session ? { ...token, uid: user.id, sid: session.sid, sv: session.sessionVersion } : null;
+      }
+      return (await getAccountForClaims({ uid: token.uid, sid: token.sid, sv: token.sv })) ? token : null;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await revokeSession(sid);
+    },
+  },
   adapter: createAuthAdapter(),
   providers: [
     Credentials({
@@ -52,7 +75,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           if (result.reason === 'throttled') throw new ThrottledSignIn();
           return null;
         }
-        return { id: result.user.id, name: result.user.name, email: result.user.email, sessionVersion: result.user.sessionVersion };
+        return { id: result.user.id, name: result.user.name, email: result.user.email };
       },
     }),
     ...oauthProviders(),

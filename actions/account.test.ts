@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
+
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 
+import { createAccount } from '@/data/accounts';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { formOf, redirectOf, setUpSignInTests } from '@/test/action-helpers';
@@ -18,6 +21,7 @@ const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a brand new passphrase';
 const SESSION_COOKIE = 'authjs.session-token';
 const TO_SIGN_IN = '/login?callbackUrl=%2Faccount';
+const TAKEN = 'That name belongs to the newsroom or one of its staff. Choose a name of your own.';
 
 /** An account signed in in the current browser; its session cookie, to replay later. */
 async function signedIn(name: string) {
@@ -50,6 +54,28 @@ describe('updateProfileAction', () => {
 
   it('sends a visitor who is not signed in to sign in, and back to the account page', async () => {
     expect(await redirectOf(rename('Nobody'))).toBe(TO_SIGN_IN);
+  });
+
+  it("refuses a staff member's name, however disguised, and reserved names; the staff member keeps their own", async () => {
+    const staffName = `Mara Quill ${randomBytes(3).toString('hex')}`;
+    const mara = await createAccount({ name: staffName, email: accounts.email('mara'), password: PASSWORD, role: 'editor' });
+    const fay = await signedIn('Fay');
+    for (const disguise of [staffName, staffName.toUpperCase(), `  ${staffName.replace(' ', '\u200b  ')}`, `Mara-Quill-${staffName.slice(11)}`, 'Demo Admin', 'ADMIN', 'Ｍｏｄｅｒａｔｏｒ', 'The Daily Ledger']) {
+      expect(await rename(disguise)).toEqual({ ok: false, fieldErrors: { name: [TAKEN] } });
+    }
+    expect(await nameOf(fay.id)).toBe('Fay');
+    expect(recorded.paths).toEqual([]);
+
+    newBrowser({ 'x-forwarded-for': `staff-keeps-name-${randomBytes(4).toString('hex')}` });
+    await redirectOf(signInWith(mara.email, PASSWORD));
+    expect(await rename(` ${staffName} `)).toEqual({ ok: true, values: { name: staffName } });
+  });
+
+  it('refuses names of invisible characters only and names with text-direction controls', async () => {
+    const gil = await signedIn('Gil');
+    expect(await rename('\u200b\u200c\u200d')).toMatchObject({ ok: false, fieldErrors: { name: ['Use visible characters, not only spaces or invisible ones.'] } });
+    expect(await rename('Gil\u202egnirts')).toMatchObject({ ok: false, fieldErrors: { name: ['Text-direction control characters are not allowed.'] } });
+    expect(await nameOf(gil.id)).toBe('Gil');
   });
 });
 

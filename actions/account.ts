@@ -5,9 +5,10 @@ import { redirect } from 'next/navigation';
 
 import { signInWithPassword, signOut } from '@/auth';
 import { changePassword, revokeAllSessions, updateDisplayName } from '@/data/accounts';
-import { PasswordHashBusyError, WrongPasswordError } from '@/lib/errors';
+import { ImpersonatingNameError, PasswordHashBusyError, WrongPasswordError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { changePasswordSchema, profileSchema } from '@/lib/validation/auth';
+import { DISPLAY_NAME_TAKEN } from '@/lib/validation/display-names';
 
 import { accept, formAction, parseWith, plainAction, refusal } from './define';
 
@@ -24,6 +25,7 @@ export const updateProfileAction = formAction({
     await updateDisplayName(viewer.id, name);
     return name;
   },
+  refusals: [refusal(ImpersonatingNameError, () => ({ fieldErrors: { name: [DISPLAY_NAME_TAKEN] } }))],
   done: (name) => {
     // The name appears in the masthead of every page this visitor sees (never in shared cached output).
     revalidatePath('/', 'layout');

@@ -1,7 +1,14 @@
+import { randomBytes } from 'node:crypto';
+
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 
-import { THROTTLE } from '@/data/accounts';
+import { NextRequest } from 'next/server';
+
+import { handlers } from '@/auth';
+import { createAccount } from '@/data/accounts';
+import { THROTTLE } from '@/data/throttles';
+import { getViewer, getViewerForRequest } from '@/data/viewer';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { formOf, redirectOf, setUpSignInTests } from '@/test/action-helpers';
@@ -48,13 +55,55 @@ describe('signInAction', () => {
     });
   });
 
-  it(`is throttled after ${THROTTLE.accountAttempts} failed attempts on an account, even with the right password`, async () => {
+  it(`is throttled after ${THROTTLE.pairAttempts} failed attempts on an account from this client, even with the right password`, async () => {
     const { email } = await accounts.account('Cy', PASSWORD);
-    for (let attempt = 0; attempt < THROTTLE.accountAttempts; attempt += 1) {
+    for (let attempt = 0; attempt < THROTTLE.pairAttempts; attempt += 1) {
       expect(await signIn(email, `wrong guess ${attempt}`)).toMatchObject({ ok: false, formError: NO_MATCH });
     }
     expect(await signIn(email, PASSWORD)).toEqual({ ok: false, formError: THROTTLED, values: { email } });
     expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
+  });
+
+  it('never locks the owner out: 50 failures from one client throttle that client, and the owner signs in from theirs at once', async () => {
+    const { email } = await accounts.account('Liv', PASSWORD);
+    const answers = [];
+    for (let attempt = 0; attempt < 50; attempt += 1) answers.push(await signIn(email, `wrong guess ${attempt}`));
+    expect(answers.at(-1)).toEqual({ ok: false, formError: THROTTLED, values: { email } });
+    expect(await signIn(email, PASSWORD)).toEqual({ ok: false, formError: THROTTLED, values: { email } });
+
+    accounts.anotherBrowser();
+    const started = performance.now();
+    expect(await redirectOf(signIn(email, PASSWORD))).toBe('http://localhost:3000/');
+    expect(performance.now() - started).toBeLessThan(THROTTLE.accountMaxDelayMs + 3_000);
+    expect(cookieJar.has(SESSION_COOKIE)).toBe(true);
+  }, 60_000);
+});
+
+/** A request to the site carrying this session cookie. */
+function requestWith(cookie: string, path: string): NextRequest {
+  return new NextRequest(`http://localhost:3000${path}`, { headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
+}
+
+describe('/api/auth/session', () => {
+  it('answers a live session with the user and a refreshed cookie', async () => {
+    const { email } = await accounts.account('Jo', PASSWORD);
+    await redirectOf(signIn(email, PASSWORD));
+    const response = await handlers.GET(requestWith(cookieJar.get(SESSION_COOKIE)!, '/api/auth/session'));
+    expect(await response.json()).toMatchObject({ user: { name: 'Jo', email } });
+    expect(response.headers.getSetCookie().some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=ey`))).toBe(true);
+  });
+
+  it('answers a signed-out token with no user, and clears the cookie instead of issuing it again', async () => {
+    const { email } = await accounts.account('Kit', PASSWORD);
+    await redirectOf(signIn(email, PASSWORD));
+    const copied = cookieJar.get(SESSION_COOKIE)!;
+    await redirectOf(signOutAction(formOf({})));
+    const response = await handlers.GET(requestWith(copied, '/api/auth/session'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toBeNull();
+    const setCookies = response.headers.getSetCookie().filter((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
+    expect(setCookies.length).toBeGreaterThan(0);
+    for (const cookie of setCookies) expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=;`));
   });
 });
 
@@ -89,6 +138,53 @@ describe('registerAction', () => {
   });
 });
 
+describe('registerAction and the names of the newsroom', () => {
+  const register = (name: string, email: string) => registerAction({ ok: false }, formOf({ callbackUrl: '/', name, email, password: PASSWORD, confirmPassword: PASSWORD }));
+  const TAKEN = 'That name belongs to the newsroom or one of its staff. Choose a name of your own.';
+
+  it("refuses a current staff member's name, however disguised, and the reserved names; creates no account", async () => {
+    const staffName = `Otto Vance ${randomBytes(3).toString('hex')}`;
+    await createAccount({ name: staffName, email: accounts.email('otto'), password: PASSWORD, role: 'contributor' });
+    const email = accounts.email('impostor');
+    for (const name of [staffName, `otto.vance.${staffName.slice(11)}`, 'Demo Admin', 'Dеmо Аdmin', 'administrator', 'Editor']) {
+      // A browser each, so the per-client registration limit does not answer first.
+      accounts.anotherBrowser();
+      expect(await register(name, email)).toEqual({ ok: false, fieldErrors: { name: [TAKEN] }, values: { name, email } });
+    }
+    expect(await getDb().select().from(users).where(eq(users.email, email))).toEqual([]);
+    expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
+  });
+
+  it('lets a reader take the name of a disabled former staff member, or another reader\'s', async () => {
+    const formerName = `Pia Lund ${randomBytes(3).toString('hex')}`;
+    const former = await createAccount({ name: formerName, email: accounts.email('pia'), password: PASSWORD, role: 'editor' });
+    await getDb().update(users).set({ disabledAt: new Date() }).where(eq(users.id, former.id));
+    expect(await redirectOf(register(formerName, accounts.email('pia2')))).toBe('http://localhost:3000/');
+  });
+});
+
+describe('registerAction, many times from one client', () => {
+  const register = (name: string) => {
+    const email = accounts.email(name.toLowerCase().replace(' ', '-'));
+    return registerAction({ ok: false }, formOf({ callbackUrl: '/', name, email, password: PASSWORD, confirmPassword: PASSWORD }));
+  };
+
+  it('creates at most 5 accounts per hour from one client, then says so on the form; another client still may', async () => {
+    const names = ['Reg One', 'Reg Two', 'Reg Three', 'Reg Four', 'Reg Five'];
+    for (const name of names) {
+      expect(await redirectOf(register(name))).toBe('http://localhost:3000/');
+      cookieJar.clear();
+    }
+    const refused = await register('Reg Six');
+    expect(refused).toMatchObject({ ok: false, values: { name: 'Reg Six', email: accounts.email('reg-six') } });
+    expect((refused as { formError?: string }).formError).toMatch(/^Too many new accounts from your network\. Please try again in (about )?\d+ minutes?\.$/);
+    expect(await getDb().select().from(users).where(eq(users.email, accounts.email('reg-six')))).toEqual([]);
+
+    accounts.anotherBrowser();
+    expect(await redirectOf(register('Reg Seven'))).toBe('http://localhost:3000/');
+  }, 60_000);
+});
+
 describe('signOutAction', () => {
   it('ends this session and goes to the front page', async () => {
     const { email } = await accounts.account('Gus', PASSWORD);
@@ -96,5 +192,28 @@ describe('signOutAction', () => {
     expect(cookieJar.has(SESSION_COOKIE)).toBe(true);
     expect(await redirectOf(signOutAction(formOf({})))).toBe('http://localhost:3000/');
     expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
+  });
+
+  it('ends the session on the server: a copy of the cookie taken before signing out no longer signs anyone in', async () => {
+    const { email } = await accounts.account('Hal', PASSWORD);
+    await redirectOf(signIn(email, PASSWORD));
+    const copied = cookieJar.get(SESSION_COOKIE)!;
+    expect(await getViewer()).toMatchObject({ name: 'Hal' });
+    expect(await getViewerForRequest(requestWith(copied, '/'))).toMatchObject({ name: 'Hal' });
+
+    await redirectOf(signOutAction(formOf({})));
+    cookieJar.set(SESSION_COOKIE, copied);
+    expect(await getViewer()).toBeNull();
+    expect(await getViewerForRequest(requestWith(copied, '/'))).toBeNull();
+  });
+
+  it('leaves the other sessions of the account signed in', async () => {
+    const { email } = await accounts.account('Ida', PASSWORD);
+    await redirectOf(signIn(email, PASSWORD));
+    const otherDevice = cookieJar.get(SESSION_COOKIE)!;
+    await redirectOf(signIn(email, PASSWORD));
+    await redirectOf(signOutAction(formOf({})));
+    cookieJar.set(SESSION_COOKIE, otherDevice);
+    expect(await getViewer()).toMatchObject({ name: 'Ida' });
   });
 });

@@ -1,11 +1,17 @@
 'use server';
 
+import { headers } from 'next/headers';
+
 import { signInWithPassword, signOut } from '@/auth';
 import { createAccount } from '@/data/accounts';
+import { assertNameIsOwn } from '@/data/display-names';
+import { assertRegistrationAllowed } from '@/data/throttles';
 import type { ActionResult } from '@/lib/action-result';
-import { EmailTakenError, PasswordHashBusyError } from '@/lib/errors';
+import { clientAddress } from '@/lib/client-address';
+import { EmailTakenError, ImpersonatingNameError, PasswordHashBusyError, RegistrationThrottledError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { registerSchema, safeCallbackPath, signInSchema } from '@/lib/validation/auth';
+import { DISPLAY_NAME_TAKEN } from '@/lib/validation/display-names';
 
 import { accept, formAction, parseWith, plainAction, refusal } from './define';
 
@@ -20,6 +26,12 @@ const SIGN_IN_FAILURES = {
 async function signInAndRedirect(email: string, password: string, callbackUrl: string): Promise<ActionResult> {
   const failure = await signInWithPassword(email, password, safeCallbackPath(callbackUrl));
   return { ok: false, formError: SIGN_IN_FAILURES[failure], values: { email } };
+}
+
+/** A wait in words, rounded up to whole minutes. */
+function inMinutes(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? '1 minute' : `about ${minutes} minutes`;
 }
 
 // Sign-in and registration are for anyone: there is no viewer to check, and nothing to refuse before the schema.
@@ -53,12 +65,16 @@ export const registerAction = formAction({
     return parsed.ok ? accept({ account: parsed.input, callbackUrl: formText(formData, 'callbackUrl') }) : parsed;
   },
   run: async (_nobody, { account, callbackUrl }) => {
+    await assertRegistrationAllowed(clientAddress(await headers()));
+    await assertNameIsOwn(account.name);
     await createAccount(account);
     return { ...account, callbackUrl };
   },
   refusals: [
     refusal(EmailTakenError, () => ({ fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] } })),
     refusal(PasswordHashBusyError, () => ({ formError: BUSY })),
+    refusal(ImpersonatingNameError, () => ({ fieldErrors: { name: [DISPLAY_NAME_TAKEN] } })),
+    refusal(RegistrationThrottledError, (error) => ({ formError: `Too many new accounts from your network. Please try again in ${inMinutes(error.retryAfterSeconds)}.` })),
   ],
   done: ({ email, password, callbackUrl }) => signInAndRedirect(email, password, callbackUrl),
 });

@@ -4,11 +4,14 @@ import { eq, like } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { signInThrottle, users } from '@/db/schema';
+import { signInThrottle, userSessions, users } from '@/db/schema';
 
 import { EmailTakenError, WrongPasswordError } from '@/lib/errors';
+import { clientAddressOf, parseTrustedProxies } from '@/server/client-address';
 
-import { THROTTLE, changePassword, createAccount, getAccountForSession, revokeAllSessions, updateDisplayName, verifySignIn } from './accounts';
+import { changePassword, createAccount, getAccountForClaims, getAccountForSession, revokeAllSessions, updateDisplayName, verifySignIn } from './accounts';
+import { revokeSession, sessionKey, startSession } from './sessions';
+import { THROTTLE, accountDelayMs, clearSignInThrottle } from './throttles';
 
 const tag = randomBytes(4).toString('hex');
 const email = (name: string) => `${name}-${tag}@example.org`;
@@ -50,14 +53,60 @@ describe('accounts', () => {
     expect(unknown / wrong).toBeLessThan(2);
   });
 
-  it('limits attempts per account even when they arrive all at once', async () => {
+  it('limits attempts per account and client even when they arrive all at once', async () => {
     await createAccount({ name: 'Di', email: email('di'), password: 'long enough pw' });
-    const results = await Promise.all(Array.from({ length: 12 }, (_, n) => verifySignIn(email('di'), 'wrong password!', ip(10 + n))));
-    expect(results.filter((result) => !result.ok && result.reason === 'invalid')).toHaveLength(THROTTLE.accountAttempts);
-    expect(results.filter((result) => !result.ok && result.reason === 'throttled')).toHaveLength(12 - THROTTLE.accountAttempts);
-    // Locked now: even the right password is refused until the lock ends.
-    expect(await verifySignIn(email('di'), 'long enough pw', ip(99))).toEqual({ ok: false, reason: 'throttled' });
+    const results = await Promise.all(Array.from({ length: 12 }, () => verifySignIn(email('di'), 'wrong password!', ip(10))));
+    expect(results.filter((result) => !result.ok && result.reason === 'invalid')).toHaveLength(THROTTLE.pairAttempts);
+    expect(results.filter((result) => !result.ok && result.reason === 'throttled')).toHaveLength(12 - THROTTLE.pairAttempts);
+    // That client is locked out of the account: even the right password is refused there until the lock ends …
+    expect(await verifySignIn(email('di'), 'long enough pw', ip(10))).toEqual({ ok: false, reason: 'throttled' });
+    // … and only there: the owner, from a client of their own, signs in.
+    expect(await verifySignIn(email('di'), 'long enough pw', ip(99))).toMatchObject({ ok: true });
   });
+
+  it('slows a guesser spread over many clients but still lets the owner in from a fresh one', async () => {
+    await createAccount({ name: 'Em', email: email('em'), password: 'long enough pw' });
+    const failures = THROTTLE.accountFreeFailures + 3;
+    await Promise.all(Array.from({ length: failures }, (_, n) => verifySignIn(email('em'), 'wrong password!', ip(20 + n))));
+    const started = performance.now();
+    expect(await verifySignIn(email('em'), 'long enough pw', ip(98))).toMatchObject({ ok: true });
+    // The account's delay after its free failures is spent (on top of one password hash).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(accountDelayMs(failures) - 5);
+  });
+
+  it('counts the address the server established: a new X-Forwarded-For from an untrusted peer resets nothing', async () => {
+    await createAccount({ name: 'Gus', email: email('gus'), password: 'long enough pw' });
+    const peer = ip(40);
+    const nobodyTrusted = parseTrustedProxies(undefined);
+    const answers = [];
+    for (let n = 0; n < THROTTLE.pairAttempts + 1; n += 1) {
+      answers.push(await verifySignIn(email('gus'), 'wrong password!', clientAddressOf(peer, `198.51.100.${n + 1}`, nobodyTrusted)));
+    }
+    expect(answers.at(-1)).toEqual({ ok: false, reason: 'throttled' });
+    expect(await verifySignIn(email('gus'), 'long enough pw', clientAddressOf(peer, '192.0.2.77', nobodyTrusted))).toEqual({ ok: false, reason: 'throttled' });
+  }, 60_000);
+
+  it("lets a locked client try again once its lock and window are over", async () => {
+    await createAccount({ name: 'Hy', email: email('hy'), password: 'long enough pw' });
+    for (let n = 0; n < THROTTLE.pairAttempts + 1; n += 1) await verifySignIn(email('hy'), 'wrong password!', ip(50));
+    expect(await verifySignIn(email('hy'), 'long enough pw', ip(50))).toEqual({ ok: false, reason: 'throttled' });
+    // The clock moved on: the window began 16 minutes ago and the lock ended a minute ago.
+    await getDb()
+      .update(signInThrottle)
+      .set({ windowStartedAt: new Date(Date.now() - 16 * 60_000), lockedUntil: new Date(Date.now() - 60_000) })
+      .where(like(signInThrottle.key, `%${tag}%`));
+    expect(await verifySignIn(email('hy'), 'long enough pw', ip(50))).toMatchObject({ ok: true });
+  }, 60_000);
+
+  it('clears every count of an account for a reset by e-mail, and nothing of another account', async () => {
+    await createAccount({ name: 'Fi', email: email('fi'), password: 'long enough pw' });
+    for (let n = 0; n < THROTTLE.pairAttempts + 1; n += 1) await verifySignIn(email('fi'), 'wrong password!', ip(30));
+    for (let n = 0; n < THROTTLE.pairAttempts + 1; n += 1) await verifySignIn(email('other'), 'wrong password!', ip(31));
+    expect(await verifySignIn(email('fi'), 'long enough pw', ip(30))).toEqual({ ok: false, reason: 'throttled' });
+    await clearSignInThrottle(email('fi').toUpperCase());
+    expect(await verifySignIn(email('fi'), 'long enough pw', ip(30))).toMatchObject({ ok: true });
+    expect(await verifySignIn(email('other'), 'wrong password!', ip(31))).toEqual({ ok: false, reason: 'throttled' });
+  }, 60_000);
 
   // Dozens of password hashes one after another (scrypt, deliberately slow): 15–18 s on a loaded 2-core machine.
   const SERIAL_HASHES_TIMEOUT = 90_000;
@@ -80,27 +129,56 @@ describe('accounts', () => {
     expect(failures.slice(0, THROTTLE.ipAttempts).every((result) => !result.ok && result.reason === 'invalid')).toBe(true);
   }, SERIAL_HASHES_TIMEOUT);
 
-  it('re-reads role, ban and session version for a session', async () => {
+  it('re-reads role, ban and session version for a live session only', async () => {
     const user = await createAccount({ name: 'Ed', email: email('ed'), password: 'long enough pw' });
+    const { sid } = (await startSession(user.id))!;
     await getDb().update(users).set({ role: 'editor', sessionVersion: 2, disabledAt: new Date() }).where(eq(users.id, user.id));
-    expect(await getAccountForSession(user.id)).toMatchObject({ role: 'editor', sessionVersion: 2, disabled: true });
-    expect(await getAccountForSession('no-such-id')).toBeNull();
+    expect(await getAccountForSession(user.id, sid)).toMatchObject({ role: 'editor', sessionVersion: 2, disabled: true });
+    expect(await getAccountForClaims({ uid: user.id, sid, sv: 2 })).toBeNull();
+    expect(await getAccountForSession('no-such-id', sid)).toBeNull();
+    expect(await getAccountForSession(user.id, 'no-such-session')).toBeNull();
+  });
+
+  it('counts a session only while its row is live: not revoked, not expired, and of this user', async () => {
+    const user = await createAccount({ name: 'Gil', email: email('gil'), password: 'long enough pw' });
+    const other = await createAccount({ name: 'Hana', email: email('hana'), password: 'long enough pw' });
+    const [first, second, third] = [(await startSession(user.id))!, (await startSession(user.id))!, (await startSession(user.id))!];
+    const claims = (sid: string) => ({ uid: user.id, sid, sv: first.sessionVersion });
+    expect(await getAccountForClaims(claims(first.sid))).toMatchObject({ id: user.id, name: 'Gil' });
+    expect(await getAccountForClaims({ uid: other.id, sid: first.sid, sv: 1 })).toBeNull();
+
+    await revokeSession(first.sid);
+    expect(await getAccountForClaims(claims(first.sid))).toBeNull();
+    expect(await getAccountForClaims(claims(second.sid))).not.toBeNull();
+
+    await getDb().update(userSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(userSessions.id, sessionKey(second.sid)));
+    expect(await getAccountForClaims(claims(second.sid))).toBeNull();
+
+    // Sign out everywhere ends every row of the account, even for a token that carries the new session version.
+    await revokeAllSessions(user.id);
+    expect(await getAccountForClaims({ ...claims(third.sid), sv: first.sessionVersion + 1 })).toBeNull();
+    expect(await startSession('no-such-user')).toBeNull();
   });
 
   it('changes a display name, a password (after checking the old one) and revokes sessions', async () => {
     const user = await createAccount({ name: 'Flo', email: email('flo'), password: 'long enough pw' });
     await updateDisplayName(user.id, 'Florence');
-    expect((await getAccountForSession(user.id))?.name).toBe('Florence');
+    const { sid } = (await startSession(user.id))!;
+    expect((await getAccountForSession(user.id, sid))?.name).toBe('Florence');
 
     await expect(changePassword(user.id, 'not my password', 'a brand new password')).rejects.toBeInstanceOf(WrongPasswordError);
-    expect((await getAccountForSession(user.id))?.sessionVersion).toBe(1);
+    expect((await getAccountForSession(user.id, sid))?.sessionVersion).toBe(1);
     await changePassword(user.id, 'long enough pw', 'a brand new password');
-    expect((await getAccountForSession(user.id))?.sessionVersion).toBe(2);
+    // The new password ends the session's row as well as bumping the version.
+    expect(await getAccountForSession(user.id, sid)).toBeNull();
+    const after = (await startSession(user.id))!;
+    expect(after.sessionVersion).toBe(2);
     expect(await verifySignIn(email('flo'), 'long enough pw', ip(150))).toEqual({ ok: false, reason: 'invalid' });
     expect((await verifySignIn(email('flo'), 'a brand new password', ip(150))).ok).toBe(true);
 
     await revokeAllSessions(user.id);
-    expect((await getAccountForSession(user.id))?.sessionVersion).toBe(3);
+    expect(await getAccountForSession(user.id, after.sid)).toBeNull();
+    expect((await startSession(user.id))?.sessionVersion).toBe(3);
   });
 });
 

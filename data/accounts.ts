@@ -1,15 +1,18 @@
 import 'server-only';
 
-import { eq, sql } from 'drizzle-orm';
+import { cache } from 'react';
+
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { signInThrottle, users } from '@/db/schema';
+import { userSessions, users } from '@/db/schema';
 import { EmailTakenError, WrongPasswordError } from '@/lib/errors';
 import { decoyHash, hashPassword, verifyPassword } from '@/lib/passwords';
 import type { UserRole } from '@/lib/roles';
 
-/** Per key: this many attempts per window, then locked for a doubling time (1, 2, 4 … up to 60 minutes). */
-export const THROTTLE = { accountAttempts: 5, ipAttempts: 30, windowMinutes: 15, maxLockMinutes: 60 } as const;
+import { assertNameIsOwn } from './display-names';
+import { revokeAllUserSessions, sessionKey } from './sessions';
+import { countAccountFailure, forgiveSignIn, takeSignInAttempt, waitForAccount } from './throttles';
 
 export type AccountUser = { id: string; name: string; email: string; role: UserRole; sessionVersion: number };
 
@@ -26,41 +29,18 @@ export async function createAccount(input: { name: string; email: string; passwo
   return user;
 }
 
-/**
- * Counts one attempt against `key` atomically and says whether it is allowed. The count is taken before the password
- * is checked, so a burst of parallel guesses is limited as strictly as a sequence.
- */
-async function takeAttempt(key: string, limit: number): Promise<boolean> {
-  const { windowMinutes, maxLockMinutes } = THROTTLE;
-  const [row] = await getDb().execute<{ attempts: number; locked: boolean }>(sql`
-    insert into ${signInThrottle} (key, attempts, window_started_at) values (${key}, 1, now())
-    on conflict (key) do update set
-      attempts = case when ${signInThrottle.windowStartedAt} < now() - make_interval(mins => ${windowMinutes})
-                        and (${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} < now())
-                      then 1 else ${signInThrottle.attempts} + 1 end,
-      window_started_at = case when ${signInThrottle.windowStartedAt} < now() - make_interval(mins => ${windowMinutes})
-                                 and (${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} < now())
-                               then now() else ${signInThrottle.windowStartedAt} end,
-      locked_until = case when ${signInThrottle.attempts} + 1 > ${limit}
-                          then now() + make_interval(mins => least(${maxLockMinutes}, power(2, ${signInThrottle.attempts} + 1 - ${limit} - 1))::int)
-                          else ${signInThrottle.lockedUntil} end
-    returning attempts, (locked_until is not null and locked_until > now()) as locked`);
-  return Boolean(row) && !row!.locked && row!.attempts <= limit;
-}
-
 export type SignInResult = { ok: true; user: AccountUser } | { ok: false; reason: 'invalid' | 'throttled' };
 
 /**
  * Anyone: checks an e-mail and password. The same answer ("invalid") and comparable time for an unknown address, a
- * wrong password and a disabled account; "throttled" once the account or the address has had too many attempts.
+ * wrong password and a disabled account; "throttled" once this client has had too many attempts on the account or
+ * on all accounts (data/throttles.ts). Failures from everywhere only slow the account down, so nobody can lock its
+ * owner out.
  */
 export async function verifySignIn(email: string, password: string, ip: string): Promise<SignInResult> {
   const address = email.toLowerCase();
-  const [accountAllowed, ipAllowed] = await Promise.all([
-    takeAttempt(`account:${address}`, THROTTLE.accountAttempts),
-    takeAttempt(`ip:${ip}`, THROTTLE.ipAttempts),
-  ]);
-  if (!accountAllowed || !ipAllowed) return { ok: false, reason: 'throttled' };
+  if (!(await takeSignInAttempt(address, ip))) return { ok: false, reason: 'throttled' };
+  await waitForAccount(address);
 
   const [user] = await getDb()
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, sessionVersion: users.sessionVersion, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
@@ -68,34 +48,54 @@ export async function verifySignIn(email: string, password: string, ip: string):
     .where(eq(users.email, address))
     .limit(1);
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !user.passwordHash || !matches || user.disabledAt) return { ok: false, reason: 'invalid' };
-
-  // A good password clears the account's count and gives the address back the attempt it just used: an office
-  // behind one address is never locked out by its own successful sign-ins, while failures still add up.
-  await Promise.all([
-    getDb().delete(signInThrottle).where(eq(signInThrottle.key, `account:${address}`)),
-    getDb()
-      .update(signInThrottle)
-      .set({ attempts: sql`greatest(${signInThrottle.attempts} - 1, 0)` })
-      .where(eq(signInThrottle.key, `ip:${ip}`)),
-  ]);
+  if (!user || !user.passwordHash || !matches || user.disabledAt) {
+    await countAccountFailure(address);
+    return { ok: false, reason: 'invalid' };
+  }
+  await forgiveSignIn(address, ip);
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };
 }
 
-/** Server-side only: the current state of a signed-in user, re-read on every request (role, ban, session version). */
-export async function getAccountForSession(userId: string): Promise<(AccountUser & { disabled: boolean }) | null> {
+/**
+ * Server-side only: the current state of a signed-in user (role, ban, session version), re-read on every request,
+ * and only while the token's session (data/sessions.ts) is live: not revoked, not expired. One query; memoised for
+ * the request, so Auth.js's jwt callback and getViewer share it.
+ */
+export const getAccountForSession = cache(async (userId: string, sid: string): Promise<(AccountUser & { disabled: boolean }) | null> => {
   const [user] = await getDb()
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, sessionVersion: users.sessionVersion, disabledAt: users.disabledAt })
     .from(users)
+    .innerJoin(
+      userSessions,
+      and(eq(userSessions.userId, users.id), eq(userSessions.id, sessionKey(sid)), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, sql`now()`)),
+    )
     .where(eq(users.id, userId))
     .limit(1);
   if (!user) return null;
   const { disabledAt, ...rest } = user;
   return { ...rest, disabled: disabledAt !== null };
+});
+
+/** What a session token claims: its user, its session id and the session version it was issued under. */
+export type SessionClaims = { uid?: unknown; sid?: unknown; sv?: unknown };
+
+/**
+ * Server-side only (Auth.js's jwt callback, data/viewer.ts): the account a session token names while it may act —
+ * its session live, the account enabled, its session version unchanged — otherwise null.
+ */
+export async function getAccountForClaims(claims: SessionClaims): Promise<AccountUser | null> {
+  if (typeof claims.uid !== 'string' || typeof claims.sid !== 'string') return null;
+  const account = await getAccountForSession(claims.uid, claims.sid);
+  if (!account || account.disabled || account.sessionVersion !== claims.sv) return null;
+  return { id: account.id, name: account.name, email: account.email, role: account.role, sessionVersion: account.sessionVersion };
 }
 
-/** The signed-in user only (their own id from the session): changes the display name. */
+/**
+ * The signed-in user only (their own id from the session): changes the display name. Throws ImpersonatingNameError
+ * for a name that would pass for the newsroom or another staff member.
+ */
 export async function updateDisplayName(userId: string, name: string): Promise<void> {
+  await assertNameIsOwn(name, userId);
   await getDb().update(users).set({ name }).where(eq(users.id, userId));
 }
 
@@ -107,17 +107,23 @@ export async function changePassword(userId: string, currentPassword: string, ne
   const [user] = await getDb().select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
   if (!user?.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) throw new WrongPasswordError();
   const passwordHash = await hashPassword(newPassword);
-  await getDb()
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId));
+    await revokeAllUserSessions(userId, tx);
+  });
   return { email: user.email };
 }
 
 /** The signed-in user (or, later, an admin): ends every session of this account at once, copied cookies included. */
 export async function revokeAllSessions(userId: string): Promise<void> {
-  await getDb()
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId));
+    await revokeAllUserSessions(userId, tx);
+  });
 }

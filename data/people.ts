@@ -13,6 +13,7 @@ import type { PeopleListParams } from '@/lib/validation/people';
 import { assertCan } from '@/lib/permissions';
 
 import { recordAudit } from './audit';
+import { revokeAllUserSessions } from './sessions';
 import type { Viewer } from './viewer';
 
 /** What the people pages show of an account: never its password hash or session version. */
@@ -173,6 +174,7 @@ export async function disableUser(viewer: Viewer | null, userId: string): Promis
       .set({ disabledAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .returning({ disabledAt: users.disabledAt, sessionVersion: users.sessionVersion });
+    await revokeAllUserSessions(userId, tx);
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'user.disable',
@@ -216,6 +218,7 @@ export async function signOutUserEverywhere(viewer: Viewer | null, userId: strin
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .returning({ sessionVersion: users.sessionVersion });
+    await revokeAllUserSessions(userId, tx);
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'user.sign-out-everywhere',

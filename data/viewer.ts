@@ -11,20 +11,19 @@ import { ForbiddenError } from '@/lib/errors';
 import { can, type Capability } from '@/lib/permissions';
 import type { UserRole } from '@/lib/roles';
 
-import { getAccountForSession } from './accounts';
+import { getAccountForClaims, type SessionClaims } from './accounts';
 
 export type Viewer = { id: string; name: string; role: UserRole };
 
 /**
- * The signed-in visitor, or null. The session cookie only names the user: role, ban and session version are read
- * from the database on every request, so a demotion, a ban or "sign out everywhere" applies at once.
+ * The signed-in visitor, or null. The session cookie only names the user and its session: the session's row, role,
+ * ban and session version are read from the database on every request, so a sign-out (even of a copied cookie), a
+ * demotion, a ban or "sign out everywhere" applies at once.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = (await auth()) as { uid?: string; sv?: number } | null;
-  if (!session?.uid) return null;
-  const account = await getAccountForSession(session.uid);
-  if (!account || account.disabled || account.sessionVersion !== session.sv) return null;
-  return { id: account.id, name: account.name, role: account.role };
+  const session = (await auth()) as SessionClaims | null;
+  const account = session && (await getAccountForClaims(session));
+  return account ? { id: account.id, name: account.name, role: account.role } : null;
 });
 
 /**
@@ -35,11 +34,9 @@ export async function getViewerForRequest(request: Request): Promise<Viewer | nu
   const secret = env().AUTH_SECRET;
   if (!secret) return null;
   const secureCookie = /(^|;\s*)__Secure-authjs\.session-token/.test(request.headers.get('cookie') ?? '');
-  const token = (await getToken({ req: request, secret, secureCookie })) as { uid?: unknown; sv?: unknown } | null;
-  if (typeof token?.uid !== 'string') return null;
-  const account = await getAccountForSession(token.uid);
-  if (!account || account.disabled || account.sessionVersion !== token.sv) return null;
-  return { id: account.id, name: account.name, role: account.role };
+  const token = (await getToken({ req: request, secret, secureCookie })) as SessionClaims | null;
+  const account = token && (await getAccountForClaims(token));
+  return account ? { id: account.id, name: account.name, role: account.role } : null;
 }
 
 /*

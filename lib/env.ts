@@ -63,6 +63,8 @@ const schema = z.object({
    * nginx in front of it (docs/deploy.md). Unset: the connection's peer is the client.
    */
   TRUSTED_PROXIES: z.string().trim().optional(),
+  /** New accounts one client address may register per hour (data/throttles.ts, docs/adr/0023). */
+  REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(5),
   /** Uploaded and generated pictures: a folder every instance reads and writes (docs/deploy.md). */
   MEDIA_DIR: z.string().trim().min(1).optional(),
   /**

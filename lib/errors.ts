@@ -57,6 +57,22 @@ export class EmailTakenError extends Error {
   }
 }
 
+/** Registration: this client has registered too many accounts lately; it may try again after `retryAfterSeconds`. */
+export class RegistrationThrottledError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('registration throttled');
+    this.name = 'RegistrationThrottledError';
+  }
+}
+
+/** Display names: the name is another (staff) person's or a reserved word, and would pass for them. */
+export class ImpersonatingNameError extends Error {
+  constructor() {
+    super('impersonating name');
+    this.name = 'ImpersonatingNameError';
+  }
+}
+
 /** Password change: the current password given is not the account's. */
 export class WrongPasswordError extends Error {
   constructor() {

@@ -35,9 +35,12 @@ export function setUpActionTests(): ReturnType<typeof createFactory> {
 export function setUpSignInTests() {
   const run = randomBytes(4).toString('hex');
   let browsers = 0;
-  beforeEach(() => {
+  const anotherBrowser = () => {
     browsers += 1;
     newBrowser({ 'x-forwarded-for': `test-${run}-${browsers}` });
+  };
+  beforeEach(() => {
+    anotherBrowser();
     resetRecorded();
   });
   afterEach(async () => {
@@ -48,6 +51,8 @@ export function setUpSignInTests() {
   return {
     /** An address no account has yet, deleted after the test if one is made with it. */
     email,
+    /** A new browser from a client address of its own (another person, or another device). */
+    anotherBrowser,
     /** A reader account with this password, as registration makes it. */
     account: (name: string, password: string) => createAccount({ name, email: email(name.toLowerCase()), password }),
   };

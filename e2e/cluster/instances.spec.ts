@@ -135,7 +135,7 @@ test('a signed-in page is never served from nginx to anybody else, nor kept for 
   await reader.context().close();
 });
 
-test('the sign-in throttle is one count across instances: five wrong passwords, spread over A and B, lock the account', async ({ browser }) => {
+test('the sign-in throttle is one count across instances: five wrong passwords, spread over A and B, lock this client out of the account', async ({ browser }) => {
   const marker = unique();
   const account = { name: `Throttled ${marker}`, email: `throttled-${marker}@example.org`, password: 'the right long password' };
   const registration = await (await browser.newContext({ baseURL: topology.nginx })).newPage();
@@ -151,7 +151,7 @@ test('the sign-in throttle is one count across instances: five wrong passwords, 
   const answers: string[] = [];
   for (let n = 0; n < 5; n++) answers.push(await attempt(instances[n % 2]!, 'not the password'));
   expect(answers.every((location) => /error=CredentialsSignin/.test(location) && !/code=throttled/.test(location)), answers.join('\n')).toBe(true);
-  // The sixth, with the right password, on either instance: the account is locked for everyone.
+  // The sixth, with the right password, on either instance: this client is locked out of the account (docs/adr/0023).
   for (const context of instances) expect(await attempt(context, account.password)).toMatch(/code=throttled/);
   await Promise.all(instances.map((context) => context.dispose()));
 });

@@ -20,9 +20,9 @@ export async function signIn(page: Page, account: { email: string; password: str
 
 /**
  * One fixture account per role, signed in once per run by the `sign-in` setup project (e2e/sign-in.setup.ts).
- * Nothing may end these accounts' sessions (sign out everywhere, a new password, a role change, disabling): the
- * session cookie carries a session version the server checks, so that would sign every later journey out. Journeys
- * that do such things use accounts of their own.
+ * Nothing may end these accounts' sessions (signing out, sign out everywhere, a new password, a role change,
+ * disabling): the stored cookie names one server-side session and carries a session version, both checked on every
+ * request, so that would sign every later journey out. Journeys that do such things use accounts of their own.
  */
 export const roles = {
   commenter: fixture.commenter,

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords-policy';
-import { shortName } from './common';
+import { displayName } from './display-names';
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'Enter a valid e-mail address.' }));
 const password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, { message: `Use at least ${MIN_PASSWORD_LENGTH} characters.` })
   .max(MAX_PASSWORD_LENGTH, { message: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });
-/** The name a person shows beside their comments. */
-const displayName = shortName;
 
 export const registerSchema = z
   .object({ name: displayName, email, password, confirmPassword: z.string() })

@@ -52,6 +52,29 @@ export function isOneLine(value: string): boolean {
   return !CONTROL_IN_LINE.test(value);
 }
 
+/** Bidirectional controls (embeddings, overrides, isolates, marks): they reorder what is shown after them. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
+/**
+ * Characters that show nothing: format characters (zero-width space, joiners, soft hyphen, word joiner, byte-order
+ * mark …), variation selectors, and the blanks that are letters by category (Hangul fillers, braille blank).
+ */
+const INVISIBLE = /[\p{Cf}\p{Mn}\u115f\u1160\u3164\uffa0\u2800\ufe00-\ufe0f]/gu;
+
+/** Whether text holds a bidirectional control character. */
+export function hasBidiControl(value: string): boolean {
+  return BIDI_CONTROL.test(value);
+}
+
+/** `value` without the characters that show nothing (see INVISIBLE). */
+export function withoutInvisible(value: string): string {
+  return value.replace(INVISIBLE, '');
+}
+
+/** Whether text shows something: at least one character that is neither invisible nor white space. */
+export function hasVisibleText(value: string): boolean {
+  return /\S/u.test(withoutInvisible(value).replace(/\p{White_Space}/gu, ''));
+}
+
 /** A short name on one line: a person's display name, a section's or a tag's. */
 export const shortName = z
   .string()
