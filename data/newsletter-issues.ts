@@ -286,3 +286,13 @@ export async function queueDueNewsletterIssues(now: Date): Promise<number[]> {
   for (const issue of due) await queueNewsletterIssue(issue.id, now);
   return due.map((issue) => issue.id);
 }
+
+/** Editors: how many confirmed, not unsubscribed subscribers a list has now. */
+export async function countConfirmedSubscribers(viewer: Viewer | null, list: NewsletterList): Promise<number> {
+  assertCan(viewer, 'newsletter:send');
+  const [row] = await getDb()
+    .select({ count: sql<number>`count(*)::int` })
+    .from(newsletterSubscriptions)
+    .where(and(eq(newsletterSubscriptions.list, list), isNotNull(newsletterSubscriptions.confirmedAt), isNull(newsletterSubscriptions.unsubscribedAt)));
+  return Number(row?.count ?? 0);
+}
