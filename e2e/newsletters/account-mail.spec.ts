@@ -4,6 +4,8 @@ import { signInAs } from '../support/sign-in';
 
 // One account for both runs: one after the other.
 test.describe.configure({ mode: 'serial' });
+// Several page loads, a sign-in and a send on a machine shared with other suites.
+test.setTimeout(120_000);
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {

@@ -6,6 +6,8 @@ import { linkIn, newestMailTo } from '../support/outbox';
 import { signInAs } from '../support/sign-in';
 
 test.describe.configure({ mode: 'serial' });
+// Several page loads, a sign-in and a send on a machine shared with other suites.
+test.setTimeout(120_000);
 
 /** The newest message queued to `address`, once it is there and `check` holds for it. */
 async function mailTo(address: string, check: (text: string) => boolean): Promise<string> {
