@@ -157,7 +157,7 @@ function idsOf<Kind extends 'article' | 'comment' | 'section' | 'tag' | 'author'
 }
 
 /** A name the entry itself remembers (a deleted story's headline, a deleted tag's name), for what no longer exists. */
-function remembered(row: Row, key: 'headline' | 'name' | 'fileName'): string | null {
+function remembered(row: Row, key: 'headline' | 'name' | 'fileName' | 'subject'): string | null {
   for (const side of [row.before, row.after]) {
     if (side && typeof side === 'object' && key in side) {
       const value = (side as Record<string, unknown>)[key];
@@ -266,6 +266,11 @@ async function resolveSubjects(entries: Row[]): Promise<Map<number, AuditSubject
       case 'breaking': {
         const headline = remembered(row, 'headline');
         subject = { kind: 'other', key, label: headline ? `the banner “${excerpt(headline)}”` : 'a breaking-news banner', href: '/dashboard/front', gone: false };
+        break;
+      }
+      case 'newsletter': {
+        const issueSubject = remembered(row, 'subject');
+        subject = { kind: 'other', key, label: issueSubject ? `the newsletter “${excerpt(issueSubject)}”` : `newsletter issue ${parsed.id}`, href: `/dashboard/newsletters/${parsed.id}`, gone: false };
         break;
       }
       case 'unknown':

@@ -13,6 +13,7 @@ import type { CommentReportReason } from '@/lib/editorial';
 import { CommentRefusedError } from '@/lib/errors';
 import { MODERATION, commentsOpen, holdReason, type HoldReason } from '@/lib/moderation';
 import { isSerialId } from './cache-arguments';
+import { recordReplyNotification } from './notifications';
 import type { Viewer } from './viewer';
 
 export const THREAD_PAGE_SIZE = 20;
@@ -264,14 +265,16 @@ export async function createComment(viewer: Viewer, input: { articleId: number; 
     if (!commentsOpen(article.publishedAt, article.closed)) throw new CommentRefusedError('closed');
 
     let parentId: number | null = null;
+    let parentAuthorId: string | null = null;
     if (input.parentId !== null) {
       const [parent] = await tx
-        .select({ id: comments.id, parentId: comments.parentId, articleId: comments.articleId, status: comments.status })
+        .select({ id: comments.id, parentId: comments.parentId, articleId: comments.articleId, status: comments.status, userId: comments.userId })
         .from(comments)
         .where(eq(comments.id, input.parentId))
         .limit(1);
       if (!parent || parent.articleId !== input.articleId || parent.status !== 'published') throw new CommentRefusedError('bad-parent');
       parentId = parent.parentId ?? parent.id;
+      parentAuthorId = parent.userId;
     }
 
     // A double click, a resent form or a second tab: the same text under the same parent is refused, not stored twice.
@@ -303,6 +306,7 @@ export async function createComment(viewer: Viewer, input: { articleId: number; 
     const held = viewer.role === 'reader' ? holdReason(input.body, Number(approved?.count ?? 0)) : null;
     const status = held ? 'pending' : 'published';
     const [row] = await tx.insert(comments).values({ articleId: input.articleId, userId: viewer.id, parentId, body: input.body, status }).returning({ id: comments.id });
+    await recordReplyNotification(tx, { replyId: row!.id, authorId: viewer.id, parentAuthorId });
     return { id: row!.id, status, held };
   });
 }

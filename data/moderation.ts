@@ -12,6 +12,7 @@ import type { ModerationDecision } from '@/lib/moderation-decisions';
 import { assertCan } from '@/lib/permissions';
 
 import { recordAudit } from './audit';
+import { recordModerationNotification } from './notifications';
 import type { Viewer } from './viewer';
 
 /**
@@ -194,6 +195,9 @@ export async function moderateComments(viewer: Viewer | null, commentIds: number
       if (next) {
         await tx.update(comments).set(next).where(eq(comments.id, row.id));
         changed += 1;
+        if (row.status === 'pending' && (next.status === 'published' || next.status === 'rejected')) {
+          await recordModerationNotification(tx, { commentId: row.id, decision: next.status === 'published' ? 'approved' : 'rejected' });
+        }
       }
       if (decision === 'approve' || decision === 'reject' || decision === 'delete') {
         const dismissed = await tx

@@ -16,10 +16,11 @@ export const auditSubjects = {
   /** A front's arrangement: the front page (null) or a section's front. */
   front: (sectionId: number | null) => (sectionId === null ? 'front:home' : `front:section:${sectionId}`),
   breaking: (id: number) => `breaking:${id}`,
+  newsletter: (id: number) => `newsletter:${id}`,
 } as const;
 
 /** The kinds whose subjects carry a serial id. */
-const SERIAL_KINDS = ['article', 'comment', 'section', 'tag', 'author', 'image', 'breaking'] as const;
+const SERIAL_KINDS = ['article', 'comment', 'section', 'tag', 'author', 'image', 'breaking', 'newsletter'] as const;
 type SerialKind = (typeof SERIAL_KINDS)[number];
 
 /** What "kind:" starts every subject of a serial kind: for SQL that builds subjects from a column. */

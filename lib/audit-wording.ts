@@ -19,6 +19,7 @@ export const AUDIT_KINDS = {
   tags: { label: 'Tags', prefixes: ['tag.'] },
   authors: { label: 'Author profiles', prefixes: ['author.'] },
   pictures: { label: 'Pictures', prefixes: ['image.'] },
+  newsletters: { label: 'Newsletters', prefixes: ['newsletter.'] },
 } as const satisfies Record<string, { label: string; prefixes: readonly string[]; except?: readonly string[] }>;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;
@@ -79,6 +80,11 @@ const VERBS: Record<string, string> = {
   'image.upload': 'uploaded the picture',
   'image.update': 'changed the picture details of',
   'image.delete': 'deleted the picture',
+  'newsletter.create': 'wrote',
+  'newsletter.save': 'edited',
+  'newsletter.schedule': 'scheduled',
+  'newsletter.unschedule': 'took out of the schedule',
+  'newsletter.send': 'sent',
   'front.pin': 'pinned a story on',
   'front.move': 'reordered',
   'front.unpin': 'took a story off',

@@ -13,6 +13,7 @@ const AREAS: [prefix: string, capability: Capability][] = [
   ['/dashboard/sections', 'article:publish'],
   ['/dashboard/tags', 'article:publish'],
   ['/dashboard/authors', 'article:publish'],
+  ['/dashboard/newsletters', 'newsletter:send'],
 ];
 
 export function isDashboardPath(pathname: string): boolean {

@@ -168,3 +168,19 @@ export class ImageRejectedError extends Error {
     this.name = 'ImageRejectedError';
   }
 }
+
+/** Newsletters: this client asked for too many subscriptions lately (`retryAfterMinutes`: the real wait). */
+export class NewsletterThrottledError extends Error {
+  constructor(readonly retryAfterMinutes: number) {
+    super('newsletter throttled');
+    this.name = 'NewsletterThrottledError';
+  }
+}
+
+/** Newsletters: the issue cannot change or be sent in its present state (already sent, being sent). */
+export class NewsletterIssueStateError extends Error {
+  constructor(readonly status: 'scheduled' | 'sending' | 'sent' | 'draft') {
+    super(`issue is ${status}`);
+    this.name = 'NewsletterIssueStateError';
+  }
+}

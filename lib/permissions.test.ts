@@ -11,6 +11,9 @@ describe('can', () => {
     expect(can({ role: 'editor' }, 'comment:moderate')).toBe(true);
     expect(can({ role: 'editor' }, 'user:manage')).toBe(false);
     expect(can({ role: 'admin' }, 'user:manage')).toBe(true);
+    expect(can({ role: 'editor' }, 'newsletter:send')).toBe(true);
+    expect(can({ role: 'admin' }, 'newsletter:send')).toBe(true);
+    expect(can({ role: 'contributor' }, 'newsletter:send')).toBe(false);
   });
 
   it('gives an anonymous visitor nothing', () => {

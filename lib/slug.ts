@@ -28,6 +28,8 @@ export const RESERVED_SECTION_SLUGS = new Set([
   'tag',
   'tags',
   'account',
+  'newsletters',
+  'unsubscribe',
   'static',
   'next',
   'favicon-ico',

@@ -32,9 +32,9 @@ describe('pageCacheKey', () => {
     expect(pageCacheKey('GET', '/', { cookie: 'authjs.csrf-token=abc; theme=dark' })).toBe('/');
   });
 
-  it('leaves writes, personal and staff areas, search and files to Next', () => {
+  it('leaves writes, personal and staff areas, search, signed mail links and files to Next', () => {
     expect(pageCacheKey('POST', '/politics/a-story', anonymous)).toBeNull();
-    for (const path of ['/dashboard', '/dashboard/articles', '/api/health', '/login', '/register', '/account', '/search?q=x', '/media/a.webp', '/_next/static/x.js']) {
+    for (const path of ['/dashboard', '/dashboard/articles', '/api/health', '/login', '/register', '/account', '/search?q=x', '/media/a.webp', '/_next/static/x.js', '/newsletters/confirm?t=abc', '/unsubscribe?t=abc']) {
       expect(pageCacheKey('GET', path, anonymous)).toBeNull();
     }
     expect(pageCacheKey('GET', 'http://evil.example/', anonymous)).toBeNull();

@@ -13,6 +13,7 @@ const LINKS: { href: string; label: string; capability: Capability }[] = [
   { href: '/dashboard/sections', label: 'Sections', capability: 'article:publish' },
   { href: '/dashboard/tags', label: 'Tags', capability: 'article:publish' },
   { href: '/dashboard/authors', label: 'Authors', capability: 'article:publish' },
+  { href: '/dashboard/newsletters', label: 'Newsletters', capability: 'newsletter:send' },
   { href: '/dashboard/images', label: 'Images', capability: 'article:write' },
   { href: '/dashboard/people', label: 'People', capability: 'user:manage' },
   { href: '/dashboard/audit', label: 'Audit log', capability: 'user:manage' },

@@ -21,6 +21,9 @@ export function Footer() {
             </li>
           ))}
           <li>
+            <Link href="/newsletters">Newsletters</Link>
+          </li>
+          <li>
             {/* A route handler, not a page: a plain link. */}
             <a href="/feed.xml" type="application/rss+xml">
               RSS feed

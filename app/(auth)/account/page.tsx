@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 
 import { signOutEverywhereAction } from '@/actions/account';
+import { MailSettings } from '@/components/account/mail-settings';
 import auth from '@/components/auth/auth.module.css';
 import { PasswordForm } from '@/components/auth/password-form';
 import { ProfileForm } from '@/components/auth/profile-form';
@@ -24,6 +25,7 @@ export default async function AccountPage({ searchParams }: PageProps<'/account'
       )}
       <ProfileForm name={viewer.name} />
       <PasswordForm />
+      <MailSettings userId={viewer.id} />
       <form action={signOutEverywhereAction} className={auth.form} aria-labelledby="sessions-title">
         <h2 id="sessions-title">Sessions</h2>
         <p>Lost a device, or signed in on a shared computer? This signs you out everywhere, including here.</p>

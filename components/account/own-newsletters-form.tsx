@@ -1,0 +1,34 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { updateOwnNewslettersAction } from '@/actions/newsletters';
+import auth from '@/components/auth/auth.module.css';
+import { ListChoices, type ListChoice } from '@/components/newsletters/list-choices';
+import formStyles from '@/components/ui/form.module.css';
+import { initialActionResult } from '@/lib/action-result';
+
+/** The signed-in reader's newsletters at their account's address; new ones are confirmed by e-mail first. */
+export function OwnNewslettersForm({ choices }: { choices: ListChoice[] }) {
+  const [state, action, pending] = useActionState(updateOwnNewslettersAction, initialActionResult);
+  const requested = Number(state.values?.requested ?? 0);
+  return (
+    <form action={action} className={auth.form} aria-labelledby="own-newsletters-title">
+      <h2 id="own-newsletters-title">Newsletters</h2>
+      {state.ok && (
+        <p className={formStyles.formSuccess} role="status">
+          Your newsletters are saved.{requested > 0 ? ' Check your inbox: we sent a link to confirm the new ones.' : ''}
+        </p>
+      )}
+      {state.formError && (
+        <p className={formStyles.formError} role="alert">
+          {state.formError}
+        </p>
+      )}
+      <ListChoices legend="Send these to my account’s address" choices={choices} checked={new Set(choices.filter((choice) => choice.state).map((choice) => choice.list))} />
+      <button type="submit" disabled={pending}>
+        Save newsletters
+      </button>
+    </form>
+  );
+}

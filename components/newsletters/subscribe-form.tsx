@@ -1,0 +1,37 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { subscribeAction } from '@/actions/newsletters';
+import auth from '@/components/auth/auth.module.css';
+import { Field } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
+import { initialActionResult } from '@/lib/action-result';
+
+import { ListChoices, type ListChoice } from './list-choices';
+
+/** Anyone: newsletters by e-mail, confirmed by a link (the answer never says whether the address was subscribed). */
+export function SubscribeForm({ choices }: { choices: ListChoice[] }) {
+  const [state, action, pending] = useActionState(subscribeAction, initialActionResult);
+  const checked = new Set((state.values?.lists ?? 'daily').split(' '));
+  return (
+    <form action={action} className={auth.form} noValidate aria-labelledby="subscribe-title">
+      <h2 id="subscribe-title">Subscribe</h2>
+      {state.ok && (
+        <p className={formStyles.formSuccess} role="status">
+          Check your inbox: we sent a link to confirm your subscription. Nothing is sent until you click it.
+        </p>
+      )}
+      {state.formError && (
+        <p className={formStyles.formError} role="alert">
+          {state.formError}
+        </p>
+      )}
+      <Field name="email" label="E-mail address" type="email" autoComplete="email" defaultValue={state.ok ? '' : state.values?.email} errors={state.fieldErrors?.email} />
+      <ListChoices legend="Newsletters" choices={choices} checked={checked} errors={state.fieldErrors?.lists} />
+      <button type="submit" disabled={pending}>
+        Subscribe
+      </button>
+    </form>
+  );
+}
