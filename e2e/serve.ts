@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
 import { ensureFreshBuild } from '../scripts/lib/build';
+import { SITE_SERVER_ARGS, SITE_SERVER_ENV } from '../scripts/lib/site-process';
 import { prepareFixtureDatabase } from './support/fixture-database';
 
 const port = process.env.E2E_PORT ?? '3100';
@@ -31,10 +32,9 @@ try {
   } as NodeJS.ProcessEnv;
   await ensureFreshBuild({ distDir, env: childEnv });
 
-  // Plain Node with tsx's loader (not the tsx CLI, which SIGKILLs a child that takes a moment over SIGTERM).
-  const next = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const next = spawn(process.execPath, SITE_SERVER_ARGS, {
     stdio: 'inherit',
-    env: { ...childEnv, NEXT_DIST_DIR: distDir, PORT: port },
+    env: { ...childEnv, ...SITE_SERVER_ENV, NEXT_DIST_DIR: distDir, PORT: port },
   });
   const stop = () => next.kill('SIGTERM');
   process.on('SIGINT', stop);

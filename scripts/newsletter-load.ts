@@ -1,6 +1,6 @@
 /**
  * `npm run load:newsletter`: one newsletter issue to 20,000 confirmed subscribers, in a fresh, throw-away database on
- * the configured server (or the embedded one). Queues it (scripts/lib/bulk-mail.ts#queueBulk: must take under 10 s),
+ * the configured server (or the embedded one). Queues it with the newsletter feature's own queueNewsletterIssue (as "Send now" does; must take under 10 s),
  * then delivers it with the real worker (server/worker.ts, server/mail-delivery.ts) to an SMTP server in this process
  * on a loopback port, and prints what arrived: received against sent, duplicates by Message-ID, failures. Exits with
  * status 1 when a message is lost, duplicated or failed, or queueing took 10 s or more; gives up after --timeout.
@@ -21,8 +21,8 @@ import { DEFAULT_POLICY, MailDelivery } from '../server/mail-delivery';
 import { createMailTransport } from '../server/mail-transport';
 import { Worker } from '../server/worker';
 import { startTestSmtp } from '../test/smtp';
+import { queueNewsletterIssue } from '../data/newsletter-issues';
 import { withDatabase } from './lib/database';
-import { queueBulk } from './lib/bulk-mail';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -44,6 +44,8 @@ await withDatabase(async (server) => {
   try {
     await runMigrations(url);
     process.env.DATABASE_URL = url;
+    // The unsubscribe links in every message are signed (lib/mail/list-tokens.ts).
+    process.env.AUTH_SECRET ??= randomBytes(32).toString('base64url');
     resetEnvForTests();
     const db = getDb();
 
@@ -56,7 +58,7 @@ await withDatabase(async (server) => {
     const [issue] = await db.insert(newsletterIssues).values({ list: 'daily', subject: 'The Daily Ledger: your morning briefing', intro: 'Good morning. Here is what happened overnight.' }).returning();
 
     const queueStarted = performance.now();
-    const queued = await queueBulk(db, issue!, { name: 'The Daily Ledger', url: 'http://localhost:3000' });
+    const { queued } = await queueNewsletterIssue(issue!.id);
     const queueMs = performance.now() - queueStarted;
     console.log(`queued ${queued} messages in ${seconds(queueMs)}`);
 

@@ -12,6 +12,7 @@ import { ensureAuthSecret } from './lib/auth-secret';
 import { ensureFreshBuild } from './lib/build';
 import { resolveDatabase } from './lib/database';
 import { seedIfEmpty } from './lib/seed';
+import { SITE_SERVER_ARGS, SITE_SERVER_ENV } from './lib/site-process';
 
 const database = await resolveDatabase();
 let shuttingDown = false;
@@ -57,11 +58,9 @@ try {
   await ensureFreshBuild({ distDir, env: childEnv });
 
   const port = String(env().PORT);
-  // Plain Node with tsx's loader, not the tsx CLI: the CLI SIGKILLs a child that does not acknowledge a relayed
-  // SIGTERM within a few tens of milliseconds (a busy machine), which would cut the site's drain short.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const server = spawn(process.execPath, SITE_SERVER_ARGS, {
     stdio: 'inherit',
-    env: { ...childEnv, NEXT_DIST_DIR: distDir, PORT: port },
+    env: { ...childEnv, ...SITE_SERVER_ENV, NEXT_DIST_DIR: distDir, PORT: port },
   });
   site = server;
   console.log(`serving on http://localhost:${port}`);

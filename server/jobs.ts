@@ -2,6 +2,8 @@
  * The background jobs every worker runs (server/worker.ts), built from the environment. Mail delivery is the first;
  * a feature's periodic job (name, interval, run) is added to the list `backgroundJobs` returns.
  */
+import { queueDueNewsletterIssues } from '@/data/newsletter-issues';
+import { sendDueReplyNotifications } from '@/data/notifications';
 import { connect, type Database } from '@/db/client';
 import { env, mailFrom, mailOutboxDir } from '@/lib/env';
 
@@ -11,6 +13,17 @@ import { Worker, type PeriodicJob } from './worker';
 
 /** The poll behind pg_notify('mail_queued'): picks up retries whose backoff has ended and notifications missed. */
 const MAIL_POLL_MS = 5_000;
+/** Reply notices are batched per reader over 15 minutes; a minute's granularity is enough for both feature jobs. */
+const FEATURE_JOB_MS = 60_000;
+
+/**
+ * The features' periodic work: one process at a time runs each (its functions are safe to run twice anyway). They
+ * write to the outbox through the site's data/ functions, and the mail job delivers what they queue.
+ */
+export const featureJobs: PeriodicJob[] = [
+  { name: 'send due reply notifications', everyMs: FEATURE_JOB_MS, runsOn: 'one worker', run: async () => void (await sendDueReplyNotifications(new Date())) },
+  { name: 'queue due newsletter issues', everyMs: FEATURE_JOB_MS, runsOn: 'one worker', run: async () => void (await queueDueNewsletterIssues(new Date())) },
+];
 
 export type BackgroundJobs = {
   jobs: PeriodicJob[];
@@ -24,7 +37,7 @@ export function backgroundJobs(db: Database, log: DeliveryLog = console): Backgr
   const { SMTP_URL, MAIL_RATE_PER_SECOND } = env();
   const transport = createMailTransport({ smtpUrl: SMTP_URL, outboxDir: mailOutboxDir(), maxConnections: DEFAULT_POLICY.concurrency });
   return {
-    jobs: [mailDeliveryJob(new MailDelivery(db, transport, mailFrom(), { ...DEFAULT_POLICY, ratePerSecond: MAIL_RATE_PER_SECOND }, log), { log })],
+    jobs: [mailDeliveryJob(new MailDelivery(db, transport, mailFrom(), { ...DEFAULT_POLICY, ratePerSecond: MAIL_RATE_PER_SECOND }, log), { log }), ...featureJobs],
     mailDestination: transport.description,
     close: () => transport.close(),
   };

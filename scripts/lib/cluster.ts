@@ -11,6 +11,7 @@ import path from 'node:path';
 
 import type { Cleanup } from './cleanup';
 import { request } from './http';
+import { SITE_SERVER_ARGS, SITE_SERVER_ENV } from './site-process';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -109,7 +110,7 @@ export type Instance = {
 /** One instance of the site as `npm start` runs it, with `env` (DATABASE_URL, secrets, REDIS_URL, …) on `port`. */
 export async function startInstance(cleanup: Cleanup, options: { name: string; port: number; env: NodeJS.ProcessEnv; logFile: string }): Promise<Instance> {
   const origin = `http://127.0.0.1:${options.port}`;
-  const server = new Managed(options.name, process.execPath, ['--import', 'tsx', 'server/main.ts'], { ...options.env, PORT: String(options.port) }, options.logFile);
+  const server = new Managed(options.name, process.execPath, SITE_SERVER_ARGS, { ...options.env, ...SITE_SERVER_ENV, PORT: String(options.port) }, options.logFile);
   const start = async () => {
     server.spawn();
     await waitFor(`${options.name} answering ${origin}/api/health`, async () => (await request(`${origin}/api/health`, { timeoutMs: 5000 })).status === 200, server, 120_000);
