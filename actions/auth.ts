@@ -1,13 +1,12 @@
 'use server';
 
 import { signInWithPassword, signOut } from '@/auth';
-import { createAccount } from '@/data/accounts';
+import { registerAccount } from '@/data/registration';
 import type { ActionResult } from '@/lib/action-result';
-import { EmailTakenError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
 import { registerSchema, safeCallbackPath, signInSchema } from '@/lib/validation/auth';
 
-import { accept, formAction, parseWith, plainAction, refusal } from './define';
+import { accept, formAction, parseWith, plainAction } from './define';
 
 /** Redirects to the (same-site) callback on success; otherwise says why not. */
 async function signInAndRedirect(email: string, password: string, callbackUrl: string): Promise<ActionResult> {
@@ -39,7 +38,10 @@ export const signInAction = formAction({
   done: ({ email, password, callbackUrl }) => signInAndRedirect(email, password, callbackUrl),
 });
 
-/** Anyone: creates a reader account and signs it in. */
+/**
+ * Anyone: creates a reader account (unverified) and says "check your inbox". It never signs in: the answer is the
+ * same whether or not the address already had an account, and an automatic sign-in would tell the two apart.
+ */
 export const registerAction = formAction({
   name: 'registerAction',
   caller: 'anyone',
@@ -48,14 +50,13 @@ export const registerAction = formAction({
   parse: (formData) => {
     const shown = { name: formText(formData, 'name'), email: formText(formData, 'email') };
     const parsed = parseWith(registerSchema, { ...shown, password: formText(formData, 'password'), confirmPassword: formText(formData, 'confirmPassword') }, shown);
-    return parsed.ok ? accept({ account: parsed.input, callbackUrl: formText(formData, 'callbackUrl') }) : parsed;
+    return parsed.ok ? accept(parsed.input) : parsed;
   },
-  run: async (_nobody, { account, callbackUrl }) => {
-    await createAccount(account);
-    return { ...account, callbackUrl };
+  run: async (_nobody, account) => {
+    await registerAccount(account);
+    return account.email;
   },
-  refusals: [refusal(EmailTakenError, () => ({ fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] } }))],
-  done: ({ email, password, callbackUrl }) => signInAndRedirect(email, password, callbackUrl),
+  done: (email) => ({ ok: true, values: { email } }),
 });
 
 /** Signed-in users: ends this session and goes to the front page. */

@@ -13,12 +13,15 @@ export const THROTTLE = { accountAttempts: 5, ipAttempts: 30, windowMinutes: 15,
 
 export type AccountUser = { id: string; name: string; email: string; role: UserRole; sessionVersion: number };
 
-/** Anyone: creates a reader account. Throws EmailTakenError when the address is in use. */
+/**
+ * Operators and tests: creates an account whose address counts as verified (whoever runs this vouches for it;
+ * readers register through data/registration.ts). Throws EmailTakenError when the address is in use.
+ */
 export async function createAccount(input: { name: string; email: string; password: string; role?: UserRole }): Promise<AccountUser> {
   const passwordHash = await hashPassword(input.password);
   const rows = await getDb()
     .insert(users)
-    .values({ name: input.name, email: input.email.toLowerCase(), passwordHash, role: input.role ?? 'reader' })
+    .values({ name: input.name, email: input.email.toLowerCase(), passwordHash, role: input.role ?? 'reader', emailVerified: new Date() })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id, name: users.name, email: users.email, role: users.role, sessionVersion: users.sessionVersion });
   const user = rows[0];
@@ -28,9 +31,10 @@ export async function createAccount(input: { name: string; email: string; passwo
 
 /**
  * Counts one attempt against `key` atomically and says whether it is allowed. The count is taken before the password
- * is checked, so a burst of parallel guesses is limited as strictly as a sequence.
+ * is checked, so a burst of parallel guesses is limited as strictly as a sequence. Other throttled requests (a
+ * password reset) use it with keys of their own prefix.
  */
-async function takeAttempt(key: string, limit: number): Promise<boolean> {
+export async function takeAttempt(key: string, limit: number): Promise<boolean> {
   const { windowMinutes, maxLockMinutes } = THROTTLE;
   const [row] = await getDb().execute<{ attempts: number; locked: boolean }>(sql`
     insert into ${signInThrottle} (key, attempts, window_started_at) values (${key}, 1, now())

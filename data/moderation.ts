@@ -10,6 +10,7 @@ import type { CommentReportReason } from '@/lib/editorial';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { ModerationDecision } from '@/lib/moderation-decisions';
 import { assertCan } from '@/lib/permissions';
+import { DELETED_ACCOUNT_NAME } from '@/lib/moderation';
 
 import { recordAudit } from './audit';
 import type { Viewer } from './viewer';
@@ -115,9 +116,9 @@ export async function listModerationQueue(viewer: Viewer | null, options: { tab?
       : Promise.resolve([]),
     parentIds.length
       ? db
-          .select({ id: comments.id, status: comments.status, authorName: users.name, excerpt: sql<string>`left(regexp_replace(${comments.body}, '[[:space:]]+', ' ', 'g'), ${PARENT_EXCERPT_CHARS + 1})` })
+          .select({ id: comments.id, status: comments.status, authorName: sql<string>`coalesce(${users.name}, ${DELETED_ACCOUNT_NAME})`, excerpt: sql<string>`left(regexp_replace(${comments.body}, '[[:space:]]+', ' ', 'g'), ${PARENT_EXCERPT_CHARS + 1})` })
           .from(comments)
-          .innerJoin(users, eq(users.id, comments.userId))
+          .leftJoin(users, eq(users.id, comments.userId))
           .where(inArray(comments.id, parentIds))
       : Promise.resolve([]),
   ]);

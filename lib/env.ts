@@ -70,6 +70,12 @@ const schema = z.object({
     .trim()
     .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && [16, 24, 32].includes(Buffer.from(value, 'base64').length), 'must be a base64 AES key of 16, 24 or 32 bytes (`openssl rand -base64 32`)')
     .optional(),
+  /** Outgoing mail server (smtp:// or smtps://). Unset: messages are written as .eml files under DATA_DIR/mail. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   AUTH_GOOGLE_ID: z.string().min(1).optional(),

@@ -28,6 +28,8 @@ export const RESERVED_SECTION_SLUGS = new Set([
   'tag',
   'tags',
   'account',
+  'forgot-password',
+  'reset-password',
   'static',
   'next',
   'favicon-ico',

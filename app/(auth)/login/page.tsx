@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 
 import auth from '@/components/auth/auth.module.css';
 import { LoginForm } from '@/components/auth/login-form';
+import formStyles from '@/components/ui/form.module.css';
 import { getViewer } from '@/data/viewer';
 import { safeCallbackPath } from '@/lib/validation/auth';
 
@@ -11,11 +12,17 @@ export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 
 export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   await connection();
-  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  const query = await searchParams;
+  const callbackUrl = safeCallbackPath(query.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
   return (
     <div className={auth.page}>
       <h1>Sign in</h1>
+      {query.reset === '1' && (
+        <p className={formStyles.formSuccess} role="status">
+          Your password has been changed and every device was signed out. Sign in with your new password.
+        </p>
+      )}
       <LoginForm callbackUrl={callbackUrl} />
     </div>
   );

@@ -1,0 +1,42 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+
+import { requestPasswordResetAction } from '@/actions/password-reset';
+import { initialActionResult } from '@/lib/action-result';
+
+import { Field } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
+
+import styles from './auth.module.css';
+
+export function ForgotPasswordForm() {
+  const [state, action, pending] = useActionState(requestPasswordResetAction, initialActionResult);
+  if (state.ok) {
+    return (
+      <div className={styles.form} role="status">
+        <h2>Check your inbox</h2>
+        <p>
+          If <strong>{state.values?.email}</strong> belongs to an account, a message with a link to choose a new password is on its way. The link works once, for one hour.
+        </p>
+        <p>
+          <Link href="/login">Back to sign in</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className={styles.form} noValidate>
+      {state.formError && (
+        <p className={formStyles.formError} role="alert">
+          {state.formError}
+        </p>
+      )}
+      <Field name="email" label="E-mail address" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
+      <button type="submit" disabled={pending}>
+        E-mail me a reset link
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+
+import { getDb } from '@/db/client';
+import { signInThrottle, userSessions, users } from '@/db/schema';
+import { TooManyRequestsError } from '@/lib/errors';
+import { resetPasswordMail } from '@/lib/mail/account-mail';
+import { hashPassword } from '@/lib/passwords';
+
+import { takeAttempt } from './accounts';
+import { issueAccountToken, isAccountTokenUsable, spendAccountToken } from './account-tokens';
+import { queueMail } from './mail-outbox';
+
+/** Reset links asked for: per address (whoever asks) and per client, in the sign-in throttle's table. */
+export const RESET_THROTTLE = { perAddress: 3, perClient: 10 } as const;
+
+/** How long the longer of the locks on `keys` still lasts, in whole minutes (at least one). */
+async function minutesLocked(keys: string[]): Promise<number> {
+  const [row] = await getDb()
+    .select({ minutes: sql<number | null>`ceil(extract(epoch from max(${signInThrottle.lockedUntil}) - now()) / 60)::int` })
+    .from(signInThrottle)
+    .where(inArray(signInThrottle.key, keys));
+  return Math.max(1, Number(row?.minutes ?? 1));
+}
+
+/**
+ * Anyone: asks for a password-reset link. The same outcome whether or not the address has an account (the message
+ * is queued only when it has one); throws TooManyRequestsError once the address or the client asked too often.
+ */
+export async function requestPasswordReset(email: string, client: string): Promise<void> {
+  const address = email.toLowerCase();
+  const keys = [`reset:${address}`, `reset-client:${client}`];
+  const [addressAllowed, clientAllowed] = await Promise.all([takeAttempt(keys[0]!, RESET_THROTTLE.perAddress), takeAttempt(keys[1]!, RESET_THROTTLE.perClient)]);
+  if (!addressAllowed || !clientAllowed) throw new TooManyRequestsError(await minutesLocked(keys));
+  await getDb().transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, address), isNull(users.disabledAt))).limit(1);
+    if (!user) return;
+    const { id, token } = await issueAccountToken(tx, user.id, 'reset_password');
+    await queueMail(resetPasswordMail(id, address, token), tx);
+  });
+}
+
+/** Anyone: whether a reset link can still be used (the page shows the form, or says the link is spent). */
+export async function isResetTokenUsable(token: string): Promise<boolean> {
+  return getDb().transaction((tx) => isAccountTokenUsable(tx, 'reset_password', token));
+}
+
+/**
+ * Anyone holding the link: sets the new password, spends the token, ends every session of the account and clears its
+ * sign-in throttle (so a reset always works, even for an owner an attacker locked out). Throws AccountTokenError.
+ */
+export async function resetPassword(token: string, newPassword: string): Promise<{ email: string }> {
+  const passwordHash = await hashPassword(newPassword);
+  return getDb().transaction(async (tx) => {
+    const { userId } = await spendAccountToken(tx, 'reset_password', token);
+    const [user] = await tx
+      .update(users)
+      // A reset proves the reader reads this address: it counts as verified from now on.
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, emailVerified: sql`coalesce(${users.emailVerified}, now())` })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email });
+    await tx.update(userSessions).set({ revokedAt: sql`now()` }).where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+    // The account's own count, and any finer ones keyed by account and client (`account:<email>:<client>`).
+    const accountKey = `account:${user!.email}`;
+    await tx.delete(signInThrottle).where(or(eq(signInThrottle.key, accountKey), sql`starts_with(${signInThrottle.key}, ${`${accountKey}:`})`));
+    return { email: user!.email };
+  });
+}
