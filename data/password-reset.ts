@@ -13,7 +13,7 @@ import { issueAccountToken, isAccountTokenUsable, spendAccountToken } from './ac
 import { queueMail } from './mail-outbox';
 
 /** Reset links asked for: per address (whoever asks) and per client, in the sign-in throttle's table. */
-export const RESET_THROTTLE = { perAddress: 3, perClient: 10 } as const;
+export const RESET_THROTTLE = { perAddress: 3, perClient: 20 } as const;
 
 /** How long the longer of the locks on `keys` still lasts, in whole minutes (at least one). */
 async function minutesLocked(keys: string[]): Promise<number> {
