@@ -6,13 +6,36 @@ import Google from 'next-auth/providers/google';
 import { authConfig } from '@/auth.config';
 import { verifySignIn } from '@/data/accounts';
 import { createAuthAdapter } from '@/data/auth-adapter';
+import { mayUseSignInLink, queueSignInLink } from '@/data/sign-in-link';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
+import { isSignInLinkOffered } from '@/lib/mail/offers';
 import { signInSchema } from '@/lib/validation/auth';
 
 /** Too many attempts for this account or address: the sign-in form says so (and nothing else). */
 export class ThrottledSignIn extends CredentialsSignin {
   code = 'throttled';
+}
+
+/** How long a sign-in link works. */
+const SIGN_IN_LINK_MINUTES = 15;
+
+/**
+ * Sign in by e-mail link, offered only when outgoing mail is configured (SMTP_URL). Auth.js keeps the hashed token in
+ * the adapter's verificationTokens table; the message goes through the outbox, never from inside the request.
+ */
+function emailLinkProviders() {
+  if (!isSignInLinkOffered()) return [];
+  return [
+    {
+      id: 'email',
+      type: 'email' as const,
+      name: 'E-mail link',
+      maxAge: SIGN_IN_LINK_MINUTES * 60,
+      options: {},
+      sendVerificationRequest: ({ identifier, url, expires }: { identifier: string; url: string; expires: Date }) => queueSignInLink(identifier, url, expires),
+    },
+  ];
 }
 
 function oauthProviders() {
@@ -26,13 +49,25 @@ function oauthProviders() {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   logger: {
-    // A wrong password is an everyday answer, not a server fault: no stack trace in the log for it.
+    // A wrong password, a spent sign-in link or a link for a disabled account are everyday answers, not server
+    // faults: no stack trace in the log for them.
     error(error) {
-      if (error instanceof CredentialsSignin) return;
+      if (error instanceof CredentialsSignin || (error instanceof AuthError && (error.type === 'Verification' || error.type === 'AccessDenied'))) return;
       console.error(error);
     },
   },
   adapter: createAuthAdapter(),
+  // A spent or expired sign-in link comes back to the sign-in page, which says so.
+  pages: { ...authConfig.pages, error: '/login' },
+  callbacks: {
+    ...authConfig.callbacks,
+    // A sign-in link signs in an existing, enabled account only. Asking for one is always accepted (the same answer
+    // for every address); queueSignInLink queues a message only for such an account.
+    async signIn({ account, user, email }) {
+      if (account?.type !== 'email' || email?.verificationRequest) return true;
+      return typeof user.email === 'string' && (await mayUseSignInLink(user.email));
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
@@ -47,6 +82,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return { id: result.user.id, name: result.user.name, email: result.user.email, sessionVersion: result.user.sessionVersion };
       },
     }),
+    ...emailLinkProviders(),
     ...oauthProviders(),
   ],
 }));
@@ -65,4 +101,12 @@ export async function signInWithPassword(email: string, password: string, redire
     throw error;
   }
   return 'invalid';
+}
+
+/**
+ * Asks Auth.js for a sign-in link to `email` (queued in the outbox); returns once it is queued, or at once for an
+ * address without an account. Keeps Auth.js's calls inside this file.
+ */
+export async function requestSignInLink(email: string, redirectTo: string): Promise<void> {
+  await signIn('email', { email, redirectTo, redirect: false });
 }

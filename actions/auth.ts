@@ -1,12 +1,18 @@
 'use server';
 
-import { signInWithPassword, signOut } from '@/auth';
+import { headers } from 'next/headers';
+
+import { requestSignInLink, signInWithPassword, signOut } from '@/auth';
+import { throttleMailRequest } from '@/data/mail-request-throttle';
 import { registerAccount } from '@/data/registration';
 import type { ActionResult } from '@/lib/action-result';
 import { formText } from '@/lib/form-data';
-import { registerSchema, safeCallbackPath, signInSchema } from '@/lib/validation/auth';
+import { clientAddress } from '@/lib/client-address';
+import { TooManyRequestsError } from '@/lib/errors';
+import { isSignInLinkOffered } from '@/lib/mail/offers';
+import { forgotPasswordSchema, registerSchema, safeCallbackPath, signInSchema, tooManyLinksMessage } from '@/lib/validation/auth';
 
-import { accept, formAction, parseWith, plainAction } from './define';
+import { accept, formAction, parseWith, plainAction, refusal, reject } from './define';
 
 /** Redirects to the (same-site) callback on success; otherwise says why not. */
 async function signInAndRedirect(email: string, password: string, callbackUrl: string): Promise<ActionResult> {
@@ -56,6 +62,31 @@ export const registerAction = formAction({
     await registerAccount(account);
     return account.email;
   },
+  done: (email) => ({ ok: true, values: { email } }),
+});
+
+/**
+ * Anyone, when outgoing mail is configured: e-mails a link that signs in without a password (Auth.js's e-mail
+ * provider; the message is queued). The same answer whether or not the address has an account.
+ */
+export const emailSignInLinkAction = formAction({
+  name: 'emailSignInLinkAction',
+  caller: 'anyone',
+  refused: nobodyIsRefused,
+  echo: (formData) => ({ values: { email: formText(formData, 'email') } }),
+  parse: (formData) => {
+    if (!isSignInLinkOffered()) return reject({ formError: 'Signing in by e-mail link is not available on this site.' });
+    const parsed = parseWith(forgotPasswordSchema, { email: formText(formData, 'email') });
+    return parsed.ok ? accept({ ...parsed.input, callbackUrl: safeCallbackPath(formText(formData, 'callbackUrl')) }) : parsed;
+  },
+  run: async (_nobody, { email, callbackUrl }) => {
+    await throttleMailRequest('signin-link', email, clientAddress(await headers()));
+    await requestSignInLink(email, callbackUrl);
+    return email;
+  },
+  refusals: [
+    refusal(TooManyRequestsError, (error) => ({ formError: tooManyLinksMessage('sign-in links', error.retryAfterMinutes) })),
+  ],
   done: (email) => ({ ok: true, values: { email } }),
 });
 

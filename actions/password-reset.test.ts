@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { hashAccountToken } from '@/data/account-tokens';
 import { THROTTLE } from '@/data/accounts';
-import { RESET_THROTTLE } from '@/data/password-reset';
+import { MAIL_REQUEST_THROTTLE as RESET_THROTTLE } from '@/data/mail-request-throttle';
 import { getDb } from '@/db/client';
 import { accountTokens, signInThrottle, userSessions, users } from '@/db/schema';
 import { formOf, redirectOf, setUpSignInTests } from '@/test/action-helpers';

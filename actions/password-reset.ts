@@ -7,7 +7,7 @@ import { requestPasswordReset, resetPassword } from '@/data/password-reset';
 import { clientAddress } from '@/lib/client-address';
 import { AccountTokenError, TooManyRequestsError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
-import { SPENT_LINK_MESSAGE, forgotPasswordSchema, resetPasswordSchema } from '@/lib/validation/auth';
+import { SPENT_LINK_MESSAGE, forgotPasswordSchema, resetPasswordSchema, tooManyLinksMessage } from '@/lib/validation/auth';
 
 import { formAction, parseWith, refusal, reject } from './define';
 
@@ -26,9 +26,7 @@ export const requestPasswordResetAction = formAction({
     return email;
   },
   refusals: [
-    refusal(TooManyRequestsError, (error) => ({
-      formError: `Too many reset links were asked for. Please wait ${error.retryAfterMinutes === 1 ? 'a minute' : `${error.retryAfterMinutes} minutes`} and try again.`,
-    })),
+    refusal(TooManyRequestsError, (error) => ({ formError: tooManyLinksMessage('reset links', error.retryAfterMinutes) })),
   ],
   done: (email) => ({ ok: true, values: { email } }),
 });

@@ -1,28 +1,15 @@
 import 'server-only';
 
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
 import { signInThrottle, userSessions, users } from '@/db/schema';
-import { TooManyRequestsError } from '@/lib/errors';
 import { resetPasswordMail } from '@/lib/mail/account-mail';
 import { hashPassword } from '@/lib/passwords';
 
-import { takeAttempt } from './accounts';
 import { issueAccountToken, isAccountTokenUsable, spendAccountToken } from './account-tokens';
 import { queueMail } from './mail-outbox';
-
-/** Reset links asked for: per address (whoever asks) and per client, in the sign-in throttle's table. */
-export const RESET_THROTTLE = { perAddress: 3, perClient: 20 } as const;
-
-/** How long the longer of the locks on `keys` still lasts, in whole minutes (at least one). */
-async function minutesLocked(keys: string[]): Promise<number> {
-  const [row] = await getDb()
-    .select({ minutes: sql<number | null>`ceil(extract(epoch from max(${signInThrottle.lockedUntil}) - now()) / 60)::int` })
-    .from(signInThrottle)
-    .where(inArray(signInThrottle.key, keys));
-  return Math.max(1, Number(row?.minutes ?? 1));
-}
+import { throttleMailRequest } from './mail-request-throttle';
 
 /**
  * Anyone: asks for a password-reset link. The same outcome whether or not the address has an account (the message
@@ -30,9 +17,7 @@ async function minutesLocked(keys: string[]): Promise<number> {
  */
 export async function requestPasswordReset(email: string, client: string): Promise<void> {
   const address = email.toLowerCase();
-  const keys = [`reset:${address}`, `reset-client:${client}`];
-  const [addressAllowed, clientAllowed] = await Promise.all([takeAttempt(keys[0]!, RESET_THROTTLE.perAddress), takeAttempt(keys[1]!, RESET_THROTTLE.perClient)]);
-  if (!addressAllowed || !clientAllowed) throw new TooManyRequestsError(await minutesLocked(keys));
+  await throttleMailRequest('reset', address, client);
   await getDb().transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, address), isNull(users.disabledAt))).limit(1);
     if (!user) return;

@@ -65,3 +65,12 @@ export function addressInUseMail(userId: string, to: string): OutgoingMail {
     { paragraph: 'Somebody signed in to another account asked to move it to this e-mail address. This address belongs to your account, so nothing was changed.' },
   ]);
 }
+
+export function signInLinkMail(key: string, to: string, url: string, expires: Date): OutgoingMail {
+  const minutes = Math.max(1, Math.round((expires.getTime() - Date.now()) / 60_000));
+  return accountMail(key, to, `Sign in to ${env().SITE_NAME}`, 'Your sign-in link', [
+    { paragraph: 'Somebody (perhaps you) asked for a link to sign in to your account without a password.' },
+    { link: { label: 'Sign me in', url } },
+    { paragraph: `The link works once, for ${minutes} minutes. If you did not ask for it, ignore this message.` },
+  ]);
+}

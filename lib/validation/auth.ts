@@ -45,6 +45,11 @@ export const changePasswordSchema = z
 /** The answer to a link that is unknown, used or expired (one message for the three: nothing to learn from it). */
 export const SPENT_LINK_MESSAGE = 'This link has expired or has already been used. Ask for a new one.';
 
+/** The answer once too many links of one kind were asked for, with the real wait. */
+export function tooManyLinksMessage(links: string, minutes: number): string {
+  return `Too many ${links} were asked for. Please wait ${minutes === 1 ? 'a minute' : `${minutes} minutes`} and try again.`;
+}
+
 /** The token of a link sent by e-mail: 32 random bytes in base64url. Anything else is not a link we sent. */
 export const accountTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'This link is not valid.' });
 

@@ -3,9 +3,11 @@ import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 
 import auth from '@/components/auth/auth.module.css';
+import { EmailLinkForm } from '@/components/auth/email-link-form';
 import { LoginForm } from '@/components/auth/login-form';
 import formStyles from '@/components/ui/form.module.css';
 import { getViewer } from '@/data/viewer';
+import { isSignInLinkOffered } from '@/lib/mail/offers';
 import { safeCallbackPath } from '@/lib/validation/auth';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
@@ -23,7 +25,13 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
           Your password has been changed and every device was signed out. Sign in with your new password.
         </p>
       )}
+      {query.error !== undefined && (
+        <p className={formStyles.formError} role="alert">
+          {query.error === 'Verification' ? 'That sign-in link has expired or has already been used. Ask for a new one.' : 'Signing in did not work. Please try again.'}
+        </p>
+      )}
       <LoginForm callbackUrl={callbackUrl} />
+      {isSignInLinkOffered() && <EmailLinkForm callbackUrl={callbackUrl} />}
     </div>
   );
 }
