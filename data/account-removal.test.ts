@@ -12,6 +12,7 @@ import { exportOwnAccount } from './account-export';
 import { deleteOwnAccount } from './account-removal';
 import { createAccount } from './accounts';
 import { createComment, getThread, likeComment, reportComment } from './comments';
+import { listModerationQueue } from './moderation';
 import { registerAccount } from './registration';
 import type { Viewer } from './viewer';
 
@@ -100,6 +101,17 @@ describe('deleteOwnAccount', () => {
     expect(await left(getDb().select().from(accountTokens).where(eq(accountTokens.userId, leaver.id)))).toBe(0);
     expect(await left(getDb().select().from(pendingNotifications).where(eq(pendingNotifications.userId, leaver.id)))).toBe(0);
     expect(await left(getDb().select().from(newsletterSubscriptions).where(eq(newsletterSubscriptions.email, leaver.email)))).toBe(0);
+  });
+
+  it('keeps a held comment in the moderators’ queue, signed "Deleted account", with no one to suspend', async () => {
+    const email = address('held');
+    await registerAccount({ name: 'Held Leaver', email, password: PASSWORD });
+    const [user] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, email));
+    const article = await story();
+    const held = await createComment({ id: user!.id, name: 'Held Leaver', role: 'reader' }, { articleId: article.id, parentId: null, body: 'Waiting for a moderator' });
+    await deleteOwnAccount(user!.id, PASSWORD, 'keep');
+    const queue = await listModerationQueue(await factory.user('editor'), { tab: 'pending' });
+    expect(queue.items.find((item) => item.id === held.id)?.author).toMatchObject({ id: null, name: 'Deleted account', role: 'reader' });
   });
 
   it('removes the comments when asked, keeping the replies of others in their place', async () => {
