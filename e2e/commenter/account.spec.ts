@@ -63,11 +63,10 @@ test('a confirmation link works once', async ({ page }) => {
   const link = linkIn(await newestMailTo(page.url(), email), '/account/verify-email');
   await page.goto(link);
   await page.getByRole('button', { name: 'Confirm my address' }).click();
-  await expect(page.getByRole('alert')).toHaveText('This link has expired or has already been used. Ask for a new one.');
+  await expect(page.getByText('This link has expired or has already been used. Ask for a new one.')).toBeVisible();
   await page.goto('/account/verify-email?token=not-a-token');
-  await expect(page.getByRole('button', { name: 'Confirm my address' })).toBeVisible();
   await page.getByRole('button', { name: 'Confirm my address' }).click();
-  await expect(page.getByRole('alert')).toHaveText('This link has expired or has already been used. Ask for a new one.');
+  await expect(page.getByText('This link has expired or has already been used. Ask for a new one.')).toBeVisible();
 });
 
 test('registration shows each problem beside its field and keeps what was typed', async ({ page }) => {
