@@ -13,7 +13,7 @@ import { parseContentRoute } from '@/lib/public-routes';
 const PERSONAL_COOKIE = /(?:^|;\s*)(?:(?:__Secure-)?authjs\.session-token(?:\.\d+)?|__prerender_bypass)=/;
 
 /** Areas that are personal, staff-only, per query, or served by their own handlers. */
-const NOT_CACHED = /^\/(?:dashboard|api|_next|login|register|account|search|media)(?:\/|$)/;
+const NOT_CACHED = /^\/(?:dashboard|api|_next|login|register|forgot-password|reset-password|account|search|media)(?:\/|$)/;
 
 /** Headers the React router sends when it fetches a page's payload instead of its HTML. */
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action', 'next-url'] as const;
