@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 
 import { requestSignInLink, signInWithPassword, signOut } from '@/auth';
 import { throttleMailRequest } from '@/data/mail-request-throttle';
@@ -56,13 +57,14 @@ export const registerAction = formAction({
   parse: (formData) => {
     const shown = { name: formText(formData, 'name'), email: formText(formData, 'email') };
     const parsed = parseWith(registerSchema, { ...shown, password: formText(formData, 'password'), confirmPassword: formText(formData, 'confirmPassword') }, shown);
-    return parsed.ok ? accept(parsed.input) : parsed;
+    return parsed.ok ? accept({ account: parsed.input, callbackUrl: safeCallbackPath(formText(formData, 'callbackUrl')) }) : parsed;
   },
-  run: async (_nobody, account) => {
+  run: async (_nobody, { account, callbackUrl }) => {
     await registerAccount(account);
-    return account.email;
+    return callbackUrl;
   },
-  done: (email) => ({ ok: true, values: { email } }),
+  // A redirect, not a result: the answer then shows the same with or without JavaScript.
+  done: (callbackUrl) => redirect(`/register?sent=1&callbackUrl=${encodeURIComponent(callbackUrl)}`),
 });
 
 /**

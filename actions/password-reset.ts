@@ -21,14 +21,12 @@ export const requestPasswordResetAction = formAction({
   refused: nobodyIsRefused,
   echo: (formData) => ({ values: { email: formText(formData, 'email') } }),
   parse: (formData) => parseWith(forgotPasswordSchema, { email: formText(formData, 'email') }),
-  run: async (_nobody, { email }) => {
-    await requestPasswordReset(email, clientAddress(await headers()));
-    return email;
-  },
+  run: async (_nobody, { email }) => requestPasswordReset(email, clientAddress(await headers())),
   refusals: [
     refusal(TooManyRequestsError, (error) => ({ formError: tooManyLinksMessage('reset links', error.retryAfterMinutes) })),
   ],
-  done: (email) => ({ ok: true, values: { email } }),
+  // A redirect, not a result: the answer then shows the same with or without JavaScript.
+  done: () => redirect('/forgot-password?sent=1'),
 });
 
 /** Anyone holding a reset link: sets a new password (every session of the account ends), then on to sign in. */

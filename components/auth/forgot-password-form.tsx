@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 
 import { requestPasswordResetAction } from '@/actions/password-reset';
@@ -13,19 +12,6 @@ import styles from './auth.module.css';
 
 export function ForgotPasswordForm() {
   const [state, action, pending] = useActionState(requestPasswordResetAction, initialActionResult);
-  if (state.ok) {
-    return (
-      <div className={styles.form} role="status">
-        <h2>Check your inbox</h2>
-        <p>
-          If <strong>{state.values?.email}</strong> belongs to an account, a message with a link to choose a new password is on its way. The link works once, for one hour.
-        </p>
-        <p>
-          <Link href="/login">Back to sign in</Link>
-        </p>
-      </div>
-    );
-  }
   return (
     <form action={action} className={styles.form} noValidate>
       {state.formError && (

@@ -14,19 +14,6 @@ import styles from './auth.module.css';
 
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(registerAction, initialActionResult);
-  if (state.ok) {
-    return (
-      <div className={styles.form} role="status">
-        <h2>Check your inbox</h2>
-        <p>
-          We have sent a message to <strong>{state.values?.email}</strong>. Follow the link in it to confirm your address, then sign in with your password.
-        </p>
-        <p>
-          <Link href={`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>
-        </p>
-      </div>
-    );
-  }
   return (
     <form action={action} className={styles.form} noValidate>
       {state.formError && (

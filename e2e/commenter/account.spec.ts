@@ -24,6 +24,7 @@ async function signInHere(page: Page, email: string, password = PASSWORD) {
 }
 
 test('a reader registers, confirms the address from the message, signs in, out and back in to the page they came from', async ({ page }) => {
+  test.setTimeout(60_000);
   const email = `reader-${unique()}@example.org`;
   const story = `/${fixture.politics.slug}/${fixture.lead.slug}`;
   await registerReader(page, { name: 'Rita Reader', email, password: PASSWORD }, story);
