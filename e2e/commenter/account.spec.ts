@@ -59,6 +59,7 @@ test('registering with an address that has an account looks the same, changes no
 });
 
 test('a confirmation link works once', async ({ page }) => {
+  test.setTimeout(60_000);
   const email = `once-${unique()}@example.org`;
   await registerReader(page, { name: 'Otto Once', email, password: PASSWORD }, '/');
   const link = linkIn(await newestMailTo(page.url(), email), '/account/verify-email');
