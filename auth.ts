@@ -7,9 +7,11 @@ import { authConfig } from '@/auth.config';
 import { getAccountForClaims, verifySignIn } from '@/data/accounts';
 import { createAuthAdapter } from '@/data/auth-adapter';
 import { revokeSession, SESSION_MAX_AGE_SECONDS, startSession } from '@/data/sessions';
+import { mayUseSignInLink, queueSignInLink } from '@/data/sign-in-link';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
 import { PasswordHashBusyError } from '@/lib/errors';
+import { isSignInLinkOffered } from '@/lib/mail/offers';
 import { signInSchema } from '@/lib/validation/auth';
 
 /** Too many attempts for this account or address: the sign-in form says so (and nothing else). */
@@ -20,6 +22,27 @@ export class ThrottledSignIn extends CredentialsSignin {
 /** Too many sign-ins are being checked at this moment (lib/password-pool.ts): the form asks to try again shortly. */
 export class BusySignIn extends CredentialsSignin {
   code = 'busy';
+}
+
+/** How long a sign-in link works. */
+const SIGN_IN_LINK_MINUTES = 15;
+
+/**
+ * Sign in by e-mail link, offered only when outgoing mail is configured (SMTP_URL). Auth.js keeps the hashed token in
+ * the adapter's verificationTokens table; the message goes through the outbox, never from inside the request.
+ */
+function emailLinkProviders() {
+  if (!isSignInLinkOffered()) return [];
+  return [
+    {
+      id: 'email',
+      type: 'email' as const,
+      name: 'E-mail link',
+      maxAge: SIGN_IN_LINK_MINUTES * 60,
+      options: {},
+      sendVerificationRequest: ({ identifier, url, expires }: { identifier: string; url: string; expires: Date }) => queueSignInLink(identifier, url, expires),
+    },
+  ];
 }
 
 function oauthProviders() {
@@ -33,9 +56,10 @@ function oauthProviders() {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   logger: {
-    // A wrong password is an everyday answer, not a server fault: no stack trace in the log for it.
+    // A wrong password, a spent sign-in link or a link for a disabled account are everyday answers, not server
+    // faults: no stack trace in the log for them.
     error(error) {
-      if (error instanceof CredentialsSignin) return;
+      if (error instanceof CredentialsSignin || (error instanceof AuthError && (error.type === 'Verification' || error.type === 'AccessDenied'))) return;
       console.error(error);
     },
   },
@@ -54,6 +78,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       }
       return (await getAccountForClaims({ uid: token.uid, sid: token.sid, sv: token.sv })) ? token : null;
     },
+    // A sign-in link signs in an existing, enabled account only. Asking for one is always accepted (the same answer
+    // for every address); queueSignInLink queues a message only for such an account.
+    async signIn({ account, user, email }) {
+      if (account?.type !== 'email' || email?.verificationRequest) return true;
+      return typeof user.email === 'string' && (await mayUseSignInLink(user.email));
+    },
   },
   events: {
     async signOut(message) {
@@ -62,6 +92,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   adapter: createAuthAdapter(),
+  // A spent or expired sign-in link comes back to the sign-in page, which says so.
+  pages: { ...authConfig.pages, error: '/login' },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
@@ -78,6 +110,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return { id: result.user.id, name: result.user.name, email: result.user.email };
       },
     }),
+    ...emailLinkProviders(),
     ...oauthProviders(),
   ],
 }));
@@ -97,4 +130,12 @@ export async function signInWithPassword(email: string, password: string, redire
     throw error;
   }
   return 'invalid';
+}
+
+/**
+ * Asks Auth.js for a sign-in link to `email` (queued in the outbox); returns once it is queued, or at once for an
+ * address without an account. Keeps Auth.js's calls inside this file.
+ */
+export async function requestSignInLink(email: string, redirectTo: string): Promise<void> {
+  await signIn('email', { email, redirectTo, redirect: false });
 }

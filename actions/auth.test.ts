@@ -12,6 +12,7 @@ import { getViewer, getViewerForRequest } from '@/data/viewer';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { formOf, redirectOf, setUpSignInTests } from '@/test/action-helpers';
+import { newestMailTo, tokenOfLink } from '@/test/mailbox';
 import { cookieJar } from '@/test/stubs/next-headers';
 
 import { registerAction, signInAction, signOutAction } from './auth';
@@ -110,11 +111,18 @@ describe('/api/auth/session', () => {
 describe('registerAction', () => {
   const register = (values: Record<string, string>) => registerAction({ ok: false }, formOf({ callbackUrl: '/', ...values }));
 
-  it('creates a reader account, signs it in and goes back to the callback', async () => {
+  it('creates an unverified reader account, queues the confirmation link and signs nobody in', async () => {
     const email = accounts.email('dee');
-    expect(await redirectOf(register({ name: ' Dee Marsh ', email, password: PASSWORD, confirmPassword: PASSWORD, callbackUrl: '/account' }))).toBe('http://localhost:3000/account');
-    expect(await getDb().select({ name: users.name, role: users.role }).from(users).where(eq(users.email, email))).toEqual([{ name: 'Dee Marsh', role: 'reader' }]);
-    expect(cookieJar.has(SESSION_COOKIE)).toBe(true);
+    expect(await redirectOf(register({ name: ' Dee Marsh ', email, password: PASSWORD, confirmPassword: PASSWORD, callbackUrl: '/account' }))).toBe('/register?sent=1&callbackUrl=%2Faccount');
+    expect(await getDb().select({ name: users.name, role: users.role, emailVerified: users.emailVerified }).from(users).where(eq(users.email, email))).toEqual([
+      { name: 'Dee Marsh', role: 'reader', emailVerified: null },
+    ]);
+    expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
+    const mail = await newestMailTo(email);
+    expect(mail).toMatchObject({ kind: 'account', subject: 'Confirm your e-mail address' });
+    expect(tokenOfLink(mail, '/account/verify-email')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The password works at once; the address is confirmed later.
+    expect(await redirectOf(signIn(email, PASSWORD))).toBe('http://localhost:3000/');
   });
 
   it('gives per-field errors and keeps the name and address, never the passwords', async () => {
@@ -129,12 +137,16 @@ describe('registerAction', () => {
     expect(await getDb().select().from(users).where(eq(users.email, email))).toEqual([]);
   });
 
-  it('refuses an address that already has an account, whatever its case, and signs nobody in', async () => {
+  it('answers an address that already has an account (whatever its case) the same way, and tells its owner instead', async () => {
     const { email } = await accounts.account('Fay', PASSWORD);
-    const result = await register({ name: 'Someone Else', email: email.toUpperCase(), password: 'another long password', confirmPassword: 'another long password' });
-    expect(result).toEqual({ ok: false, fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] }, values: { name: 'Someone Else', email: email.toUpperCase() } });
+    expect(await redirectOf(register({ name: 'Someone Else', email: email.toUpperCase(), password: 'another long password', confirmPassword: 'another long password' }))).toBe('/register?sent=1&callbackUrl=%2F');
     expect(await getDb().select({ name: users.name }).from(users).where(eq(users.email, email))).toEqual([{ name: 'Fay' }]);
     expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
+    const mail = await newestMailTo(email);
+    expect(mail.subject).toBe('Someone tried to register with your address');
+    expect(mail.text).toContain('nothing was changed');
+    expect(mail.text).not.toContain('verify-email');
+    expect(await redirectOf(signIn(email, PASSWORD))).toBe('http://localhost:3000/');
   });
 });
 

@@ -1,19 +1,22 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 
-import { signInWithPassword, signOut } from '@/auth';
-import { createAccount } from '@/data/accounts';
+import { requestSignInLink, signInWithPassword, signOut } from '@/auth';
 import { assertNameIsOwn } from '@/data/display-names';
+import { throttleMailRequest } from '@/data/mail-request-throttle';
+import { registerAccount } from '@/data/registration';
 import { assertRegistrationAllowed } from '@/data/throttles';
 import type { ActionResult } from '@/lib/action-result';
 import { clientAddress } from '@/lib/client-address';
-import { EmailTakenError, ImpersonatingNameError, PasswordHashBusyError, RegistrationThrottledError } from '@/lib/errors';
+import { ImpersonatingNameError, PasswordHashBusyError, RegistrationThrottledError, TooManyRequestsError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
-import { registerSchema, safeCallbackPath, signInSchema } from '@/lib/validation/auth';
+import { isSignInLinkOffered } from '@/lib/mail/offers';
+import { forgotPasswordSchema, registerSchema, safeCallbackPath, signInSchema, tooManyLinksMessage } from '@/lib/validation/auth';
 import { DISPLAY_NAME_TAKEN } from '@/lib/validation/display-names';
 
-import { accept, formAction, parseWith, plainAction, refusal } from './define';
+import { accept, formAction, parseWith, plainAction, refusal, reject } from './define';
 
 const BUSY = 'Too many people are signing in right now. Please try again in a moment.';
 const SIGN_IN_FAILURES = {
@@ -53,7 +56,10 @@ export const signInAction = formAction({
   done: ({ email, password, callbackUrl }) => signInAndRedirect(email, password, callbackUrl),
 });
 
-/** Anyone: creates a reader account and signs it in. */
+/**
+ * Anyone: creates a reader account (unverified) and says "check your inbox". It never signs in: the answer is the
+ * same whether or not the address already had an account, and an automatic sign-in would tell the two apart.
+ */
 export const registerAction = formAction({
   name: 'registerAction',
   caller: 'anyone',
@@ -62,21 +68,46 @@ export const registerAction = formAction({
   parse: (formData) => {
     const shown = { name: formText(formData, 'name'), email: formText(formData, 'email') };
     const parsed = parseWith(registerSchema, { ...shown, password: formText(formData, 'password'), confirmPassword: formText(formData, 'confirmPassword') }, shown);
-    return parsed.ok ? accept({ account: parsed.input, callbackUrl: formText(formData, 'callbackUrl') }) : parsed;
+    return parsed.ok ? accept({ account: parsed.input, callbackUrl: safeCallbackPath(formText(formData, 'callbackUrl')) }) : parsed;
   },
   run: async (_nobody, { account, callbackUrl }) => {
     await assertRegistrationAllowed(clientAddress(await headers()));
     await assertNameIsOwn(account.name);
-    await createAccount(account);
-    return { ...account, callbackUrl };
+    await registerAccount(account);
+    return callbackUrl;
   },
   refusals: [
-    refusal(EmailTakenError, () => ({ fieldErrors: { email: ['An account with this e-mail address already exists. Sign in instead.'] } })),
     refusal(PasswordHashBusyError, () => ({ formError: BUSY })),
     refusal(ImpersonatingNameError, () => ({ fieldErrors: { name: [DISPLAY_NAME_TAKEN] } })),
     refusal(RegistrationThrottledError, (error) => ({ formError: `Too many new accounts from your network. Please try again in ${inMinutes(error.retryAfterSeconds)}.` })),
   ],
-  done: ({ email, password, callbackUrl }) => signInAndRedirect(email, password, callbackUrl),
+  // A redirect, not a result: the answer then shows the same with or without JavaScript.
+  done: (callbackUrl) => redirect(`/register?sent=1&callbackUrl=${encodeURIComponent(callbackUrl)}`),
+});
+
+/**
+ * Anyone, when outgoing mail is configured: e-mails a link that signs in without a password (Auth.js's e-mail
+ * provider; the message is queued). The same answer whether or not the address has an account.
+ */
+export const emailSignInLinkAction = formAction({
+  name: 'emailSignInLinkAction',
+  caller: 'anyone',
+  refused: nobodyIsRefused,
+  echo: (formData) => ({ values: { email: formText(formData, 'email') } }),
+  parse: (formData) => {
+    if (!isSignInLinkOffered()) return reject({ formError: 'Signing in by e-mail link is not available on this site.' });
+    const parsed = parseWith(forgotPasswordSchema, { email: formText(formData, 'email') });
+    return parsed.ok ? accept({ ...parsed.input, callbackUrl: safeCallbackPath(formText(formData, 'callbackUrl')) }) : parsed;
+  },
+  run: async (_nobody, { email, callbackUrl }) => {
+    await throttleMailRequest('signin-link', email, clientAddress(await headers()));
+    await requestSignInLink(email, callbackUrl);
+    return email;
+  },
+  refusals: [
+    refusal(TooManyRequestsError, (error) => ({ formError: tooManyLinksMessage('sign-in links', error.retryAfterMinutes) })),
+  ],
+  done: (email) => ({ ok: true, values: { email } }),
 });
 
 /** Signed-in users: ends this session and goes to the front page. */

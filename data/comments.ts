@@ -3,7 +3,7 @@ import 'server-only';
 import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 
-import { getDb, type Transaction } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import { articles, commentLikes, commentReports, comments, users } from '@/db/schema';
 import { isPublic } from '@/db/visibility';
 import { cacheTags } from '@/lib/cache-tags';
@@ -11,7 +11,7 @@ import { THREAD_SORTS, orderThread, type ThreadQuery, type ThreadSort } from '@/
 import { ACTIVE_STANDING, commentStanding, type CommentStanding } from '@/lib/comment-standing';
 import type { CommentReportReason } from '@/lib/editorial';
 import { CommentRefusedError } from '@/lib/errors';
-import { MODERATION, commentsOpen, holdReason, type HoldReason } from '@/lib/moderation';
+import { DELETED_ACCOUNT_NAME, MODERATION, commentsOpen, holdReason, type HoldReason } from '@/lib/moderation';
 import { isSerialId } from './cache-arguments';
 import { recordReplyNotification } from './notifications';
 import type { Viewer } from './viewer';
@@ -138,11 +138,12 @@ export async function getThread(articleId: number, query: Partial<ThreadQuery> =
   };
   const [top, replies] = ids.length
     ? await Promise.all([
-        db.select(columns).from(comments).innerJoin(users, eq(users.id, comments.userId)).where(inArray(comments.id, ids)),
+        // Left joins: a comment kept after its author deleted their account has no author any more.
+        db.select(columns).from(comments).leftJoin(users, eq(users.id, comments.userId)).where(inArray(comments.id, ids)),
         db
           .select(columns)
           .from(comments)
-          .innerJoin(users, eq(users.id, comments.userId))
+          .leftJoin(users, eq(users.id, comments.userId))
           .where(and(inArray(comments.parentId, ids), eq(comments.status, 'published')))
           .orderBy(asc(comments.createdAt), asc(comments.id)),
       ])
@@ -152,8 +153,8 @@ export async function getThread(articleId: number, query: Partial<ThreadQuery> =
     const isDeleted = row.status === 'deleted';
     return {
       id: row.id,
-      authorName: isDeleted ? '' : row.authorName,
-      authorRole: isDeleted ? 'reader' : row.authorRole,
+      authorName: isDeleted ? '' : (row.authorName ?? DELETED_ACCOUNT_NAME),
+      authorRole: isDeleted ? 'reader' : (row.authorRole ?? 'reader'),
       body: isDeleted ? '' : row.body,
       createdAt: row.createdAt.toISOString(),
       isEdited: row.editedAt !== null,
@@ -303,12 +304,21 @@ export async function createComment(viewer: Viewer, input: { articleId: number; 
       sql`select count(*)::int as count from ${comments} where ${comments.userId} = ${viewer.id} and ${comments.status} = 'published'`,
     )) as unknown as [{ count: number }];
     // Staff are trusted; readers go through the rules.
-    const held = viewer.role === 'reader' ? holdReason(input.body, Number(approved?.count ?? 0)) : null;
+    const held = viewer.role === 'reader' ? holdReason(input.body, Number(approved?.count ?? 0), await isVerifiedAuthor(tx, viewer.id)) : null;
     const status = held ? 'pending' : 'published';
     const [row] = await tx.insert(comments).values({ articleId: input.articleId, userId: viewer.id, parentId, body: input.body, status }).returning({ id: comments.id });
     await recordReplyNotification(tx, { replyId: row!.id, authorId: viewer.id, parentAuthorId });
     return { id: row!.id, status, held };
   });
+}
+
+/**
+ * Whether a reader's address counts as confirmed: verified, or an account without a password (OAuth and e-mail-link
+ * accounts, whose provider vouched for the address).
+ */
+async function isVerifiedAuthor(db: Database | Transaction, userId: string): Promise<boolean> {
+  const [row] = await db.select({ emailVerified: users.emailVerified, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  return Boolean(row && (row.emailVerified !== null || row.passwordHash === null));
 }
 
 export const EDIT_WINDOW_MINUTES = 15;
@@ -318,7 +328,7 @@ export const EDIT_WINDOW_MINUTES = 15;
  * marks it edited. Links or held words added by an edit send a reader's comment back to moderation.
  */
 export async function editOwnComment(viewer: Viewer, commentId: number, body: string): Promise<{ articleId: number; status: 'published' | 'pending' }> {
-  const held = viewer.role === 'reader' ? holdReason(body, MODERATION.firstCommentsHeld) : null;
+  const held = viewer.role === 'reader' ? holdReason(body, MODERATION.firstCommentsHeld, await isVerifiedAuthor(getDb(), viewer.id)) : null;
   const rows = await getDb()
     .update(comments)
     .set({ body, editedAt: new Date(), ...(held ? { status: 'pending' as const } : {}) })

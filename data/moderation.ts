@@ -10,6 +10,7 @@ import type { CommentReportReason } from '@/lib/editorial';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import type { ModerationDecision } from '@/lib/moderation-decisions';
 import { assertCan } from '@/lib/permissions';
+import { DELETED_ACCOUNT_NAME } from '@/lib/moderation';
 
 import { recordAudit } from './audit';
 import { recordModerationNotification } from './notifications';
@@ -34,7 +35,8 @@ export type QueueItem = {
   /** For a reply: the comment it answers (its author and the start of its text), so the moderator sees the context. */
   parent: { id: number; authorName: string; excerpt: string; status: 'published' | 'pending' | 'rejected' | 'deleted' } | null;
   article: { id: number; headline: string; path: string; commentsClosed: boolean };
-  author: { id: string; name: string; role: string; approved: number; rejected: number; standing: CommentStanding };
+  /** id null: the author deleted their account and kept their comments (shown as "Deleted account"). */
+  author: { id: string | null; name: string; role: string; approved: number; rejected: number; standing: CommentStanding };
   reports: { reason: CommentReportReason; note: string; createdAt: string }[];
 };
 
@@ -78,14 +80,14 @@ export async function listModerationQueue(viewer: Viewer | null, options: { tab?
         sectionSlug: sections.slug,
         commentsClosed: articles.commentsClosed,
         authorId: users.id,
-        authorName: users.name,
-        authorRole: users.role,
+        authorName: sql<string>`coalesce(${users.name}, ${DELETED_ACCOUNT_NAME})`,
+        authorRole: sql<string>`coalesce(${users.role}::text, 'reader')`,
         suspendedUntil: users.commentsSuspendedUntil,
       })
       .from(comments)
       .innerJoin(articles, eq(articles.id, comments.articleId))
       .innerJoin(sections, eq(sections.id, articles.sectionId))
-      .innerJoin(users, eq(users.id, comments.userId))
+      .leftJoin(users, eq(users.id, comments.userId))
       .where(where)
       .orderBy(desc(comments.createdAt), desc(comments.id))
       .limit(MODERATION_PAGE_SIZE)
@@ -96,7 +98,7 @@ export async function listModerationQueue(viewer: Viewer | null, options: { tab?
       db.select({ total: count() }).from(comments).where(tabFilter('reported')),
     ]),
   ]);
-  const authorIds = [...new Set(rows.map((row) => row.authorId))];
+  const authorIds = [...new Set(rows.flatMap((row) => (row.authorId === null ? [] : [row.authorId])))];
   const commentIds = rows.map((row) => row.id);
   const parentIds = [...new Set(rows.flatMap((row) => (row.parentId === null ? [] : [row.parentId])))];
   const [records, reports, parents] = await Promise.all([
@@ -116,9 +118,9 @@ export async function listModerationQueue(viewer: Viewer | null, options: { tab?
       : Promise.resolve([]),
     parentIds.length
       ? db
-          .select({ id: comments.id, status: comments.status, authorName: users.name, excerpt: sql<string>`left(regexp_replace(${comments.body}, '[[:space:]]+', ' ', 'g'), ${PARENT_EXCERPT_CHARS + 1})` })
+          .select({ id: comments.id, status: comments.status, authorName: sql<string>`coalesce(${users.name}, ${DELETED_ACCOUNT_NAME})`, excerpt: sql<string>`left(regexp_replace(${comments.body}, '[[:space:]]+', ' ', 'g'), ${PARENT_EXCERPT_CHARS + 1})` })
           .from(comments)
-          .innerJoin(users, eq(users.id, comments.userId))
+          .leftJoin(users, eq(users.id, comments.userId))
           .where(inArray(comments.id, parentIds))
       : Promise.resolve([]),
   ]);

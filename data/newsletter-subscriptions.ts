@@ -5,13 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
-import { newsletterSubscriptions, pendingNotifications, sections, signInThrottle, users } from '@/db/schema';
+import { newsletterSubscriptions, pendingNotifications, sections, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { InvalidInputError, NewsletterThrottledError } from '@/lib/errors';
 import { composeMail } from '@/lib/mail/compose';
 import { confirmToken, listLabel, type MailingList } from '@/lib/mail/list-tokens';
 
 import { queueMail } from './mail-outbox';
+import { takeAttempt } from './throttles';
 
 export type NewsletterList = 'daily' | `section:${string}`;
 
@@ -33,16 +34,10 @@ export async function sectionNames(): Promise<Map<string, string>> {
   return new Map(rows.map((row) => [row.slug, row.name]));
 }
 
-/** Counts one request against `key` in a fixed window (the sign-in throttle's upsert, own key prefix); true while allowed. */
+/** Counts one request against `key` (the site's throttle, data/throttles.ts, under the newsletter key prefix). */
 async function takeRequest(key: string, limit: number): Promise<{ allowed: boolean; retryAfterMinutes: number }> {
-  const { windowMinutes } = SUBSCRIBE_THROTTLE;
-  const [row] = await getDb().execute<{ attempts: number; minutes_left: number }>(sql`
-    insert into ${signInThrottle} (key, attempts, window_started_at) values (${key}, 1, now())
-    on conflict (key) do update set
-      attempts = case when ${signInThrottle.windowStartedAt} < now() - make_interval(mins => ${windowMinutes}) then 1 else ${signInThrottle.attempts} + 1 end,
-      window_started_at = case when ${signInThrottle.windowStartedAt} < now() - make_interval(mins => ${windowMinutes}) then now() else ${signInThrottle.windowStartedAt} end
-    returning attempts, ceil(extract(epoch from (window_started_at + make_interval(mins => ${windowMinutes}) - now())) / 60)::int as minutes_left`);
-  return { allowed: Boolean(row) && row!.attempts <= limit, retryAfterMinutes: Math.max(1, Number(row?.minutes_left ?? windowMinutes)) };
+  const taken = await takeAttempt(key, { attempts: limit, windowMinutes: SUBSCRIBE_THROTTLE.windowMinutes });
+  return { allowed: taken.allowed, retryAfterMinutes: Math.max(1, Math.ceil(taken.retryAfterSeconds / 60)) };
 }
 
 async function assertSectionLists(lists: readonly NewsletterList[]): Promise<void> {

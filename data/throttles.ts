@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { eq, or, sql } from 'drizzle-orm';
 
-import { getDb } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import { signInThrottle } from '@/db/schema';
 import { env } from '@/lib/env';
 import { RegistrationThrottledError } from '@/lib/errors';
@@ -34,16 +34,16 @@ export const THROTTLE = {
 /** Registration: REGISTRATIONS_PER_HOUR attempts (default 5) per client address per hour. */
 const REGISTRATION_WINDOW_MINUTES = 60;
 
-type Limit = { attempts: number; windowMinutes: number };
-type Taken = { allowed: boolean; retryAfterSeconds: number };
+export type Limit = { attempts: number; windowMinutes: number };
+export type Taken = { allowed: boolean; retryAfterSeconds: number };
 
 /**
  * Counts one attempt against `key` atomically and says whether it is allowed, and if not, how long until it would
  * be. The count is taken before the attempt is checked, so a burst of parallel attempts is limited as strictly as a
  * sequence. Once the window and any lock are over the key starts afresh (its lock too: the old count must not lock
- * it again).
+ * it again). Every throttle of the site counts through it, each under keys of its own prefix.
  */
-async function takeAttempt(key: string, { attempts: limit, windowMinutes }: Limit): Promise<Taken> {
+export async function takeAttempt(key: string, { attempts: limit, windowMinutes }: Limit): Promise<Taken> {
   const { maxLockMinutes } = THROTTLE;
   const windowOver = sql`${signInThrottle.windowStartedAt} < now() - make_interval(mins => ${windowMinutes})
     and (${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} < now())`;
@@ -126,8 +126,8 @@ export async function forgiveSignIn(email: string, ip: string): Promise<void> {
  * The account's owner, proven by other means (a password reset by e-mail): clears every sign-in count of the
  * account — its clients' locks and its delay — so the owner can sign in at once.
  */
-export async function clearSignInThrottle(email: string): Promise<void> {
-  await getDb()
+export async function clearSignInThrottle(email: string, db: Database | Transaction = getDb()): Promise<void> {
+  await db
     .delete(signInThrottle)
     .where(or(eq(signInThrottle.key, accountKey(email)), sql`starts_with(${signInThrottle.key}, ${pairPrefix(email)})`));
 }

@@ -8,12 +8,19 @@ import { randomBytes } from 'node:crypto';
 
 import { ensureFreshBuild } from '../scripts/lib/build';
 import { SITE_SERVER_ARGS, SITE_SERVER_ENV } from '../scripts/lib/site-process';
+import { publishDatabaseUrl } from './support/database-address';
 import { prepareFixtureDatabase } from './support/fixture-database';
 
 const port = process.env.E2E_PORT ?? '3100';
 // Separate build folders let two suites (say, two people's branches) run side by side.
 const distDir = process.env.E2E_DIST_DIR ?? '.next-e2e';
-const { url, cleanUp } = await prepareFixtureDatabase('newsroom_e2e_');
+const { url, cleanUp: dropDatabase } = await prepareFixtureDatabase('newsroom_e2e_');
+// Journeys read the outbox of this database (e2e/support/mailbox.ts).
+const forgetDatabaseUrl = publishDatabaseUrl(port, url);
+const cleanUp = async () => {
+  forgetDatabaseUrl();
+  await dropDatabase();
+};
 
 try {
   const childEnv = {

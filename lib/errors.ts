@@ -184,3 +184,19 @@ export class NewsletterIssueStateError extends Error {
     this.name = 'NewsletterIssueStateError';
   }
 }
+
+/** A link sent by e-mail that cannot be used: unknown, already used or expired (one answer for all three). */
+export class AccountTokenError extends Error {
+  constructor() {
+    super('account token unusable');
+    this.name = 'AccountTokenError';
+  }
+}
+
+/** Too many requests of one kind from one address or for one account: the answer says how long to wait. */
+export class TooManyRequestsError extends Error {
+  constructor(readonly retryAfterMinutes: number) {
+    super('too many requests');
+    this.name = 'TooManyRequestsError';
+  }
+}

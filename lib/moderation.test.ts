@@ -4,15 +4,15 @@ import { MODERATION, commentsOpen, holdReason } from './moderation';
 
 describe('holdReason', () => {
   it("holds a new account's first comments", () => {
-    expect(holdReason('Hello there', 0)).toBe('new-account');
-    expect(holdReason('Hello there', MODERATION.firstCommentsHeld - 1)).toBe('new-account');
-    expect(holdReason('Hello there', MODERATION.firstCommentsHeld)).toBeNull();
+    expect(holdReason('Hello there', 0, true)).toBe('new-account');
+    expect(holdReason('Hello there', MODERATION.firstCommentsHeld - 1, true)).toBe('new-account');
+    expect(holdReason('Hello there', MODERATION.firstCommentsHeld, true)).toBeNull();
   });
 
   it('holds comments with many links or a listed word', () => {
-    expect(holdReason('https://a.example https://b.example https://c.example', 10)).toBe('links');
-    expect(holdReason('Win big at the CASINO tonight', 10)).toBe('words');
-    expect(holdReason('Occasional casinos? no: whole words only, casinos', 10)).toBeNull();
+    expect(holdReason('https://a.example https://b.example https://c.example', 10, true)).toBe('links');
+    expect(holdReason('Win big at the CASINO tonight', 10, true)).toBe('words');
+    expect(holdReason('Occasional casinos? no: whole words only, casinos', 10, true)).toBeNull();
   });
 });
 

@@ -14,10 +14,17 @@ export const MODERATION = {
   perMinute: 5,
 } as const;
 
-export type HoldReason = 'new-account' | 'links' | 'words';
+/** How a kept comment whose author deleted their account is signed. */
+export const DELETED_ACCOUNT_NAME = 'Deleted account';
 
-/** Why a new comment should wait for a moderator, or null to publish it at once. */
-export function holdReason(body: string, approvedCommentsByAuthor: number): HoldReason | null {
+export type HoldReason = 'unverified' | 'new-account' | 'links' | 'words';
+
+/**
+ * Why a new comment should wait for a moderator, or null to publish it at once. A reader who has not confirmed their
+ * e-mail address yet is held whatever they write.
+ */
+export function holdReason(body: string, approvedCommentsByAuthor: number, isVerified: boolean): HoldReason | null {
+  if (!isVerified) return 'unverified';
   if (approvedCommentsByAuthor < MODERATION.firstCommentsHeld) return 'new-account';
   if (countLinks(body) > MODERATION.maxLinks) return 'links';
   const words = new Set(body.toLowerCase().split(/[^\p{L}\p{N}-]+/u));

@@ -11,7 +11,7 @@ export type ContentRoute =
 /** A path that can be answered as 404 without asking the database (wrong shape, bad page number). */
 export const MALFORMED = 'malformed' as const;
 
-const FIXED_FIRST_SEGMENTS = new Set(['api', 'media', '_next', 'dashboard', 'login', 'register', 'search', 'account', 'newsletters', 'unsubscribe', 'sitemaps', ...SITE_PAGE_SLUGS]);
+const FIXED_FIRST_SEGMENTS = new Set(['api', 'media', '_next', 'dashboard', 'login', 'register', 'forgot-password', 'reset-password', 'search', 'account', 'newsletters', 'unsubscribe', 'sitemaps', ...SITE_PAGE_SLUGS]);
 
 /**
  * Reads a pathname as one of the content routes, MALFORMED, or null for anything else (the front page, fixed

@@ -30,6 +30,8 @@ export const RESERVED_SECTION_SLUGS = new Set([
   'account',
   'newsletters',
   'unsubscribe',
+  'forgot-password',
+  'reset-password',
   'static',
   'next',
   'favicon-ico',

@@ -34,7 +34,7 @@ describe('pageCacheKey', () => {
 
   it('leaves writes, personal and staff areas, search, signed mail links and files to Next', () => {
     expect(pageCacheKey('POST', '/politics/a-story', anonymous)).toBeNull();
-    for (const path of ['/dashboard', '/dashboard/articles', '/api/health', '/login', '/register', '/account', '/search?q=x', '/media/a.webp', '/_next/static/x.js', '/newsletters/confirm?t=abc', '/unsubscribe?t=abc']) {
+    for (const path of ['/dashboard', '/dashboard/articles', '/api/health', '/login', '/register', '/forgot-password', '/reset-password?token=abc', '/account', '/account/verify-email?token=abc', '/search?q=x', '/newsletters/confirm?t=abc', '/unsubscribe?t=abc', '/media/a.webp', '/_next/static/x.js']) {
       expect(pageCacheKey('GET', path, anonymous)).toBeNull();
     }
     expect(pageCacheKey('GET', 'http://evil.example/', anonymous)).toBeNull();

@@ -12,8 +12,8 @@ import { parseContentRoute } from '@/lib/public-routes';
 /** Auth.js's session cookie (plain or __Secure-, possibly split into chunks) and Next's draft-mode cookie. */
 const PERSONAL_COOKIE = /(?:^|;\s*)(?:(?:__Secure-)?authjs\.session-token(?:\.\d+)?|__prerender_bypass)=/;
 
-/** Areas that are personal, staff-only, per query (a signed link's token: /newsletters/confirm, /unsubscribe), or served by their own handlers. */
-const NOT_CACHED = /^\/(?:dashboard|api|_next|login|register|account|search|media|newsletters|unsubscribe)(?:\/|$)/;
+/** Areas that are personal, staff-only, per query (a signed link's token: /newsletters/confirm, /unsubscribe, /reset-password), or served by their own handlers. */
+const NOT_CACHED = /^\/(?:dashboard|api|_next|login|register|forgot-password|reset-password|account|search|media|newsletters|unsubscribe)(?:\/|$)/;
 
 /** Headers the React router sends when it fetches a page's payload instead of its HTML. */
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action', 'next-url'] as const;

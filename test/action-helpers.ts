@@ -6,7 +6,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 
 import { createAccount } from '@/data/accounts';
 import { getDb } from '@/db/client';
-import { signInThrottle, users } from '@/db/schema';
+import { mailMessages, signInThrottle, users } from '@/db/schema';
 
 import { createFactory } from './factories';
 import { signInAs } from './stubs/auth';
@@ -46,6 +46,7 @@ export function setUpSignInTests() {
   afterEach(async () => {
     await getDb().delete(users).where(like(users.email, `%-${run}@example.test`));
     await getDb().delete(signInThrottle).where(like(signInThrottle.key, `%${run}%`));
+    await getDb().delete(mailMessages).where(like(mailMessages.toAddress, `%-${run}@example.test`));
   });
   const email = (name: string) => `${name}-${run}@example.test`;
   return {

@@ -27,6 +27,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
       <p>
+        <Link href="/forgot-password">Forgotten your password?</Link>
+      </p>
+      <p>
         New here? <Link href={`/register?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
       </p>
     </form>

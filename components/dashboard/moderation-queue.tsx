@@ -58,7 +58,8 @@ function RowActions({ item, where, pending }: { item: QueueItem; where: Where; p
   );
   const rejectFirst = item.status !== 'rejected';
   const deleteLink = item.status !== 'deleted' && <ConfirmLink href={ask('delete')}>Delete…</ConfirmLink>;
-  const reader = item.author.role === 'reader';
+  // A deleted account (kept comments) can be neither suspended nor banned.
+  const authorId = item.author.role === 'reader' ? item.author.id : null;
   return (
     <div className={`moderation-item__actions ${styles.actions}`}>
       {primary}
@@ -71,15 +72,15 @@ function RowActions({ item, where, pending }: { item: QueueItem; where: Where; p
           <button type="submit" className={dashboardStyles.secondaryButton} name="intent" value={`${item.article.commentsClosed ? 'reopen' : 'close'}:${item.article.id}`} disabled={pending}>
             {item.article.commentsClosed ? 'Reopen comments on this story' : 'Close comments on this story'}
           </button>
-          {reader &&
+          {authorId &&
             (item.author.standing.kind !== 'active' ? (
-              <button type="submit" className={dashboardStyles.secondaryButton} name="intent" value={`suspend:${item.author.id}:lift`} disabled={pending}>
+              <button type="submit" className={dashboardStyles.secondaryButton} name="intent" value={`suspend:${authorId}:lift`} disabled={pending}>
                 Lift {item.author.name}’s {item.author.standing.kind === 'banned' ? 'ban' : 'suspension'}
               </button>
             ) : (
               <>
-                <ConfirmLink href={ask('suspend', { user: item.author.id })}>Suspend {item.author.name} for 7 days…</ConfirmLink>
-                <ConfirmLink href={ask('ban', { user: item.author.id })}>Ban {item.author.name}…</ConfirmLink>
+                <ConfirmLink href={ask('suspend', { user: authorId })}>Suspend {item.author.name} for 7 days…</ConfirmLink>
+                <ConfirmLink href={ask('ban', { user: authorId })}>Ban {item.author.name}…</ConfirmLink>
               </>
             ))}
         </div>

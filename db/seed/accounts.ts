@@ -15,7 +15,7 @@ export async function seedDemoAccounts(db: Database): Promise<void> {
   for (const { password, ...account } of DEMO_ACCOUNTS) {
     await db
       .insert(users)
-      .values({ ...account, passwordHash: await hashPassword(password) })
+      .values({ ...account, passwordHash: await hashPassword(password), emailVerified: new Date() })
       .onConflictDoNothing({ target: users.email });
   }
 }

@@ -15,6 +15,7 @@ import { hashPassword } from '../../lib/passwords';
 import { ensureFreshBuild } from '../../scripts/lib/build';
 import { Cleanup } from '../../scripts/lib/cleanup';
 import { startInstance, startNginx, startRedis } from '../../scripts/lib/cluster';
+import { publishDatabaseUrl } from '../support/database-address';
 import { prepareFixtureDatabase } from '../support/fixture-database';
 import { loadReaders, topology } from './topology';
 
@@ -29,9 +30,11 @@ const log = (name: string) => path.join(workDir, `${name}.log`);
 try {
   const { url, cleanUp } = await prepareFixtureDatabase('newsroom_cluster_', async (db) => {
     const passwordHash = await hashPassword(loadReaders.password);
-    await db.insert(users).values(Array.from({ length: loadReaders.count }, (_, n) => ({ name: `Cluster reader ${n}`, email: loadReaders.email(n), passwordHash })));
+    await db.insert(users).values(Array.from({ length: loadReaders.count }, (_, n) => ({ name: `Cluster reader ${n}`, email: loadReaders.email(n), passwordHash, emailVerified: new Date() })));
   });
   cleanup.add('drop the database', cleanUp);
+  // Journeys read the outbox of this database (e2e/support/mailbox.ts), through whichever port they talk to.
+  for (const port of [topology.ports.nginx, topology.ports.a, topology.ports.b]) cleanup.add('forget the database address', publishDatabaseUrl(port, url));
 
   const redis = await startRedis(cleanup, { port: topology.ports.redis, logFile: log('redis') });
   const env = {

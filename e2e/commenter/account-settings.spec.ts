@@ -2,16 +2,13 @@ import { randomBytes } from 'node:crypto';
 
 import { expect, test, type Page } from '@playwright/test';
 
+import { registerReader } from '../support/desk';
+
 const PASSWORD = 'a long enough password';
 
 async function registerFresh(page: Page, name: string) {
   const email = `settings-${randomBytes(4).toString('hex')}@example.org`;
-  await page.goto('/register');
-  await page.getByLabel('Display name').fill(name);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Password again').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await registerReader(page, { name, email, password: PASSWORD }, '/');
   await expect(page.getByText('Signed in as')).toContainText(name);
   return email;
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
+import { registerReader } from '../support/desk';
 import { signIn, signInAs } from '../support/sign-in';
 
 const story = `/${fixture.politics.slug}/${fixture.lead.slug}`;
@@ -47,13 +48,7 @@ test('a trusted reader comments and replies; markup stays text and links are ugc
 
 test('a new account’s first comment waits for moderation and is visible to nobody else', async ({ page, browser }) => {
   const email = `newcomer-${randomBytes(4).toString('hex')}@example.org`;
-  await page.goto(`/register?callbackUrl=${encodeURIComponent(story)}`);
-  await page.getByLabel('Display name').fill('Nina Newcomer');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
-  await page.getByLabel('Password again').fill('a long enough password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(story);
+  await registerReader(page, { name: 'Nina Newcomer', email, password: 'a long enough password' }, story);
   const text = `Held for review ${randomBytes(3).toString('hex')}`;
   await page.getByLabel('Your comment', { exact: true }).fill(text);
   await page.getByRole('button', { name: 'Post comment' }).click();

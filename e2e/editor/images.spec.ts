@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 
+import { registerReader } from '../support/desk';
 import { signInAs } from '../support/sign-in';
 
 const unique = () => randomBytes(4).toString('hex');
@@ -139,13 +140,7 @@ test('a 30 MB post straight to the upload route gets the same answer', async ({ 
 
 test('a reader gets not-found for the library and cannot upload by posting directly; nor can another site', async ({ page, baseURL }) => {
   const email = `reader-${unique()}@example.org`;
-  await page.goto('/register');
-  await page.getByLabel('Display name').fill('Rory Reader');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
-  await page.getByLabel('Password again').fill('a long enough password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByText('Signed in as')).toBeVisible();
+  await registerReader(page, { name: 'Rory Reader', email, password: 'a long enough password' }, '/');
 
   // The not-found page (with status 200: a streamed page cannot change its status, docs/adr/0001).
   await page.goto('/dashboard/images');

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 
 import { fixture } from '../fixtures/newsroom';
-import { confirmDestructive } from '../support/desk';
+import { confirmDestructive, registerReader } from '../support/desk';
 import { signIn, signInAs } from '../support/sign-in';
 
 const PASSWORD = 'a long enough password';
@@ -17,12 +17,7 @@ test('an admin promotes, disables and re-enables a new account; disabling ends i
   const name = `Pat People ${marker}`;
   const theirs = await browser.newContext();
   const them = await theirs.newPage();
-  await them.goto('/register');
-  await them.getByLabel('Display name').fill(name);
-  await them.getByLabel('E-mail address').fill(email);
-  await them.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await them.getByLabel('Password again').fill(PASSWORD);
-  await them.getByRole('button', { name: 'Create account' }).click();
+  await registerReader(them, { name, email, password: PASSWORD }, '/');
   await expect(them.getByText('Signed in as')).toContainText(name);
 
   // The admin finds them.

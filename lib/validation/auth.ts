@@ -39,3 +39,29 @@ export const profileSchema = z.object({ name: displayName });
 export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1, { message: 'Enter your current password.' }).max(MAX_PASSWORD_LENGTH), password, confirmPassword: z.string() })
   .refine((value) => value.password === value.confirmPassword, { message: 'The passwords do not match.', path: ['confirmPassword'] });
+
+/** The answer to a link that is unknown, used or expired (one message for the three: nothing to learn from it). */
+export const SPENT_LINK_MESSAGE = 'This link has expired or has already been used. Ask for a new one.';
+
+/** The answer once too many links of one kind were asked for, with the real wait. */
+export function tooManyLinksMessage(links: string, minutes: number): string {
+  return `Too many ${links} were asked for. Please wait ${minutes === 1 ? 'a minute' : `${minutes} minutes`} and try again.`;
+}
+
+/** The token of a link sent by e-mail: 32 random bytes in base64url. Anything else is not a link we sent. */
+export const accountTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'This link is not valid.' });
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({ token: accountTokenSchema, password, confirmPassword: z.string() })
+  .refine((value) => value.password === value.confirmPassword, { message: 'The passwords do not match.', path: ['confirmPassword'] });
+
+export const confirmTokenSchema = z.object({ token: accountTokenSchema });
+
+export const changeEmailSchema = z.object({ currentPassword: z.string().min(1, { message: 'Enter your current password.' }).max(MAX_PASSWORD_LENGTH), email });
+
+export const deleteAccountSchema = z.object({
+  password: z.string().min(1, { message: 'Enter your password.' }).max(MAX_PASSWORD_LENGTH),
+  comments: z.enum(['keep', 'remove'], { message: 'Choose what happens to your comments.' }),
+});

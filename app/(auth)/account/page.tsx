@@ -4,6 +4,8 @@ import { connection } from 'next/server';
 import { signOutEverywhereAction } from '@/actions/account';
 import { MailSettings } from '@/components/account/mail-settings';
 import auth from '@/components/auth/auth.module.css';
+import { EmailAddressSection } from '@/components/auth/email-address-section';
+import { LeaveSection } from '@/components/auth/leave-section';
 import { PasswordForm } from '@/components/auth/password-form';
 import { ProfileForm } from '@/components/auth/profile-form';
 import formStyles from '@/components/ui/form.module.css';
@@ -14,7 +16,7 @@ export const metadata: Metadata = { title: 'Your account', robots: { index: fals
 export default async function AccountPage({ searchParams }: PageProps<'/account'>) {
   await connection();
   const viewer = await viewerOrRedirect('/account');
-  const { changed } = await searchParams;
+  const { changed, sent } = await searchParams;
   return (
     <div className={auth.page}>
       <h1>Your account</h1>
@@ -24,6 +26,7 @@ export default async function AccountPage({ searchParams }: PageProps<'/account'
         </p>
       )}
       <ProfileForm name={viewer.name} />
+      <EmailAddressSection userId={viewer.id} sent={sent === 'verification'} />
       <PasswordForm />
       <MailSettings userId={viewer.id} />
       <form action={signOutEverywhereAction} className={auth.form} aria-labelledby="sessions-title">
@@ -31,6 +34,7 @@ export default async function AccountPage({ searchParams }: PageProps<'/account'
         <p>Lost a device, or signed in on a shared computer? This signs you out everywhere, including here.</p>
         <button type="submit">Sign out everywhere</button>
       </form>
+      <LeaveSection />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 
@@ -11,13 +12,26 @@ export const metadata: Metadata = { title: 'Create an account', robots: { index:
 
 export default async function RegisterPage({ searchParams }: PageProps<'/register'>) {
   await connection();
-  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  const query = await searchParams;
+  const callbackUrl = safeCallbackPath(query.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
   return (
     <div className={auth.page}>
       <h1>Create an account</h1>
-      <p>An account lets you join the discussion under our stories.</p>
-      <RegisterForm callbackUrl={callbackUrl} />
+      {query.sent === '1' ? (
+        <div role="status">
+          <h2>Check your inbox</h2>
+          <p>We have sent a message to the address you gave. Follow the link in it to confirm your address, then sign in with your password.</p>
+          <p>
+            <Link href={`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>
+          </p>
+        </div>
+      ) : (
+        <>
+          <p>An account lets you join the discussion under our stories.</p>
+          <RegisterForm callbackUrl={callbackUrl} />
+        </>
+      )}
     </div>
   );
 }

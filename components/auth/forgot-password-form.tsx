@@ -1,0 +1,28 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { requestPasswordResetAction } from '@/actions/password-reset';
+import { initialActionResult } from '@/lib/action-result';
+
+import { Field } from '@/components/ui/field';
+import formStyles from '@/components/ui/form.module.css';
+
+import styles from './auth.module.css';
+
+export function ForgotPasswordForm() {
+  const [state, action, pending] = useActionState(requestPasswordResetAction, initialActionResult);
+  return (
+    <form action={action} className={styles.form} noValidate>
+      {state.formError && (
+        <p className={formStyles.formError} role="alert">
+          {state.formError}
+        </p>
+      )}
+      <Field name="email" label="E-mail address" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
+      <button type="submit" disabled={pending}>
+        E-mail me a reset link
+      </button>
+    </form>
+  );
+}
