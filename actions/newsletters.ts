@@ -41,7 +41,8 @@ export const subscribeAction = formAction({
   parse: (formData) => parseChoices(subscribeSchema, { email: formText(formData, 'email'), lists: ticked(formData) }, { email: formText(formData, 'email'), lists: ticked(formData).join(' ') }),
   run: async (_viewer, input) => requestSubscription({ ...input, client: clientAddress(await headers()) }),
   refusals: [throttled, invalidField],
-  done: () => ({ ok: true }),
+  // A redirect, not a result: "check your inbox" then shows the same with or without JavaScript.
+  done: () => redirect('/newsletters?sent=1'),
 });
 
 /** Anyone holding a confirmation link: the subscription counts from now (a button, so link scanners confirm nothing). */
@@ -78,7 +79,7 @@ export const updateNotificationsAction = formAction({
     await updateNotificationPreferences(viewer.id, input);
     return input;
   },
-  done: (input) => ({ ok: true, values: { replies: input.replies ? 'on' : '', moderation: input.moderation ? 'on' : '' } }),
+  done: () => redirect('/account?saved=notifications#notifications-title'),
 });
 
 /** Signed-in users: the newsletters their account's address gets (new ones are confirmed by e-mail first). */
@@ -89,5 +90,5 @@ export const updateOwnNewslettersAction = formAction({
   parse: (formData) => parseChoices(ownNewslettersSchema, { lists: ticked(formData) }, {}),
   run: async (viewer, { lists }) => updateOwnSubscriptions(viewer.id, lists, clientAddress(await headers())),
   refusals: [throttled, refusal(InvalidInputError, (error) => ({ formError: error.message }))],
-  done: ({ requested }) => ({ ok: true, values: { requested: String(requested.length) } }),
+  done: ({ requested }) => redirect(`/account?saved=${requested.length > 0 ? 'newsletters-to-confirm' : 'newsletters'}#own-newsletters-title`),
 });

@@ -8,24 +8,26 @@ import styles from '@/components/newsletters/newsletters.module.css';
 import formStyles from '@/components/ui/form.module.css';
 import { initialActionResult } from '@/lib/action-result';
 
-/** The signed-in reader's two e-mail switches: replies to their comments, and decisions on their held comments. */
-export function NotificationSwitches({ replies, moderation }: { replies: boolean; moderation: boolean }) {
-  const [state, action, pending] = useActionState(updateNotificationsAction, initialActionResult);
-  const on = (name: 'replies' | 'moderation', saved: boolean) => (state.values ? state.values[name] === 'on' : saved);
+/**
+ * The signed-in reader's two e-mail switches: replies to their comments, and decisions on their held comments.
+ * `saved`: the action redirected back after saving (with or without JavaScript).
+ */
+export function NotificationSwitches({ replies, moderation, saved }: { replies: boolean; moderation: boolean; saved: boolean }) {
+  const [, action, pending] = useActionState(updateNotificationsAction, initialActionResult);
   return (
     <form action={action} className={auth.form} aria-labelledby="notifications-title">
       <h2 id="notifications-title">E-mail notifications</h2>
-      {state.ok && (
+      {saved && (
         <p className={formStyles.formSuccess} role="status">
           Your notification settings are saved.
         </p>
       )}
       <label className={styles.choice}>
-        <input type="checkbox" name="replies" defaultChecked={on('replies', replies)} />
+        <input type="checkbox" name="replies" defaultChecked={replies} />
         E-mail me when someone replies to my comments (at most one message every 15 minutes)
       </label>
       <label className={styles.choice}>
-        <input type="checkbox" name="moderation" defaultChecked={on('moderation', moderation)} />
+        <input type="checkbox" name="moderation" defaultChecked={moderation} />
         E-mail me when a moderator approves or rejects a comment of mine that was held
       </label>
       <button type="submit" disabled={pending}>

@@ -8,16 +8,18 @@ import { ListChoices, type ListChoice } from '@/components/newsletters/list-choi
 import formStyles from '@/components/ui/form.module.css';
 import { initialActionResult } from '@/lib/action-result';
 
-/** The signed-in reader's newsletters at their account's address; new ones are confirmed by e-mail first. */
-export function OwnNewslettersForm({ choices }: { choices: ListChoice[] }) {
+/**
+ * The signed-in reader's newsletters at their account's address; new ones are confirmed by e-mail first. `saved`: the
+ * action redirected back after saving (with or without JavaScript).
+ */
+export function OwnNewslettersForm({ choices, saved }: { choices: ListChoice[]; saved: 'newsletters' | 'newsletters-to-confirm' | null }) {
   const [state, action, pending] = useActionState(updateOwnNewslettersAction, initialActionResult);
-  const requested = Number(state.values?.requested ?? 0);
   return (
     <form action={action} className={auth.form} aria-labelledby="own-newsletters-title">
       <h2 id="own-newsletters-title">Newsletters</h2>
-      {state.ok && (
+      {saved && (
         <p className={formStyles.formSuccess} role="status">
-          Your newsletters are saved.{requested > 0 ? ' Check your inbox: we sent a link to confirm the new ones.' : ''}
+          Your newsletters are saved.{saved === 'newsletters-to-confirm' ? ' Check your inbox: we sent a link to confirm the new ones.' : ''}
         </p>
       )}
       {state.formError && (

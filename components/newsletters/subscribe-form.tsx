@@ -10,14 +10,17 @@ import { initialActionResult } from '@/lib/action-result';
 
 import { ListChoices, type ListChoice } from './list-choices';
 
-/** Anyone: newsletters by e-mail, confirmed by a link (the answer never says whether the address was subscribed). */
-export function SubscribeForm({ choices }: { choices: ListChoice[] }) {
+/**
+ * Anyone: newsletters by e-mail, confirmed by a link (the answer never says whether the address was subscribed).
+ * `sent`: the action redirected back after a request (?sent=1), with or without JavaScript.
+ */
+export function SubscribeForm({ choices, sent }: { choices: ListChoice[]; sent: boolean }) {
   const [state, action, pending] = useActionState(subscribeAction, initialActionResult);
   const checked = new Set((state.values?.lists ?? 'daily').split(' '));
   return (
     <form action={action} className={auth.form} noValidate aria-labelledby="subscribe-title">
       <h2 id="subscribe-title">Subscribe</h2>
-      {state.ok && (
+      {sent && (
         <p className={formStyles.formSuccess} role="status">
           Check your inbox: we sent a link to confirm your subscription. Nothing is sent until you click it.
         </p>
@@ -27,7 +30,7 @@ export function SubscribeForm({ choices }: { choices: ListChoice[] }) {
           {state.formError}
         </p>
       )}
-      <Field name="email" label="E-mail address" type="email" autoComplete="email" defaultValue={state.ok ? '' : state.values?.email} errors={state.fieldErrors?.email} />
+      <Field name="email" label="E-mail address" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <ListChoices legend="Newsletters" choices={choices} checked={checked} errors={state.fieldErrors?.lists} />
       <button type="submit" disabled={pending}>
         Subscribe

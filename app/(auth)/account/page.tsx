@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Your account', robots: { index: fals
 export default async function AccountPage({ searchParams }: PageProps<'/account'>) {
   await connection();
   const viewer = await viewerOrRedirect('/account');
-  const { changed, sent } = await searchParams;
+  const { changed, sent, saved } = await searchParams;
   return (
     <div className={auth.page}>
       <h1>Your account</h1>
@@ -28,7 +28,7 @@ export default async function AccountPage({ searchParams }: PageProps<'/account'
       <ProfileForm name={viewer.name} />
       <EmailAddressSection userId={viewer.id} sent={sent === 'verification'} />
       <PasswordForm />
-      <MailSettings userId={viewer.id} />
+      <MailSettings userId={viewer.id} saved={typeof saved === 'string' ? saved : undefined} />
       <form action={signOutEverywhereAction} className={auth.form} aria-labelledby="sessions-title">
         <h2 id="sessions-title">Sessions</h2>
         <p>Lost a device, or signed in on a shared computer? This signs you out everywhere, including here.</p>

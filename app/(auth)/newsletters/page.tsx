@@ -8,8 +8,9 @@ import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Newsletters', description: 'The daily briefing and section digests by e-mail.' };
 
-export default async function NewslettersPage() {
+export default async function NewslettersPage({ searchParams }: PageProps<'/newsletters'>) {
   await connection();
+  const { sent } = await searchParams;
   const choices = await listNewsletterChoices();
   return (
     <div className={auth.page}>
@@ -18,7 +19,7 @@ export default async function NewslettersPage() {
         {env().SITE_NAME} by e-mail: the daily briefing with the day’s stories, or a digest of the sections you follow. No account needed; every
         message has a link to unsubscribe in one click.
       </p>
-      <SubscribeForm choices={choices} />
+      <SubscribeForm choices={choices} sent={sent === '1'} />
     </div>
   );
 }
