@@ -14,9 +14,12 @@ import { PasswordHashBusyError } from '@/lib/errors';
 import { isSignInLinkOffered } from '@/lib/mail/offers';
 import { signInSchema } from '@/lib/validation/auth';
 
-/** Too many attempts for this account or address: the sign-in form says so (and nothing else). */
+/** Too many attempts on this account from this client: the sign-in form says so, with the real wait in minutes. */
 export class ThrottledSignIn extends CredentialsSignin {
-  code = 'throttled';
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `throttled-${Math.max(1, Math.ceil(retryAfterSeconds / 60))}`;
+  }
 }
 
 /** Too many sign-ins are being checked at this moment (lib/password-pool.ts): the form asks to try again shortly. */
@@ -104,7 +107,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           throw error instanceof PasswordHashBusyError ? new BusySignIn() : error;
         });
         if (!result.ok) {
-          if (result.reason === 'throttled') throw new ThrottledSignIn();
+          if (result.reason === 'throttled') throw new ThrottledSignIn(result.retryAfterSeconds);
           return null;
         }
         return { id: result.user.id, name: result.user.name, email: result.user.email };
@@ -119,17 +122,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
  * Signs in with e-mail and password and redirects to `redirectTo` (Next's redirect is thrown, and must propagate),
  * or says why not. Keeps Auth.js's error types inside this file.
  */
-export async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<'invalid' | 'throttled' | 'busy'> {
+export type SignInFailure = { reason: 'invalid' | 'busy' } | { reason: 'throttled'; retryAfterMinutes: number };
+
+export async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<SignInFailure> {
   try {
     await signIn('credentials', { email, password, redirectTo });
   } catch (error) {
     if (error instanceof AuthError) {
-      const code = error.type === 'CredentialsSignin' ? (error as CredentialsSignin).code : null;
-      return code === 'throttled' || code === 'busy' ? code : 'invalid';
+      const code = error.type === 'CredentialsSignin' ? (error as CredentialsSignin).code : '';
+      const throttled = /^throttled-(\d+)$/.exec(code);
+      if (throttled) return { reason: 'throttled', retryAfterMinutes: Number(throttled[1]) };
+      return { reason: code === 'busy' ? 'busy' : 'invalid' };
     }
     throw error;
   }
-  return 'invalid';
+  return { reason: 'invalid' };
 }
 
 /**

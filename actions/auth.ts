@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 
-import { requestSignInLink, signInWithPassword, signOut } from '@/auth';
+import { requestSignInLink, signInWithPassword, signOut, type SignInFailure } from '@/auth';
 import { assertNameIsOwn } from '@/data/display-names';
 import { throttleMailRequest } from '@/data/mail-request-throttle';
 import { registerAccount } from '@/data/registration';
@@ -19,22 +19,24 @@ import { DISPLAY_NAME_TAKEN } from '@/lib/validation/display-names';
 import { accept, formAction, parseWith, plainAction, refusal, reject } from './define';
 
 const BUSY = 'Too many people are signing in right now. Please try again in a moment.';
-const SIGN_IN_FAILURES = {
-  invalid: 'That e-mail address and password do not match an account.',
-  throttled: 'Too many sign-in attempts. Please wait a few minutes and try again.',
-  busy: BUSY,
-} as const;
-
-/** Redirects to the (same-site) callback on success; otherwise says why not. */
-async function signInAndRedirect(email: string, password: string, callbackUrl: string): Promise<ActionResult> {
-  const failure = await signInWithPassword(email, password, safeCallbackPath(callbackUrl));
-  return { ok: false, formError: SIGN_IN_FAILURES[failure], values: { email } };
-}
 
 /** A wait in words, rounded up to whole minutes. */
 function inMinutes(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return minutes === 1 ? '1 minute' : `about ${minutes} minutes`;
+}
+
+/** What the sign-in form says when it did not sign in: never which of address and password was wrong. */
+function signInFailureMessage(failure: SignInFailure): string {
+  if (failure.reason === 'busy') return BUSY;
+  if (failure.reason === 'throttled') return `Too many sign-in attempts for this account from your network. Please try again in ${inMinutes(failure.retryAfterMinutes * 60)}, or reset your password by e-mail.`;
+  return 'That e-mail address and password do not match an account.';
+}
+
+/** Redirects to the (same-site) callback on success; otherwise says why not. */
+async function signInAndRedirect(email: string, password: string, callbackUrl: string): Promise<ActionResult> {
+  const failure = await signInWithPassword(email, password, safeCallbackPath(callbackUrl));
+  return { ok: false, formError: signInFailureMessage(failure), values: { email } };
 }
 
 // Sign-in and registration are for anyone: there is no viewer to check, and nothing to refuse before the schema.

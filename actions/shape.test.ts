@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('@/auth', () => ({ auth: async () => null, signInWithPassword: async () => 'invalid', signOut: async () => undefined }));
+vi.mock('@/auth', () => ({ auth: async () => null, signInWithPassword: async () => ({ reason: 'invalid' }), signOut: async () => undefined }));
 const { isBuiltAction } = await import('./define');
 
 /*

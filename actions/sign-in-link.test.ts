@@ -111,6 +111,6 @@ describe('with SMTP_URL: emailSignInLinkAction and the link', () => {
   it('is limited per address', async () => {
     const { email } = await accounts.account('Dee', 'a long enough password');
     for (let n = 0; n < 3; n += 1) expect(await askForLink(email)).toMatchObject({ ok: true });
-    expect(await askForLink(email)).toMatchObject({ ok: false, formError: 'Too many sign-in links were asked for. Please wait a minute and try again.' });
+    expect(await askForLink(email)).toMatchObject({ ok: false, formError: 'Too many sign-in links were asked for. Please wait 15 minutes and try again.' });
   });
 });

@@ -12,7 +12,7 @@ import type { UserRole } from '@/lib/roles';
 
 import { assertNameIsOwn } from './display-names';
 import { revokeAllUserSessions, sessionKey } from './sessions';
-import { countAccountFailure, forgiveSignIn, takeSignInAttempt, waitForAccount } from './throttles';
+import { countSignInFailure, forgiveSignIn, takeSignInAttempt, waitBeforeSignIn } from './throttles';
 
 export type AccountUser = { id: string; name: string; email: string; role: UserRole; sessionVersion: number };
 
@@ -32,7 +32,7 @@ export async function createAccount(input: { name: string; email: string; passwo
   return user;
 }
 
-export type SignInResult = { ok: true; user: AccountUser } | { ok: false; reason: 'invalid' | 'throttled' };
+export type SignInResult = { ok: true; user: AccountUser } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
  * Anyone: checks an e-mail and password. The same answer ("invalid") and comparable time for an unknown address, a
@@ -42,8 +42,9 @@ export type SignInResult = { ok: true; user: AccountUser } | { ok: false; reason
  */
 export async function verifySignIn(email: string, password: string, ip: string): Promise<SignInResult> {
   const address = email.toLowerCase();
-  if (!(await takeSignInAttempt(address, ip))) return { ok: false, reason: 'throttled' };
-  await waitForAccount(address);
+  const attempt = await takeSignInAttempt(address, ip);
+  if (!attempt.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
+  await waitBeforeSignIn(address, ip);
 
   const [user] = await getDb()
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, sessionVersion: users.sessionVersion, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
@@ -52,7 +53,7 @@ export async function verifySignIn(email: string, password: string, ip: string):
     .limit(1);
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !user.passwordHash || !matches || user.disabledAt) {
-    await countAccountFailure(address);
+    await countSignInFailure(address, ip);
     return { ok: false, reason: 'invalid' };
   }
   await forgiveSignIn(address, ip);

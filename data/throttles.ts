@@ -17,24 +17,29 @@ import { RegistrationThrottledError } from '@/lib/errors';
  */
 
 /**
- * Sign-in: `pairAttempts` per account and client, `ipAttempts` per client, per window, then locked for a doubling
- * time (1, 2, 4 … up to `maxLockMinutes`). After `accountFreeFailures` failures on an account from anywhere in a
- * window, each attempt on it waits `accountDelayStepMs` doubling per further failure, at most `accountMaxDelayMs`.
+ * Sign-in: `pairAttempts` per account and client per window, then that pair is locked for a doubling time (1, 2, 4 …
+ * up to `pairMaxLockMinutes`). Nothing else ever refuses a sign-in, so no burst becomes a site-wide lock-out (behind a
+ * proxy that is not trusted every reader shares one address): past `accountFreeFailures` failures on an account from
+ * anywhere, or `clientFreeFailures` failures from a client on any accounts, in a window, each attempt waits first —
+ * `delayStepMs` doubling per further failure, at most `accountMaxDelayMs` / `clientMaxDelayMs`. Other throttles
+ * (registration, links by e-mail) lock for up to `maxLockMinutes`.
  */
 export const THROTTLE = {
   pairAttempts: 5,
-  ipAttempts: 30,
   windowMinutes: 15,
+  pairMaxLockMinutes: 15,
   maxLockMinutes: 60,
+  delayStepMs: 100,
   accountFreeFailures: 10,
-  accountDelayStepMs: 100,
   accountMaxDelayMs: 2_000,
+  clientFreeFailures: 30,
+  clientMaxDelayMs: 3_000,
 } as const;
 
 /** Registration: REGISTRATIONS_PER_HOUR attempts (default 5) per client address per hour. */
 const REGISTRATION_WINDOW_MINUTES = 60;
 
-export type Limit = { attempts: number; windowMinutes: number };
+export type Limit = { attempts: number; windowMinutes: number; maxLockMinutes?: number };
 export type Taken = { allowed: boolean; retryAfterSeconds: number };
 
 /**
@@ -43,8 +48,7 @@ export type Taken = { allowed: boolean; retryAfterSeconds: number };
  * sequence. Once the window and any lock are over the key starts afresh (its lock too: the old count must not lock
  * it again). Every throttle of the site counts through it, each under keys of its own prefix.
  */
-export async function takeAttempt(key: string, { attempts: limit, windowMinutes }: Limit): Promise<Taken> {
-  const { maxLockMinutes } = THROTTLE;
+export async function takeAttempt(key: string, { attempts: limit, windowMinutes, maxLockMinutes = THROTTLE.maxLockMinutes }: Limit): Promise<Taken> {
   const windowOver = sql`${signInThrottle.windowStartedAt} < now() - make_interval(mins => ${windowMinutes})
     and (${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} < now())`;
   const [row] = await getDb().execute<{ attempts: number; locked: boolean; retry_after_seconds: number }>(sql`
@@ -67,59 +71,60 @@ const accountKey = (email: string) => `account:${email.toLowerCase()}`;
 const pairPrefix = (email: string) => `pair:${encodeURIComponent(email.toLowerCase())}:`;
 const ipKey = (ip: string) => `ip:${ip}`;
 
-/** Anyone (verifySignIn): counts a sign-in attempt for this account from this client; false when either is spent. */
-export async function takeSignInAttempt(email: string, ip: string): Promise<boolean> {
-  const window = { windowMinutes: THROTTLE.windowMinutes };
-  const [pair, client] = await Promise.all([
-    takeAttempt(`${pairPrefix(email)}${ip}`, { attempts: THROTTLE.pairAttempts, ...window }),
-    takeAttempt(ipKey(ip), { attempts: THROTTLE.ipAttempts, ...window }),
-  ]);
-  return pair.allowed && client.allowed;
+/**
+ * Anyone (verifySignIn): counts a sign-in attempt for this account from this client. Refused, with the real wait, once
+ * the pair has used its attempts; no other count refuses.
+ */
+export async function takeSignInAttempt(email: string, ip: string): Promise<Taken> {
+  return takeAttempt(`${pairPrefix(email)}${ip}`, { attempts: THROTTLE.pairAttempts, windowMinutes: THROTTLE.windowMinutes, maxLockMinutes: THROTTLE.pairMaxLockMinutes });
 }
 
-/** How long an attempt on an account with `failures` recent failures waits before its password is checked. */
-export function accountDelayMs(failures: number): number {
-  const { accountFreeFailures, accountDelayStepMs, accountMaxDelayMs } = THROTTLE;
-  if (failures <= accountFreeFailures) return 0;
-  return Math.min(accountMaxDelayMs, accountDelayStepMs * 2 ** Math.min(failures - accountFreeFailures - 1, 20));
+/** How long an attempt waits after `failures` recent failures, when the first `free` cost nothing, at most `max` ms. */
+export function signInDelayMs(failures: number, free: number, max: number): number {
+  if (failures <= free) return 0;
+  return Math.min(max, THROTTLE.delayStepMs * 2 ** Math.min(failures - free - 1, 20));
 }
 
 /**
- * Anyone (verifySignIn): waits as long as the account's recent failures from all clients ask. A distributed guesser
- * is slowed on every attempt; the owner, from a client of their own, still gets in (a little later).
+ * Anyone (verifySignIn): waits as long as the recent failures on the account (from every client) and from the client
+ * (on every account) ask. A guesser is slowed on every attempt; a reader with the right password still gets in, at
+ * worst a few seconds later — the owner from anywhere, and every reader behind an address a guesser shares.
  */
-export async function waitForAccount(email: string): Promise<void> {
-  const [row] = await getDb()
-    .select({ attempts: signInThrottle.attempts })
+export async function waitBeforeSignIn(email: string, ip: string): Promise<void> {
+  const rows = await getDb()
+    .select({ key: signInThrottle.key, attempts: signInThrottle.attempts })
     .from(signInThrottle)
-    .where(sql`${signInThrottle.key} = ${accountKey(email)} and ${signInThrottle.windowStartedAt} >= now() - make_interval(mins => ${THROTTLE.windowMinutes})`);
-  const delay = accountDelayMs(row?.attempts ?? 0);
+    .where(sql`${signInThrottle.key} in (${accountKey(email)}, ${ipKey(ip)}) and ${signInThrottle.windowStartedAt} >= now() - make_interval(mins => ${THROTTLE.windowMinutes})`);
+  const failures = (key: string) => rows.find((row) => row.key === key)?.attempts ?? 0;
+  const delay = Math.max(
+    signInDelayMs(failures(accountKey(email)), THROTTLE.accountFreeFailures, THROTTLE.accountMaxDelayMs),
+    signInDelayMs(failures(ipKey(ip)), THROTTLE.clientFreeFailures, THROTTLE.clientMaxDelayMs),
+  );
   if (delay > 0) await sleep(delay);
 }
 
-/** Anyone (verifySignIn): one more failed password on this account, from any client. */
-export async function countAccountFailure(email: string): Promise<void> {
+/** Counts one failure under `key` in the current window (no lock: these counts only slow). */
+async function countFailure(key: string): Promise<void> {
   const windowOver = sql`${signInThrottle.windowStartedAt} < now() - make_interval(mins => ${THROTTLE.windowMinutes})`;
   await getDb().execute(sql`
-    insert into ${signInThrottle} (key, attempts, window_started_at) values (${accountKey(email)}, 1, now())
+    insert into ${signInThrottle} (key, attempts, window_started_at) values (${key}, 1, now())
     on conflict (key) do update set
       attempts = case when ${windowOver} then 1 else ${signInThrottle.attempts} + 1 end,
       window_started_at = case when ${windowOver} then now() else ${signInThrottle.windowStartedAt} end`);
 }
 
+/** Anyone (verifySignIn): one more failed password on this account, and from this client. */
+export async function countSignInFailure(email: string, ip: string): Promise<void> {
+  await Promise.all([countFailure(accountKey(email)), countFailure(ipKey(ip))]);
+}
+
 /**
- * Anyone (verifySignIn, after the right password): this client's count for the account is cleared, and the client
- * gets back the attempt it just used, so an office behind one address is never locked out by its own successful
- * sign-ins while failures still add up.
+ * Anyone (verifySignIn, after the right password): this client's count for the account is cleared. The client's and
+ * the account's failures stay: successes are never counted, so an office behind one address is not slowed by its own
+ * sign-ins.
  */
 export async function forgiveSignIn(email: string, ip: string): Promise<void> {
-  await Promise.all([
-    getDb().delete(signInThrottle).where(eq(signInThrottle.key, `${pairPrefix(email)}${ip}`)),
-    getDb()
-      .update(signInThrottle)
-      .set({ attempts: sql`greatest(${signInThrottle.attempts} - 1, 0)` })
-      .where(eq(signInThrottle.key, ipKey(ip))),
-  ]);
+  await getDb().delete(signInThrottle).where(eq(signInThrottle.key, `${pairPrefix(email)}${ip}`));
 }
 
 /**

@@ -25,5 +25,5 @@ test('a new X-Forwarded-For on every attempt does not reset the sign-in limit', 
     answer = (await alert.textContent()) ?? '';
     await context.close();
   }
-  expect(answer).toBe('Too many sign-in attempts. Please wait a few minutes and try again.');
+  expect(answer).toBe('Too many sign-in attempts for this account from your network. Please try again in about 15 minutes, or reset your password by e-mail.');
 });

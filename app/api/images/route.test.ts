@@ -10,10 +10,10 @@ import { getDb } from '@/db/client';
 import { auditLog, images } from '@/db/schema';
 import { resetEnvForTests } from '@/lib/env';
 import { createFactory } from '@/test/factories';
+import { signInAs } from '@/test/stubs/auth';
 
-// The handler finds its caller through auth(): tests say who is "signed in".
-const session = vi.hoisted(() => ({ current: null as { uid: string; sv: number } | null }));
-vi.mock('@/auth', () => ({ auth: async () => session.current }));
+// The handler finds its caller through auth(): tests say who is "signed in" (with a live server-side session).
+vi.mock('@/auth', () => import('@/test/stubs/auth'));
 
 const { POST } = await import('./route');
 
@@ -39,7 +39,7 @@ afterAll(() => {
 let factory: ReturnType<typeof createFactory>;
 beforeEach(() => {
   factory = createFactory();
-  session.current = null;
+  signInAs(null);
 });
 afterEach(async () => {
   fs.rmSync(path.join(dataDir, 'media'), { recursive: true, force: true });
@@ -59,7 +59,7 @@ function upload(fields: { file?: Blob; alt?: string; credit?: string }, headers:
 
 async function signedIn(role: 'reader' | 'contributor' | 'editor') {
   const viewer = await factory.user(role);
-  session.current = { uid: viewer.id, sv: 1 };
+  signInAs(viewer);
   return viewer;
 }
 
@@ -170,7 +170,7 @@ describe('POST /api/images from the story editor', () => {
     expect(await refused.json()).toEqual({ ok: false, fieldErrors: { alt: ['Describe the picture for readers who cannot see it: alternative text is required.'] } });
     expect(mediaFiles()).toEqual(filesBefore);
 
-    session.current = null;
+    signInAs(null);
     const signedOut = await uploadFromEditor({ alt: 'x' }, '', 'application/json');
     expect(signedOut.status).toBe(401);
   });
