@@ -145,3 +145,13 @@ export async function assertRegistrationAllowed(ip: string): Promise<void> {
   const taken = await takeAttempt(`register:${ip}`, { attempts: env().REGISTRATIONS_PER_HOUR, windowMinutes: REGISTRATION_WINDOW_MINUTES });
   if (!taken.allowed) throw new RegistrationThrottledError(taken.retryAfterSeconds);
 }
+
+/** The worker, hourly: deletes counts whose longest window (registration's hour) and lock are over. */
+export async function sweepThrottles(): Promise<number> {
+  const rows = await getDb()
+    .delete(signInThrottle)
+    .where(sql`${signInThrottle.windowStartedAt} < now() - make_interval(mins => ${Math.max(THROTTLE.maxLockMinutes, REGISTRATION_WINDOW_MINUTES)})
+      and (${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} < now())`)
+    .returning({ key: signInThrottle.key });
+  return rows.length;
+}
