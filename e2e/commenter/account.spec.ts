@@ -90,7 +90,7 @@ test.describe('without JavaScript', () => {
 
   test('registering, confirming and signing in work with plain form posts', async ({ page }) => {
     const email = `nojs-${unique()}@example.org`;
-    await registerReader(page, { name: 'Norah No-Script', email, password: PASSWORD }, '/');
+    await registerReader(page, { name: 'Norah No-Script', email, password: PASSWORD }, '/account');
     await expect(page.getByText('Signed in as')).toContainText('Norah No-Script');
   });
 });

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 import { expect, test } from '@playwright/test';
 
+import { registerReader } from '../support/desk';
+
 const PASSWORD = 'a long enough password';
 
 /**
@@ -11,13 +13,7 @@ const PASSWORD = 'a long enough password';
  */
 test('signing out in one browser signs out a copy of its session cookie in another', async ({ page, browser, baseURL, request }) => {
   const name = 'Sid Session';
-  await page.goto('/register');
-  await page.getByLabel('Display name').fill(name);
-  await page.getByLabel('E-mail address').fill(`sign-out-${randomBytes(4).toString('hex')}@example.org`);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Password again').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByText('Signed in as')).toContainText(name);
+  await registerReader(page, { name, email: `sign-out-${randomBytes(4).toString('hex')}@example.org`, password: PASSWORD }, '/');
 
   const cookies = await page.context().cookies();
   const sessionCookie = cookies.find((cookie) => cookie.name.endsWith('authjs.session-token'))!;

@@ -8,7 +8,7 @@ import formStyles from '@/components/ui/form.module.css';
 import { isResetTokenUsable } from '@/data/password-reset';
 import { SPENT_LINK_MESSAGE, accountTokenSchema } from '@/lib/validation/auth';
 
-export const metadata: Metadata = { title: 'Choose a new password', robots: { index: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Choose a new password', robots: { index: false }, referrer: 'same-origin' };
 
 export default async function ResetPasswordPage({ searchParams }: PageProps<'/reset-password'>) {
   await connection();

@@ -8,7 +8,7 @@ import { TokenConfirmForm } from '@/components/auth/token-confirm-form';
 import formStyles from '@/components/ui/form.module.css';
 import { SPENT_LINK_MESSAGE } from '@/lib/validation/auth';
 
-export const metadata: Metadata = { title: 'Confirm your new address', robots: { index: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Confirm your new address', robots: { index: false }, referrer: 'same-origin' };
 
 const FAILURES: Record<string, string> = {
   spent: SPENT_LINK_MESSAGE,

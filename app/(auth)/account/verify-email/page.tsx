@@ -8,7 +8,7 @@ import { TokenConfirmForm } from '@/components/auth/token-confirm-form';
 import formStyles from '@/components/ui/form.module.css';
 import { SPENT_LINK_MESSAGE } from '@/lib/validation/auth';
 
-export const metadata: Metadata = { title: 'Confirm your address', robots: { index: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Confirm your address', robots: { index: false }, referrer: 'same-origin' };
 
 export default async function VerifyEmailPage({ searchParams }: PageProps<'/account/verify-email'>) {
   await connection();
