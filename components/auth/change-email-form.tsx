@@ -25,8 +25,8 @@ export function ChangeEmailForm() {
           {state.formError}
         </p>
       )}
-      <Field name="email" label="New e-mail address" type="email" autoComplete="email" defaultValue={state.ok ? '' : state.values?.email} errors={state.fieldErrors?.email} />
-      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={state.fieldErrors?.currentPassword} />
+      <Field id="new-email" name="email" label="New e-mail address" type="email" autoComplete="email" defaultValue={state.ok ? '' : state.values?.email} errors={state.fieldErrors?.email} />
+      <Field id="change-email-password" name="currentPassword" label="Your password" type="password" autoComplete="current-password" errors={state.fieldErrors?.currentPassword} />
       <button type="submit" disabled={pending}>
         Change address
       </button>

@@ -63,7 +63,7 @@ for (const javaScriptEnabled of [true, false]) {
     await elsewhere.reload();
     await expect(elsewhere.getByRole('link', { name: 'Sign in' })).toBeVisible();
 
-    await signIn(page, { email: reader.email, password: NEW_PASSWORD });
+    await signIn(page, { email: reader.email, password: NEW_PASSWORD }, '/account');
     await expect(page.getByText('Signed in as')).toContainText(reader.name);
 
     // The link works once.
