@@ -58,9 +58,8 @@ for (const javaScriptEnabled of [true, false]) {
     await form.getByRole('button', { name: 'Delete my account for good' }).click();
     await expect(page).toHaveURL('/account/deleted');
     await expect(page.getByRole('heading', { name: 'Your account has been deleted' })).toBeVisible();
-    // Signed out: the account page sends this browser to sign in.
-    await page.goto('/account');
-    await expect(page).toHaveURL('/login?callbackUrl=%2Faccount');
+    // Signed out: this browser's cookies name no session any more.
+    expect(await (await page.request.get('/api/auth/session')).json()).toBeNull();
 
     await page.goto('/login');
     await page.getByLabel('E-mail address').fill(reader.email);
