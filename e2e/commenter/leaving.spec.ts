@@ -65,7 +65,13 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByLabel('E-mail address').fill(reader.email);
     await page.getByLabel('Password').fill(reader.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toHaveText('That e-mail address and password do not match an account.');
+    if (javaScriptEnabled) {
+      await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toHaveText('That e-mail address and password do not match an account.');
+    } else {
+      // Without JavaScript a refused form comes back without its message (a known gap of every form, ADR 0025).
+      await expect(page).toHaveURL(/\/login/);
+      expect(await (await page.request.get('/api/auth/session')).json()).toBeNull();
+    }
     await page.context().close();
   });
 }
