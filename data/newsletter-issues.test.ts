@@ -127,7 +127,7 @@ describe('newsletter issues', () => {
     const { id } = await issueFor('daily');
     await getDb().execute(sql`
       insert into ${newsletterSubscriptions} (email, list, confirmed_at)
-      select 'load-' || n || '-${sql.raw(run)}@example.test', 'daily', now() from generate_series(1, 20000) as n
+      select 'load-' || n || ${`-${run}@example.test`}, 'daily', now() from generate_series(1, 20000) as n
       on conflict do nothing`);
     const started = performance.now();
     const { queued } = await queueNewsletterIssue(id);
