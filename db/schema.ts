@@ -14,9 +14,11 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 import { ARTICLE_FORMATS } from '../lib/article-formats';
+import type { ImageVariant } from '../lib/image-variants';
 import { ARTICLE_NOTE_KINDS, COMMENT_REPORT_REASONS, DESK_NOTE_KINDS } from '../lib/editorial';
 import { USER_ROLES } from '../lib/roles';
 
@@ -281,6 +283,8 @@ export const tags = pgTable('tags', {
 export const images = pgTable('images', {
   id: serial('id').primaryKey(),
   fileName: text('file_name').notNull().unique(),
+  /** The width variants made from this picture (pages offer them in `srcset`); empty until they are made. */
+  variants: jsonb('variants').$type<ImageVariant[]>().notNull().default([]),
   mimeType: text('mime_type').notNull(),
   width: integer('width').notNull(),
   height: integer('height').notNull(),
@@ -332,6 +336,8 @@ export const articles = pgTable(
     updatedAt: timestamptz('updated_at'),
     /** Optional expiry: not public from this minute on. */
     unpublishAt: timestamptz('unpublish_at'),
+    /** A live blog (format 'live') reads as live coverage until this moment; then as an ordinary article. */
+    liveClosedAt: timestamptz('live_closed_at'),
     /** Editors can close a story's comments; they also close by themselves 30 days after publication. */
     commentsClosed: boolean('comments_closed').notNull().default(false),
     /** Bumped by every save; the dashboard uses it for optimistic concurrency. */
@@ -618,6 +624,56 @@ export const auditLog = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [index('audit_log_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()), index('audit_log_subject_idx').on(t.subject, t.createdAt)],
+);
+
+/** A live blog's timestamped entries (the story's format is 'live'). */
+export const liveEntries = pgTable(
+  'live_entries',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** An optional short heading; key events are listed at the top by it. */
+    title: text('title').notNull().default(''),
+    body: text('body').notNull(),
+    imageId: integer('image_id').references(() => images.id, { onDelete: 'set null' }),
+    imageAlt: text('image_alt').notNull().default(''),
+    keyEvent: boolean('key_event').notNull().default(false),
+    pinned: boolean('pinned').notNull().default(false),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    postedAt: timestamptz('posted_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at'),
+  },
+  (t) => [
+    index('live_entries_article_posted_idx').on(t.articleId, t.postedAt.desc(), t.id.desc()),
+    uniqueIndex('live_entries_one_pinned_idx')
+      .on(t.articleId)
+      .where(sql`${t.pinned}`),
+  ],
+);
+
+/** Article views counted per hour (batched from the page beacon; duplicates within the hour are not counted). */
+export const articleViews = pgTable(
+  'article_views',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    hour: timestamptz('hour').notNull(),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.hour] }), index('article_views_hour_idx').on(t.hour)],
+);
+
+/** The archive's words with how many stories use them: the "did you mean" of search looks misspellings up here. */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    word: text('word').primaryKey(),
+    documents: integer('documents').notNull().default(0),
+  },
+  (t) => [index('search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
 );
 
 export type Section = typeof sections.$inferSelect;

@@ -33,6 +33,7 @@ export const FORMAT_LABELS: Record<ArticleFormat, string> = {
   opinion: 'Opinion',
   explainer: 'Explainer',
   review: 'Review',
+  live: 'Live',
 };
 
 /** "Anna Berg", "Anna Berg and Tom Reyes", "A, B and C" */

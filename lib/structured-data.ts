@@ -10,6 +10,7 @@ const ARTICLE_TYPES: Record<ArticleFormat, string> = {
   opinion: 'OpinionNewsArticle',
   explainer: 'BackgroundNewsArticle',
   review: 'ReviewNewsArticle',
+  live: 'LiveBlogPosting',
 };
 
 export type Site = { url: string; name: string; logoPath: string };
