@@ -1,12 +1,15 @@
 import 'server-only';
 
-import { forbidden, redirect, unstable_rethrow } from 'next/navigation';
+import { cookies, headers } from 'next/headers';
+import { forbidden, redirect, RedirectType, unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 
 import { viewerWith, getViewer, type Viewer } from '@/data/viewer';
 import { type ActionResult, fromZodError } from '@/lib/action-result';
+import { env } from '@/lib/env';
 import { ForbiddenError, InvalidInputError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
+import { backPath, encodeFormFlash, FORM_FLASH_COOKIE, FORM_FLASH_SECONDS, FORM_ID_FIELD, isFormId } from '@/lib/form-flash';
 import type { Capability } from '@/lib/permissions';
 
 /*
@@ -139,14 +142,37 @@ export function formActionsOf<R extends ActionResult<object, unknown>>() {
   return function define<C extends Caller, Input, Output>(spec: FormSpec<R, C, Input, Output>): (previous: R, formData: FormData) => Promise<R> {
     return mark(async (_previous: R, formData: FormData): Promise<R> => {
       const outcome = await perform(spec, [formData]);
-      if ('done' in outcome) return outcome.done;
       // Answers are built for R without `ok`; adding it back cannot be proved by the compiler for a generic R.
-      return { ...spec.echo?.(formData), ...outcome.refused, ok: false } as unknown as R;
+      const result = 'done' in outcome ? outcome.done : ({ ...spec.echo?.(formData), ...outcome.refused, ok: false } as unknown as R);
+      return answerPlainPost(formData, result);
     });
   };
 }
 
 export const formAction = formActionsOf<ActionResult>();
+
+/**
+ * A named form posted without JavaScript (no `Next-Action` header): its result goes back in a signed cookie for the
+ * page it came from, and a 303 sends the browser there (docs/adr/0030). Posted by React, the result is returned.
+ */
+async function answerPlainPost<R extends ActionResult<object, unknown>>(formData: FormData, result: R): Promise<R> {
+  const form = formText(formData, FORM_ID_FIELD);
+  const { AUTH_SECRET, SITE_URL } = env();
+  if (!isFormId(form) || !AUTH_SECRET) return result;
+  const request = await headers();
+  if (request.get('next-action') !== null) return result;
+  const value = encodeFormFlash(AUTH_SECRET, { form, result });
+  if (value === null) return result;
+  const back = backPath(request.get('referer'), [new URL(SITE_URL).origin], request.get('host'));
+  (await cookies()).set(FORM_FLASH_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: SITE_URL.startsWith('https:'),
+    path: back.split('?')[0],
+    maxAge: FORM_FLASH_SECONDS,
+  });
+  redirect(back, RedirectType.push);
+}
 
 /** The data layer's own check refused the caller (a demotion meanwhile, a story not theirs): 403 unless mapped. */
 const stillForbidden = refusal(ForbiddenError, () => forbidden());

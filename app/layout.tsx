@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from 'next';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 
+import { FormFlashProvider } from '@/components/ui/form-result';
 import { env } from '@/lib/env';
+import { decodeFormFlash, FORM_FLASH_COOKIE } from '@/lib/form-flash';
 
 import './globals.css';
 
@@ -27,13 +29,16 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Reading the request is what makes the render per-request (see `instant` above).
   await headers();
+  // A form's answer to a post made without JavaScript, for the form it names (docs/adr/0030).
+  const secret = env().AUTH_SECRET;
+  const flash = secret ? decodeFormFlash(secret, (await cookies()).get(FORM_FLASH_COOKIE)?.value) : null;
   return (
     <html lang="en-GB">
       <body>
         {/* Each area brings its own frame and skip link: public pages the masthead and footer ((site), (auth),
             not-found), the dashboard a compact header of its own. Their <main> ids differ, since Next keeps the
             previous route's tree (hidden) in the page after a client navigation, and an id must stay unique. */}
-        {children}
+        <FormFlashProvider flash={flash}>{children}</FormFlashProvider>
       </body>
     </html>
   );

@@ -10,15 +10,19 @@ import { ensureFreshBuild } from '../scripts/lib/build';
 import { SITE_SERVER_ARGS, SITE_SERVER_ENV } from '../scripts/lib/site-process';
 import { publishDatabaseUrl } from './support/database-address';
 import { prepareFixtureDatabase } from './support/fixture-database';
+import { startMailCatcher } from './support/mail-catcher';
 
 const port = process.env.E2E_PORT ?? '3100';
 // Separate build folders let two suites (say, two people's branches) run side by side.
 const distDir = process.env.E2E_DIST_DIR ?? '.next-e2e';
 const { url, cleanUp: dropDatabase } = await prepareFixtureDatabase('newsroom_e2e_');
-// Journeys read the outbox of this database (e2e/support/mailbox.ts).
+// Journeys read what the site stored in this database, and the mail it sent (e2e/support/mailbox.ts) from a real
+// SMTP server of the suite's own.
 const forgetDatabaseUrl = publishDatabaseUrl(port, url);
+const mail = await startMailCatcher([port]);
 const cleanUp = async () => {
   forgetDatabaseUrl();
+  await mail.close();
   await dropDatabase();
 };
 
@@ -31,9 +35,9 @@ try {
     NEXT_TELEMETRY_DISABLED: '1',
     SITE_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: process.env.DATA_DIR ?? './.data',
-    // The site's own worker delivers the journeys' mail: to DATA_DIR/mail/*.eml (e2e/support/mailbox.ts reads them),
-    // or to SMTP_URL when the run sets one.
+    // The site's own worker delivers the journeys' mail through the outbox and SMTP, as in production.
     WORKER: 'on',
+    SMTP_URL: mail.url,
     // Every journey registers from 127.0.0.1: the per-client registration limit (5 an hour) is tested by vitest.
     REGISTRATIONS_PER_HOUR: '10000',
   } as NodeJS.ProcessEnv;

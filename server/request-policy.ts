@@ -9,8 +9,11 @@ import { parseContentRoute } from '@/lib/public-routes';
  * staff area. Everything else goes to Next untouched.
  */
 
-/** Auth.js's session cookie (plain or __Secure-, possibly split into chunks) and Next's draft-mode cookie. */
-const PERSONAL_COOKIE = /(?:^|;\s*)(?:(?:__Secure-)?authjs\.session-token(?:\.\d+)?|__prerender_bypass)=/;
+/**
+ * Auth.js's session cookie (plain or __Secure-, possibly split into chunks), Next's draft-mode cookie, and a form's
+ * answer to a post made without JavaScript (lib/form-flash.ts).
+ */
+const PERSONAL_COOKIE = /(?:^|;\s*)(?:(?:__Secure-)?authjs\.session-token(?:\.\d+)?|__prerender_bypass|form-result)=/;
 
 /** Areas that are personal, staff-only, per query (a signed link's token: /newsletters/confirm, /unsubscribe, /reset-password), or served by their own handlers. */
 const NOT_CACHED = /^\/(?:dashboard|api|_next|login|register|forgot-password|reset-password|account|search|media|newsletters|unsubscribe)(?:\/|$)/;

@@ -33,6 +33,9 @@ describe('the sign-in gate', () => {
     expect(signInRequestKind(request('POST', '/api/auth/callback/credentials?x=1'))).toBe('api');
     expect(signInRequestKind(request('POST', '/login?callbackUrl=%2F', { 'next-action': 'abc' }))).toBe('form');
     expect(signInRequestKind(request('POST', '/register', { 'next-action': 'abc' }))).toBe('form');
+    // Without JavaScript the browser posts the form itself: the same password check, the same gate.
+    expect(signInRequestKind(request('POST', '/login', { 'content-type': 'application/x-www-form-urlencoded' }))).toBe('form');
+    expect(signInRequestKind(request('POST', '/register', { 'content-type': 'multipart/form-data; boundary=x' }))).toBe('form');
     expect(signInRequestKind(request('GET', '/login'))).toBeNull();
     expect(signInRequestKind(request('POST', '/politics/a-story', { 'next-action': 'abc' }))).toBeNull();
     expect(signInRequestKind(request('GET', '/'))).toBeNull();

@@ -21,7 +21,13 @@ const RETRY_AFTER_SECONDS = 2;
 export function signInRequestKind(req: http.IncomingMessage): 'api' | 'form' | null {
   const path = (req.url ?? '').split('?')[0]!;
   if (path.startsWith('/api/auth/')) return 'api';
-  return req.method === 'POST' && req.headers['next-action'] !== undefined && (path === '/login' || path === '/register') ? 'form' : null;
+  return isFormPost(req) && (path === '/login' || path === '/register') ? 'form' : null;
+}
+
+/** A form's post: by React (the Next-Action header), or by the browser itself when no script runs (a form body). */
+function isFormPost(req: http.IncomingMessage): boolean {
+  if (req.method !== 'POST') return false;
+  return req.headers['next-action'] !== undefined || /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(req.headers['content-type'] ?? '');
 }
 
 export class SignInGate {

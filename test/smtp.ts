@@ -21,7 +21,14 @@ export type TestSmtp = {
   close(): Promise<void>;
 };
 
-export async function startTestSmtp(options: { parse?: boolean } = {}): Promise<TestSmtp> {
+export type TestSmtpOptions = {
+  /** Parse every message (default) or read only its Message-ID (the load script, which only counts). */
+  parse?: boolean;
+  /** Also hands each message over as it arrived (the journeys' server files them for the browser tests). */
+  onMessage?: (raw: Buffer) => void;
+};
+
+export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp> {
   const parse = options.parse ?? true;
   const received: Received[] = [];
   const refused = new Map<string, { code: number; message: string }>();
@@ -48,6 +55,7 @@ export async function startTestSmtp(options: { parse?: boolean } = {}): Promise<
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
+        options.onMessage?.(raw);
         // The load script counts Message-IDs only: reading the header is enough, and far cheaper than parsing.
         const parsing = parse ? simpleParser(raw) : Promise.resolve(headerOnly(raw));
         parsing.then(

@@ -1,21 +1,20 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { updateNotificationsAction } from '@/actions/newsletters';
 import auth from '@/components/auth/auth.module.css';
 import styles from '@/components/newsletters/newsletters.module.css';
 import formStyles from '@/components/ui/form.module.css';
-import { initialActionResult } from '@/lib/action-result';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 
 /**
  * The signed-in reader's two e-mail switches: replies to their comments, and decisions on their held comments.
  * `saved`: the action redirected back after saving (with or without JavaScript).
  */
 export function NotificationSwitches({ replies, moderation, saved }: { replies: boolean; moderation: boolean; saved: boolean }) {
-  const [, action, pending] = useActionState(updateNotificationsAction, initialActionResult);
+  const [, action, pending] = useFormAction(updateNotificationsAction, 'notifications');
   return (
     <form action={action} className={auth.form} aria-labelledby="notifications-title">
+      <FormIdField id="notifications" />
       <h2 id="notifications-title">E-mail notifications</h2>
       {saved && (
         <p className={formStyles.formSuccess} role="status">

@@ -1,19 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { requestEmailChangeAction } from '@/actions/account-email';
-import { initialActionResult } from '@/lib/action-result';
 
 import { Field } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './auth.module.css';
 
 export function ChangeEmailForm() {
-  const [state, action, pending] = useActionState(requestEmailChangeAction, initialActionResult);
+  const [state, action, pending] = useFormAction(requestEmailChangeAction, 'change-email');
   return (
     <form action={action} className={styles.form} noValidate aria-labelledby="change-email-title">
+      <FormIdField id="change-email" />
       <h3 id="change-email-title">Change your address</h3>
       {state.ok && (
         <p className={formStyles.formSuccess} role="status">

@@ -1,11 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { deleteAccountAction } from '@/actions/account-removal';
-import { initialActionResult } from '@/lib/action-result';
 
 import { Field } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './auth.module.css';
@@ -13,10 +11,11 @@ import leave from './delete-account-form.module.css';
 
 /** The confirm step of leaving (its own page, so it works the same without JavaScript). */
 export function DeleteAccountForm() {
-  const [state, action, pending] = useActionState(deleteAccountAction, initialActionResult);
+  const [state, action, pending] = useFormAction(deleteAccountAction, 'delete-account');
   const choice = state.values?.comments;
   return (
     <form action={action} className={styles.form} noValidate aria-labelledby="delete-title">
+      <FormIdField id="delete-account" />
       <h2 id="delete-title">Delete my account</h2>
       {state.formError && (
         <p className={formStyles.formError} role="alert">

@@ -1,21 +1,20 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { emailSignInLinkAction } from '@/actions/auth';
-import { initialActionResult } from '@/lib/action-result';
 
 import { Field } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './auth.module.css';
 
 /** The login page's second way in, shown only when outgoing mail is configured. */
 export function EmailLinkForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState(emailSignInLinkAction, initialActionResult);
+  const [state, action, pending] = useFormAction(emailSignInLinkAction, 'sign-in-link');
   return (
     <form action={action} className={styles.form} noValidate aria-labelledby="email-link-title">
-      <h2 id="email-link-title">Or sign in without a password</h2>
+      <FormIdField id="sign-in-link" />
+      <h2 id="email-link-title">Or sign in with a link by e-mail</h2>
       {state.ok && (
         <p className={formStyles.formSuccess} role="status">
           If {state.values?.email} belongs to an account, a sign-in link is on its way. It works once, for 15 minutes.

@@ -1,19 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { requestPasswordResetAction } from '@/actions/password-reset';
-import { initialActionResult } from '@/lib/action-result';
 
 import { Field } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './auth.module.css';
 
 export function ForgotPasswordForm() {
-  const [state, action, pending] = useActionState(requestPasswordResetAction, initialActionResult);
+  const [state, action, pending] = useFormAction(requestPasswordResetAction, 'forgot-password');
   return (
     <form action={action} className={styles.form} noValidate>
+      <FormIdField id="forgot-password" />
       {state.formError && (
         <p className={formStyles.formError} role="alert">
           {state.formError}

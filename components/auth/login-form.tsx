@@ -1,20 +1,20 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
 
 import { signInAction } from '@/actions/auth';
-import { initialActionResult } from '@/lib/action-result';
 
 import { Field } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './auth.module.css';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState(signInAction, initialActionResult);
+  const [state, action, pending] = useFormAction(signInAction, 'sign-in');
   return (
     <form action={action} className={styles.form} noValidate>
+      <FormIdField id="sign-in" />
       {state.formError && (
         <p className={formStyles.formError} role="alert">
           {state.formError}

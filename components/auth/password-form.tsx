@@ -1,20 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { changePasswordAction } from '@/actions/account';
-import { initialActionResult } from '@/lib/action-result';
 import { MIN_PASSWORD_LENGTH } from '@/lib/passwords-policy';
 
 import { Field } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './auth.module.css';
 
 export function PasswordForm() {
-  const [state, action, pending] = useActionState(changePasswordAction, initialActionResult);
+  const [state, action, pending] = useFormAction(changePasswordAction, 'change-password');
   return (
     <form action={action} className={styles.form} noValidate aria-labelledby="password-title">
+      <FormIdField id="change-password" />
       <h2 id="password-title">Password</h2>
       {state.formError && (
         <p className={formStyles.formError} role="alert">

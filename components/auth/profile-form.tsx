@@ -1,19 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { updateProfileAction } from '@/actions/account';
-import { initialActionResult } from '@/lib/action-result';
 
 import { Field } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './auth.module.css';
 
 export function ProfileForm({ name }: { name: string }) {
-  const [state, action, pending] = useActionState(updateProfileAction, initialActionResult);
+  const [state, action, pending] = useFormAction(updateProfileAction, 'profile');
   return (
     <form action={action} className={styles.form} noValidate aria-labelledby="profile-title">
+      <FormIdField id="profile" />
       <h2 id="profile-title">Display name</h2>
       {state.ok && (
         <p className={formStyles.formSuccess} role="status">

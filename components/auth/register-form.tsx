@@ -1,21 +1,21 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
 
 import { registerAction } from '@/actions/auth';
-import { initialActionResult } from '@/lib/action-result';
 import { MIN_PASSWORD_LENGTH } from '@/lib/passwords-policy';
 
 import { Field } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './auth.module.css';
 
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState(registerAction, initialActionResult);
+  const [state, action, pending] = useFormAction(registerAction, 'register');
   return (
     <form action={action} className={styles.form} noValidate>
+      <FormIdField id="register" />
       {state.formError && (
         <p className={formStyles.formError} role="alert">
           {state.formError}

@@ -1,20 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { resetPasswordAction } from '@/actions/password-reset';
-import { initialActionResult } from '@/lib/action-result';
 import { MIN_PASSWORD_LENGTH } from '@/lib/passwords-policy';
 
 import { Field } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './auth.module.css';
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState(resetPasswordAction, initialActionResult);
+  const [state, action, pending] = useFormAction(resetPasswordAction, 'reset-password');
   return (
     <form action={action} className={styles.form} noValidate aria-labelledby="reset-title">
+      <FormIdField id="reset-password" />
       <h2 id="reset-title">Choose a new password</h2>
       {state.formError && (
         <p className={formStyles.formError} role="alert">

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { Suspense } from 'react';
 
 import { listSections } from '@/data/taxonomy';
 import { env } from '@/lib/env';
@@ -21,10 +20,10 @@ export async function Masthead() {
         </p>
         <p className={styles.tagline}>Independent reporting, every day</p>
         <div className={styles.tools}>
-          {/* Visitor-specific: its own boundary, so nothing about the viewer is mixed into shared output. */}
-          <Suspense fallback={null}>
-            <AccountLink />
-          </Suspense>
+          {/* Visitor-specific, and rendered with the page rather than streamed after it: a streamed part needs a
+              script to be shown, and a reader without JavaScript must see whether they are signed in. Shared
+              (cached) pages are rendered for nobody, so they say "Sign in" (docs/adr/0009). */}
+          <AccountLink />
           <Link className={styles.searchLink} href="/search">
             Search
           </Link>

@@ -1,12 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { subscribeAction } from '@/actions/newsletters';
 import auth from '@/components/auth/auth.module.css';
 import { Field } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
-import { initialActionResult } from '@/lib/action-result';
 
 import { ListChoices, type ListChoice } from './list-choices';
 
@@ -15,10 +13,11 @@ import { ListChoices, type ListChoice } from './list-choices';
  * `sent`: the action redirected back after a request (?sent=1), with or without JavaScript.
  */
 export function SubscribeForm({ choices, sent }: { choices: ListChoice[]; sent: boolean }) {
-  const [state, action, pending] = useActionState(subscribeAction, initialActionResult);
+  const [state, action, pending] = useFormAction(subscribeAction, 'subscribe');
   const checked = new Set((state.values?.lists ?? 'daily').split(' '));
   return (
     <form action={action} className={auth.form} noValidate aria-labelledby="subscribe-title">
+      <FormIdField id="subscribe" />
       <h2 id="subscribe-title">Subscribe</h2>
       {sent && (
         <p className={formStyles.formSuccess} role="status">

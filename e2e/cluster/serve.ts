@@ -17,6 +17,7 @@ import { Cleanup } from '../../scripts/lib/cleanup';
 import { startInstance, startNginx, startRedis } from '../../scripts/lib/cluster';
 import { publishDatabaseUrl } from '../support/database-address';
 import { prepareFixtureDatabase } from '../support/fixture-database';
+import { startMailCatcher } from '../support/mail-catcher';
 import { loadReaders, topology } from './topology';
 
 // Before anything reads the environment (lib/env.ts parses it on first use): the picture folder the instances share.
@@ -33,14 +34,18 @@ try {
     await db.insert(users).values(Array.from({ length: loadReaders.count }, (_, n) => ({ name: `Cluster reader ${n}`, email: loadReaders.email(n), passwordHash, emailVerified: new Date() })));
   });
   cleanup.add('drop the database', cleanUp);
-  // Journeys read the outbox of this database (e2e/support/mailbox.ts), through whichever port they talk to.
-  for (const port of [topology.ports.nginx, topology.ports.a, topology.ports.b]) cleanup.add('forget the database address', publishDatabaseUrl(port, url));
+  // Journeys read this database and the mail the site sent (e2e/support/mailbox.ts), through whichever port they talk to.
+  const ports = [topology.ports.nginx, topology.ports.a, topology.ports.b];
+  for (const port of ports) cleanup.add('forget the database address', publishDatabaseUrl(port, url));
+  const mail = await startMailCatcher(ports);
+  cleanup.add('stop the mail server', mail.close);
 
   const redis = await startRedis(cleanup, { port: topology.ports.redis, logFile: log('redis') });
   const env = {
     ...process.env,
     DATABASE_URL: url,
     REDIS_URL: redis.url,
+    SMTP_URL: mail.url,
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     NODE_ENV: 'production',

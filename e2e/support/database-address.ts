@@ -3,16 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 
 /*
- * Where a suite's server leaves the address of its fresh database, so that journeys can read what the site queued
- * (the outbox) without a mail server: one file per port, written by e2e/serve.ts (and the cluster's serve.ts).
+ * What a suite's server tells its journeys, one file per port, written by e2e/serve.ts (and the cluster's serve.ts):
+ * the address of its fresh database (journeys read what the site stored) and the folder where its SMTP server files
+ * every message it received (journeys read the mail the site really sent).
  */
-const fileFor = (port: string | number) => path.join(os.tmpdir(), `newsroom-e2e-${port}.database-url`);
+const fileFor = (port: string | number, what: 'database-url' | 'mail-dir') => path.join(os.tmpdir(), `newsroom-e2e-${port}.${what}`);
 
-export function publishDatabaseUrl(port: string | number, url: string): () => void {
-  fs.writeFileSync(fileFor(port), url, { mode: 0o600 });
-  return () => fs.rmSync(fileFor(port), { force: true });
+function publish(port: string | number, what: 'database-url' | 'mail-dir', value: string): () => void {
+  fs.writeFileSync(fileFor(port, what), value, { mode: 0o600 });
+  return () => fs.rmSync(fileFor(port, what), { force: true });
 }
 
-export function readDatabaseUrl(port: string | number): string {
-  return fs.readFileSync(fileFor(port), 'utf8').trim();
-}
+export const publishDatabaseUrl = (port: string | number, url: string) => publish(port, 'database-url', url);
+export const publishMailDir = (port: string | number, dir: string) => publish(port, 'mail-dir', dir);
+
+export const readDatabaseUrl = (port: string | number) => fs.readFileSync(fileFor(port, 'database-url'), 'utf8').trim();
+export const readMailDir = (port: string | number) => fs.readFileSync(fileFor(port, 'mail-dir'), 'utf8').trim();

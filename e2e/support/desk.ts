@@ -93,7 +93,7 @@ export async function registerReader(page: Page, account: Account, callbackUrl: 
   // Hashing the password and queueing the message: as slow as a sign-in on a loaded machine (see signIn).
   await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible({ timeout: 20_000 });
 
-  const mail = await newestMailTo(page.url(), account.email);
+  const mail = await newestMailTo(page.url(), account.email, '/account/verify-email');
   expect(mail.subject).toBe('Confirm your e-mail address');
   await page.goto(linkIn(mail, '/account/verify-email'));
   await page.getByRole('button', { name: 'Confirm my address' }).click();

@@ -1,0 +1,72 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+import type { ActionResult } from './action-result';
+
+/**
+ * A form's answer carried across a redirect, for forms posted without JavaScript (docs/adr/0030).
+ *
+ * Next cannot render the page a script-less form was posted to with the action's result (its resume drops it), so
+ * such a post is answered the classic way: the result goes into a short-lived cookie for the page the form is on,
+ * and a 303 sends the browser back there; the page gives the result to the form it names. The cookie is signed
+ * (a forged one could put words on the site's page) and small: what was typed is dropped before the messages are.
+ */
+export const FORM_FLASH_COOKIE = 'form-result';
+/** The hidden field that names a form, so that only that form on the page shows the answer. */
+export const FORM_ID_FIELD = 'form-id';
+/** Long enough for the redirect, short enough that a later visit does not show an old answer. */
+export const FORM_FLASH_SECONDS = 30;
+/** Browsers keep cookies up to 4,096 bytes, name and attributes included. */
+const MAX_VALUE_BYTES = 3_500;
+const FORM_ID = /^[a-z][a-z0-9-]{0,39}$/;
+
+export type FormFlash = { form: string; result: ActionResult<object, unknown> };
+
+export function isFormId(value: string): boolean {
+  return FORM_ID.test(value);
+}
+
+function sign(secret: string, payload: string): string {
+  return createHmac('sha256', secret).update(`form-flash\0${payload}`).digest('base64url');
+}
+
+/** The cookie's value, or null when even the bare messages do not fit. */
+export function encodeFormFlash(secret: string, flash: FormFlash): string | null {
+  const { values: _typed, ...messages } = flash.result;
+  const { fieldErrors: _fields, ...formMessage } = messages;
+  for (const result of [flash.result, messages, formMessage]) {
+    const payload = Buffer.from(JSON.stringify({ form: flash.form, result }), 'utf8').toString('base64url');
+    const value = `${payload}.${sign(secret, payload)}`;
+    if (value.length <= MAX_VALUE_BYTES) return value;
+  }
+  return null;
+}
+
+/** The flash a cookie carries, or null for anything not signed by this site or not shaped like one. */
+export function decodeFormFlash(secret: string, value: string | undefined): FormFlash | null {
+  if (!value) return null;
+  const [payload, signature, ...rest] = value.split('.');
+  if (!payload || !signature || rest.length > 0) return null;
+  const expected = Buffer.from(sign(secret, payload));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<FormFlash>;
+    if (typeof parsed.form !== 'string' || !isFormId(parsed.form)) return null;
+    if (typeof parsed.result !== 'object' || parsed.result === null || typeof parsed.result.ok !== 'boolean') return null;
+    return { form: parsed.form, result: parsed.result };
+  } catch {
+    return null;
+  }
+}
+
+/** Where to send the browser back to: the page the form was on (same origin only), else the front page. */
+export function backPath(referer: string | null, siteOrigins: readonly string[], host: string | null): string {
+  if (!referer) return '/';
+  try {
+    const url = new URL(referer);
+    const sameSite = siteOrigins.includes(url.origin) || (host !== null && url.host === host);
+    return sameSite && url.pathname.startsWith('/') && !url.pathname.startsWith('//') ? `${url.pathname}${url.search}` : '/';
+  } catch {
+    return '/';
+  }
+}
