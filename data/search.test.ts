@@ -171,6 +171,9 @@ describe('spelling correction', () => {
     await getDb().update(articles).set({ headline: 'Wistlecombe floods' }).where(eq(articles.id, draft.id));
     expect(await searchWordDocuments('yarrowmede')).toBe(0);
     expect(await searchWordDocuments('wistlecombe')).toBe(1);
+    // Phrases are looked up by their pairs of words (migration 0015), kept by the same upkeep.
+    expect((await search({ q: '"wistlecombe floods"' })).hits.map((hit) => hit.id)).toEqual([draft.id]);
+    expect((await search({ q: '"yarrowmede floods"', exact: '1' })).total).toBe(0);
     const [row] = await getDb().select({ version: articles.version }).from(articles).where(eq(articles.id, draft.id));
     await unpublishArticle(editor, draft.id, row!.version);
     expect(await searchWordDocuments('wistlecombe')).toBe(0);

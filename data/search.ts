@@ -10,7 +10,7 @@ import { isPublic } from '@/db/visibility';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleCard, AuthorRef } from '@/lib/dto';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, highlightToHtml } from '@/lib/html';
-import { applyCorrections, chooseCorrection, queryWords, type WordCandidate } from '@/lib/spelling';
+import { applyCorrections, chooseCorrection, queryWords, requiredPhrases, type WordCandidate } from '@/lib/spelling';
 import type { SearchInput } from '@/lib/validation/search';
 
 import { selectPublicCards } from './cards';
@@ -158,6 +158,21 @@ export async function correctSpelling(db: Db, q: string): Promise<string | null>
   return applyCorrections(q, words, corrections);
 }
 
+/** At most this many pairs of a phrase query are looked up (each narrows the candidates further). */
+const MAX_PAIRS = 6;
+
+/** The pairs of neighbouring lexemes every match of the query must have (none when the query has `or`). */
+async function phrasePairs(db: Db, q: string): Promise<string[]> {
+  const phrases = requiredPhrases(q);
+  if (phrases.length === 0) return [];
+  const [row] = await db.execute<{ pairs: string[] | null }>(sql`
+    select array(
+      select distinct pair from unnest(array[${sql.join(phrases.map((phrase) => sql`${phrase}`), sql`, `)}]::text[]) as phrase,
+        unnest(search_pairs_of(phrase)) as pair
+      order by pair limit ${MAX_PAIRS}) as pairs`);
+  return row?.pairs ?? [];
+}
+
 /** The matches of one query: a page of ranked hits with snippets, and how many there are. */
 async function findMatches(db: Db, input: SearchInput): Promise<Matches> {
   const query = sql`websearch_to_tsquery('english', ${input.q})`;
@@ -187,11 +202,20 @@ async function findMatches(db: Db, input: SearchInput): Promise<Matches> {
   if (needsPositions(input.q)) {
     // Phrases and exclusions must re-read each matching vector, and PostgreSQL badly overestimates how many stories
     // a phrase matches, then walks the whole archive newest-first. Collect the matches once through the GIN index.
+    // A phrase's pairs of neighbouring words narrow the candidates to the stories that have those pairs (migration
+    // 0015) instead of every story with both words; the vector still decides.
+    const pairs = await phrasePairs(db, input.q);
+    const matchesCte = pairs.length
+      ? sql`pair_hits as materialized (
+            select article_id as id from search_word_sources where pairs @> array[${sql.join(pairs.map((pair) => sql`${pair}`), sql`, `)}]::text[]),
+          matches as materialized (
+            select ${articles.id} as id, ${articles.publishedAt} as published_at from pair_hits join ${articles} on ${articles.id} = pair_hits.id where ${where})`
+      : sql`matches as materialized (select ${articles.id} as id, ${articles.publishedAt} as published_at from ${articles} where ${where})`;
     const result = await db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
-      await tx.execute(sql`set local enable_indexscan = off`);
+      if (!pairs.length) await tx.execute(sql`set local enable_indexscan = off`);
       return tx.execute<{ total: number; id: number | null; snippet: string | null }>(sql`
-        with matches as materialized (select ${articles.id} as id, ${articles.publishedAt} as published_at from ${articles} where ${where}),
+        with ${matchesCte},
         candidates as (
           select m.id, a.search_vector as vector, m.published_at
           from (select * from matches order by published_at desc limit ${MAX_RANKED}) m join ${articles} a on a.id = m.id

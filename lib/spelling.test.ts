@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { applyCorrections, chooseCorrection, editDistance, maxEdits, queryWords } from './spelling';
+import { applyCorrections, chooseCorrection, editDistance, maxEdits, queryWords, requiredPhrases } from './spelling';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and neighbour swaps as one edit each', () => {
@@ -49,5 +49,16 @@ describe('queryWords and applyCorrections', () => {
     const corrected = applyCorrections(q, queryWords(q), new Map([['councel', 'council'], ['housng', 'housing']]));
     expect(corrected).toBe('"council housing" -rent');
     expect(applyCorrections('council', queryWords('council'), new Map())).toBeNull();
+  });
+});
+
+describe('requiredPhrases', () => {
+  it('lists the quoted phrases a match must have, not excluded ones, and none when the query has or', () => {
+    expect(requiredPhrases('"flood harbour" -strike')).toEqual(['flood harbour']);
+    expect(requiredPhrases('"flood harbour" -"harbour strike" "rail fares"')).toEqual(['flood harbour', 'rail fares']);
+    expect(requiredPhrases('"flood harbour" or strike')).toEqual([]);
+    expect(requiredPhrases('"flood or harbour"')).toEqual(['flood or harbour']);
+    expect(requiredPhrases('budget -tax')).toEqual([]);
+    expect(requiredPhrases('"unbalanced')).toEqual([]);
   });
 });

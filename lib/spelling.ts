@@ -88,3 +88,18 @@ export function applyCorrections(q: string, words: QueryWord[], corrections: Rea
   }
   return changed ? out + q.slice(at) : null;
 }
+
+/**
+ * The "quoted phrases" every match of a websearch query must contain: none when the query uses `or` (a phrase may
+ * then be one alternative), and never a phrase left out with a minus sign.
+ */
+export function requiredPhrases(q: string): string[] {
+  if (/(^|[\s"])or(?=$|[\s"])/i.test(q.replace(/"[^"]*"/g, ' '))) return [];
+  const phrases: string[] = [];
+  for (const match of q.matchAll(/(^|.)"([^"]*)"/g)) {
+    if (match[1] === '-') continue;
+    const phrase = match[2]!.trim();
+    if (phrase) phrases.push(phrase);
+  }
+  return phrases;
+}
