@@ -128,15 +128,18 @@ export async function correctSpelling(db: Db, q: string): Promise<string | null>
   const words = queryWords(q).slice(0, MAX_CHECKED_WORDS);
   const distinct = [...new Set(words.map((word) => word.word))];
   if (distinct.length === 0) return null;
+  // Known words are not looked up: a word like `term100` is near thousands of others by trigrams.
   const rows = await db.execute<{ typed: string; known: boolean; word: string | null; documents: number | null; similarity: number | null }>(sql`
-    select typed.word as typed,
-      ts_lexize('english_stem', typed.word) = '{}' or exists (select 1 from search_words k where k.word = typed.word) as known,
-      near.word, near.documents, near.similarity
-    from unnest(array[${sql.join(distinct.map((word) => sql`${word}`), sql`, `)}]::text[]) as typed(word)
+    with typed as (
+      select w as word, ts_lexize('english_stem', w) = '{}' or exists (select 1 from search_words k where k.word = w) as known
+      from unnest(array[${sql.join(distinct.map((word) => sql`${word}`), sql`, `)}]::text[]) as w
+    )
+    select typed.word as typed, typed.known, near.word, near.documents, near.similarity
+    from typed
     left join lateral (
       select s.word, s.documents, similarity(s.word, typed.word) as similarity
       from search_words s
-      where s.word % typed.word
+      where not typed.known and s.word % typed.word
       order by s.word <-> typed.word, s.documents desc
       limit ${CANDIDATES_PER_WORD}
     ) near on true`);
