@@ -90,7 +90,8 @@ export async function writeTally(sql: postgres.Sql, rows: TallyRow[]): Promise<v
   await sql`
     insert into article_views (article_id, hour, views)
     select v.article_id, v.hour, v.views
-    from unnest(${rows.map((row) => row.articleId)}::int[], ${rows.map((row) => new Date(row.hour).toISOString())}::timestamptz[], ${rows.map((row) => row.views)}::int[]) as v(article_id, hour, views)
+    from json_to_recordset(${JSON.stringify(rows.map((row) => ({ article_id: row.articleId, hour: new Date(row.hour).toISOString(), views: row.views })))}::json)
+      as v(article_id int, hour timestamptz, views int)
     where exists (select 1 from articles where articles.id = v.article_id)
     on conflict (article_id, hour) do update set views = article_views.views + excluded.views`;
 }
