@@ -6,9 +6,10 @@ import { readDatabaseUrl } from '../support/database-address';
 import { storedSignIn } from '../support/sign-in';
 
 /**
- * Most read (docs/adr/0027). The suite's browser says "HeadlessChrome", which is a robot's user agent: other journeys'
- * visits are never counted. These present an ordinary browser's, one per simulated reader.
+ * Most read (docs/adr/0027). Every journey's browser comes from 127.0.0.1 with the same user agent: one reader, counted
+ * at most once per story and hour. These present user agents of their own, one per simulated reader.
  */
+const ROBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 const browser = (n: number) => `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.${n}.0 Safari/537.36`;
 const story = fixture.old;
 const storyPath = `/${fixture.politics.slug}/${story.slug}`;
@@ -83,8 +84,8 @@ test.describe.serial('counting', () => {
     const page = await context.newPage();
     expect(await readStory(page)).toBe('staff');
     await context.close();
-    // Nothing was added: a robot's visit (the suite's own user agent) is not counted either.
-    const robot = await chromium.newContext();
+    // Nothing was added: a robot that runs JavaScript is not counted either.
+    const robot = await chromium.newContext({ userAgent: ROBOT });
     expect(await readStory(await robot.newPage())).toBe('robot');
     await robot.close();
     await new Promise((resolve) => setTimeout(resolve, 1500));
