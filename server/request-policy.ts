@@ -18,7 +18,7 @@ const NOT_CACHED = /^\/(?:dashboard|api|_next|login|register|forgot-password|res
 /** Headers the React router sends when it fetches a page's payload instead of its HTML. */
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action', 'next-url'] as const;
 
-function hasPersonalCookie(headers: IncomingHttpHeaders): boolean {
+export function hasPersonalCookie(headers: IncomingHttpHeaders): boolean {
   return PERSONAL_COOKIE.test(headers.cookie ?? '');
 }
 

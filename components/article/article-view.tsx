@@ -14,8 +14,10 @@ import styles from './article-view.module.css';
 import figureStyles from './body-figures.module.css';
 import { Byline } from './byline';
 import cardStyles from './card.module.css';
+import { MostRead } from './most-read';
 import { RelatedStories } from './related-stories';
 import { ShareLinks } from './share-links';
+import { ViewBeacon } from './view-beacon';
 
 /**
  * The story as readers see it; one place decides how a story is laid out (formats differ by label and accent).
@@ -131,7 +133,10 @@ export function ArticleView({
       <aside className={styles.aside}>
         {/* Not behind Suspense: a streamed boundary needs JavaScript to appear, and the list is cached anyway. */}
         <RelatedStories articleId={article.id} />
+        {threadQuery && <MostRead exclude={article.id} />}
       </aside>
+      {/* Readers' views are counted; previews are not (docs/adr/0027). */}
+      {threadQuery && <ViewBeacon articleId={article.id} />}
 
       {threadQuery && (
         <div className={styles.comments}>
