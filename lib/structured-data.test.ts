@@ -15,7 +15,7 @@ const article: ArticleDetail = {
   format: 'opinion',
   publishedAt: '2026-11-20T10:00:00.000Z',
   updatedAt: '2026-11-21T10:00:00.000Z',
-  hero: { src: '/media/x.webp', width: 1200, height: 675, alt: 'x' },
+  hero: { src: '/media/x.webp', srcSet: null, width: 1200, height: 675, alt: 'x' },
   heroCaption: '',
   authors: [{ name: 'Ada Marsh', slug: 'ada-marsh', jobTitle: '' }],
   tags: [{ name: 'Elections', slug: 'elections' }],

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { CommentSection } from '@/components/comments/comment-section';
 import { JsonLd } from '@/components/seo/json-ld';
 import { DateTime } from '@/components/ui/date-time';
+import { Picture } from '@/components/ui/picture';
 import type { ThreadQuery } from '@/lib/comment-order';
 import type { ArticleDetail, PreviewPublication } from '@/lib/dto';
 import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
@@ -91,7 +92,7 @@ export function ArticleView({
 
         {article.hero && (
           <figure className={styles.hero}>
-            <img src={article.hero.src} width={article.hero.width} height={article.hero.height} alt={article.hero.alt} fetchPriority="high" />
+            <Picture image={article.hero} place="hero" priority />
             {article.heroCaption && <figcaption>{article.heroCaption}</figcaption>}
           </figure>
         )}
