@@ -86,9 +86,10 @@ export async function readPublicLiveEntriesAfter(articleId: number, afterId: num
 /** Whether the story is a public live blog still running, and its highest entry id (the hub refuses streams for anything else). */
 export async function readLiveState(articleId: number, db: Database = getDb()): Promise<{ running: boolean; lastId: number }> {
   const [row] = await db
-    .select({ lastId: sql<number>`(select coalesce(max(${liveEntries.id}), 0)::int from ${liveEntries} where ${liveEntries.articleId} = ${articles.id})` })
+    .select({ lastId: sql<number>`coalesce(max(${liveEntries.id}), 0)::int` })
     .from(articles)
+    .leftJoin(liveEntries, eq(liveEntries.articleId, articles.id))
     .where(and(eq(articles.id, articleId), eq(articles.format, 'live'), sql`${articles.liveClosedAt} is null`, isPublic()))
-    .limit(1);
+    .groupBy(articles.id);
   return row ? { running: true, lastId: row.lastId } : { running: false, lastId: 0 };
 }
