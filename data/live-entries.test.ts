@@ -10,7 +10,7 @@ import type { LiveEntryInput } from '@/lib/validation/live-entries';
 import { createFactory } from '@/test/factories';
 import { recorded, resetRecorded } from '@/test/stubs/next-cache';
 
-import { closeLiveBlog, deleteLiveEntry, editLiveEntry, getLiveBlogPage, getLiveDesk, postLiveEntry, setLiveEntryFlag } from './live-entries';
+import { closeLiveBlog, deleteLiveEntry, editLiveEntry, getLiveBlogPage, getLiveDesk, listLiveEntriesForFeed, postLiveEntry, setLiveEntryFlag } from './live-entries';
 import { readLiveState, readPublicLiveEntriesAfter, readPublicLiveEntry } from './live-stream';
 
 let factory: ReturnType<typeof createFactory>;
@@ -92,6 +92,17 @@ describe('posting and reading entries', () => {
     expect((await readPublicLiveEntry(story.id, b.entryId))?.body).toBe('two');
     expect((await readPublicLiveEntriesAfter(story.id, a.entryId)).map((e) => e.id)).toEqual([b.entryId, c.entryId]);
     expect(await readLiveState(story.id)).toEqual({ running: true, lastId: c.entryId });
+  });
+
+  it('gives the story\'s feed its entries, newest first, as plain text', async () => {
+    const editor = await factory.user('editor', { name: 'Feed Writer' });
+    const story = await liveBlog();
+    await postLiveEntry(editor, story.id, entry({ title: 'Older', body: 'See [the map](https://example.com/map).' }), minutesAgo(2));
+    await postLiveEntry(editor, story.id, entry({ body: 'Newer **news**' }), minutesAgo(1));
+    expect(await listLiveEntriesForFeed(story.id)).toEqual([
+      expect.objectContaining({ title: 'Newer news', text: 'Newer news', authorName: 'Feed Writer' }),
+      expect.objectContaining({ title: 'Older', text: 'See the map' }),
+    ]);
   });
 });
 

@@ -17,6 +17,7 @@ import {
   formatLiveNotice,
   livePageCount,
   livePageOf,
+  plainText,
   renderLiveEntry,
   type LiveNotice,
 } from '@/lib/live-blog';
@@ -124,14 +125,14 @@ export async function getLiveBlogPage(articleId: number, page: number): Promise<
   };
 }
 
-/** Public: every entry of a public live blog, newest first, for the story's feed (at most `limit`). */
-export async function listLiveEntriesForFeed(articleId: number, limit = 50) {
+/** Public: the newest entries of a public live blog (at most `limit`), for the story's feed. */
+export async function listLiveEntriesForFeed(articleId: number, limit = 50): Promise<{ id: number; title: string; text: string; postedAt: string; authorName: string | null }[]> {
   'use cache';
-  if (!isSerialId(articleId)) return [];
+  if (!isSerialId(articleId) || !isSerialId(limit)) return [];
   cacheTag(cacheTags.article(articleId));
   cacheLife('days');
   const entries = await selectPublicLiveEntries(articleId, undefined, { limit: Math.min(limit, 100) }, getPublicDb());
-  return entries.map((entry) => ({ id: entry.id, title: entrySummary(entry), html: renderLiveEntry(entry, env().SITE_TIMEZONE), postedAt: entry.postedAt.toISOString() }));
+  return entries.map((entry) => ({ id: entry.id, title: entrySummary(entry), text: plainText(entry.body), postedAt: entry.postedAt.toISOString(), authorName: entry.authorName }));
 }
 
 // ——— Staff ———

@@ -59,8 +59,13 @@ export type LiveEntryView = {
 /** What the key-events summary (and the feed) calls an entry: its heading, or its first words. */
 export function entrySummary(entry: { title: string; body: string }): string {
   if (entry.title.trim()) return entry.title.trim();
-  const text = entry.body.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#>*_`~|]/g, '').replace(/\s+/g, ' ').trim();
+  const text = plainText(entry.body);
   return text.length > 90 ? `${text.slice(0, 89).trimEnd()}…` : text;
+}
+
+/** An entry's Markdown as plain text on one line (the feed's descriptions): pictures dropped, links by their text. */
+export function plainText(markdown: string): string {
+  return markdown.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#>*_`~|]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** The anchor of an entry on the page: the key-events summary links to it. */
