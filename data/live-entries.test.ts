@@ -101,7 +101,7 @@ describe('posting and reading entries', () => {
     await postLiveEntry(editor, story.id, entry({ body: 'Newer **news**' }), minutesAgo(1));
     expect(await listLiveEntriesForFeed(story.id)).toEqual([
       expect.objectContaining({ title: 'Newer news', text: 'Newer news', authorName: 'Feed Writer' }),
-      expect.objectContaining({ title: 'Older', text: 'See the map' }),
+      expect.objectContaining({ title: 'Older', text: 'See the map.' }),
     ]);
   });
 });
