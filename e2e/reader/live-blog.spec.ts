@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 import { createLiveBlog } from '../support/live-blogs';
@@ -63,3 +64,15 @@ test('with JavaScript, a running live blog listens for entries; its JSON-LD has 
   expect(posting).toMatchObject({ coverageStartTime: expect.any(String) });
   expect(posting).not.toHaveProperty('coverageEndTime');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`a running live blog with a pinned entry and key events has no serious or critical axe violations (${scheme})`, async ({ page, baseURL }) => {
+    const blog = await createLiveBlog(baseURL!, { entries: 4, pinLatest: true });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(blog.path);
+    await expect(page.locator('[data-live-pinned] > article')).toContainText('Update number 4');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

@@ -8,9 +8,9 @@ import { readDatabaseUrl } from './database-address';
 /**
  * A live blog of the journey's own in the suite's database (docs/adr/0026): a public story of format 'live' in the
  * fixture's desk section, `entries` entries a minute apart (the oldest first; the first one a key event), closed
- * when `closed`. Written straight to the database, as the fixture is.
+ * when `closed`, the newest pinned when `pinLatest`. Written straight to the database, as the fixture is.
  */
-export async function createLiveBlog(baseUrl: string, options: { entries: number; closed?: boolean; headline?: string }): Promise<{ id: number; path: string; headline: string }> {
+export async function createLiveBlog(baseUrl: string, options: { entries: number; closed?: boolean; headline?: string; pinLatest?: boolean }): Promise<{ id: number; path: string; headline: string }> {
   const sql = postgres(readDatabaseUrl(new URL(baseUrl).port), { max: 1, onnotice: () => {} });
   const marker = randomBytes(3).toString('hex');
   const headline = options.headline ?? `Harbour storm live ${marker}`;
@@ -25,8 +25,9 @@ export async function createLiveBlog(baseUrl: string, options: { entries: number
       returning id`;
     for (let i = 0; i < options.entries; i += 1) {
       await sql`
-        insert into live_entries (article_id, title, body, key_event, posted_at)
-        values (${story!.id}, ${i === 0 ? 'Storm warning issued' : ''}, ${`Update number ${i + 1} from the harbour.`}, ${i === 0}, ${new Date(start + (i + 1) * 60_000).toISOString()})`;
+        insert into live_entries (article_id, title, body, key_event, pinned, posted_at)
+        values (${story!.id}, ${i === 0 ? 'Storm warning issued' : ''}, ${`Update number ${i + 1} from the harbour.`}, ${i === 0},
+                ${Boolean(options.pinLatest) && i === options.entries - 1}, ${new Date(start + (i + 1) * 60_000).toISOString()})`;
     }
     return { id: story!.id, path: `/${fixture.desk.slug}/${slug}`, headline };
   } finally {
