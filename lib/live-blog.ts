@@ -1,5 +1,8 @@
 import { escapeHtml } from './html';
+import type { LiveEvent } from './live-events';
 import { renderMarkdown } from './markdown';
+
+export { livePath, parseLivePath, type LiveEvent } from './live-events';
 
 /**
  * Live blogs (docs/adr/0026): the pure rules. How entries are paged and ordered, what the page's query means, the
@@ -11,17 +14,6 @@ export const LIVE_PAGE_SIZE = 20;
 
 /** The PostgreSQL channel every write to live_entries notifies, with the article's id as the payload. */
 export const LIVE_CHANNEL = 'live_entries';
-
-/** The path a reader's browser listens on for a live blog's new entries (served by the front, server/live-hub.ts). */
-export const livePath = (articleId: number) => `/api/live/${articleId}`;
-
-/** Reads the article id of a live stream's path, or null. */
-export function parseLivePath(rawUrl: string | undefined): number | null {
-  const match = /^\/api\/live\/([1-9][0-9]{0,9})(?:\?.*)?$/.exec(rawUrl ?? '');
-  if (!match) return null;
-  const id = Number(match[1]);
-  return id <= 2_147_483_647 ? id : null;
-}
 
 /** Reads `?lpage=2` leniently: anything else is the first page. */
 export function parseLivePage(params: Record<string, string | string[] | undefined>): number {
@@ -112,12 +104,6 @@ const classes = {
   body: 'live-entry__body',
   by: 'live-entry__by',
 } as const;
-
-/** What one message of the live stream says. `html` is the entry's markup (renderLiveEntry) for posted and edited entries. */
-export type LiveEvent =
-  | { type: 'entry'; id: number; html: string; pinned: boolean }
-  | { type: 'removed'; id: number }
-  | { type: 'closed' };
 
 /** A Server-Sent Events message: one `data:` line (JSON has no raw newlines), an id to resume from, blank line. */
 export function sseMessage(event: LiveEvent, id?: number): string {

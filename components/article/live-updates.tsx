@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 
-import { livePath, type LiveEvent } from '@/lib/live-blog';
+import { livePath, type LiveEvent } from '@/lib/live-events';
 
 /**
  * A running live blog's first page, with JavaScript: new entries arrive through Server-Sent Events
