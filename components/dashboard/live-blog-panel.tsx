@@ -50,8 +50,8 @@ export function LiveBlogPanel({
       )}
 
       {!closedAt && (
-        <form action={postLiveEntryAction} className={styles.form} aria-labelledby="live-new-title">
-          <h3 id="live-new-title">New entry</h3>
+        <form action={postLiveEntryAction} className={styles.form} aria-labelledby="live-new-heading">
+          <h3 id="live-new-heading">New entry</h3>
           <input type="hidden" name="articleId" value={articleId} />
           <EntryFields idPrefix="live-new" />
           <button type="submit">Post entry</button>
