@@ -13,7 +13,9 @@ import path from 'node:path';
 import next from 'next';
 
 import { connect, resetDbPool } from '@/db/client';
+import { readLiveState, readPublicLiveEntriesAfter, readPublicLiveEntry } from '@/data/live-stream';
 import { env } from '@/lib/env';
+import { parseLivePath } from '@/lib/live-blog';
 import { setViewRecorder } from '@/lib/view-recorder';
 import { DEPLOYMENT_ID_FILE } from '@/scripts/lib/build';
 
@@ -24,6 +26,7 @@ import { createFront } from './front';
 import { startWorker } from './jobs';
 import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
+import { LiveHub } from './live-hub';
 import { hasPersonalCookie, isMalformedPath } from './request-policy';
 import { createScheduler } from './scheduled-changes';
 import { SignInGate, signInRequestKind } from './sign-in-gate';
@@ -57,6 +60,7 @@ const {
   NEXT_DIST_DIR,
   NEXT_DEPLOYMENT_ID,
   WORKER,
+  SITE_TIMEZONE,
 } = env();
 if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: start the site with `npm start`.');
 if (!AUTH_SECRET) throw new Error('AUTH_SECRET is not set: sessions cannot be signed. `npm start` makes one in DATA_DIR; with several instances give each the same value (docs/deploy.md).');
@@ -140,6 +144,14 @@ const views = new ViewCounter({ sql: viewsDb.sql, publicIds: new PublicArticleId
 views.start();
 setViewRecorder((input, staff) => views.count(input, staff));
 
+// Live blogs' streams (docs/adr/0026): served here, not by Next, so a reader waiting for entries costs a socket only.
+const live = new LiveHub({
+  url: DATABASE_URL,
+  timeZone: SITE_TIMEZONE,
+  reads: { state: (id) => readLiveState(id), entry: (id, entryId) => readPublicLiveEntry(id, entryId), after: (id, afterId) => readPublicLiveEntriesAfter(id, afterId) },
+});
+await live.start();
+
 // A few sign-ins at a time in Next, so that a storm of them leaves the event loop to everyone else (docs/adr/0024).
 const signInGate = new SignInGate({ concurrency: SIGN_IN_CONCURRENCY, maxWaiting: 1000, maxWaitMs: 5000 });
 
@@ -150,6 +162,15 @@ const server = http.createServer((req, res) => {
   if (isMalformedPath(req.url)) {
     res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end('This address could not be read.');
+    return;
+  }
+  const liveStory = req.method === 'GET' ? parseLivePath(req.url) : null;
+  if (liveStory !== null) {
+    void live.serve(liveStory, req, res).catch((error: unknown) => {
+      console.error('[live] stream failed:', error);
+      if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' });
+      res.end();
+    });
     return;
   }
   const serve = () =>
@@ -179,6 +200,8 @@ function stop(signal: NodeJS.Signals) {
   console.log(`[front] ${signal}: finishing requests in flight, then stopping`);
   const force = setTimeout(() => process.exit(0), DRAIN_MS);
   force.unref();
+  // Live streams never finish by themselves: ended now, their browsers reconnect to another instance.
+  void live.stop();
   server.close(() => {
     // The views still in the tally are written before the pool and Redis go.
     void views

@@ -9,12 +9,14 @@ import type { ArticleDetail, PreviewPublication } from '@/lib/dto';
 import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
 import { FORMAT_LABELS } from '@/lib/format';
 import { site } from '@/lib/metadata';
-import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/structured-data';
+import { breadcrumbJsonLd, liveBlogJsonLd, newsArticleJsonLd } from '@/lib/structured-data';
+import type { LiveBlogPage } from '@/data/live-entries';
 
 import styles from './article-view.module.css';
 import figureStyles from './body-figures.module.css';
 import { Byline } from './byline';
 import cardStyles from './card.module.css';
+import { LiveBlog } from './live-blog';
 import { MostRead } from './most-read';
 import { RelatedStories } from './related-stories';
 import { ShareLinks } from './share-links';
@@ -30,16 +32,19 @@ export function ArticleView({
   url,
   threadQuery,
   publication,
+  live,
 }: {
   article: ArticleDetail;
   url: string;
   threadQuery: ThreadQuery | null;
   publication?: PreviewPublication;
+  /** A live blog's page of entries (docs/adr/0026). */
+  live?: LiveBlogPage | null;
 }) {
   const path = `/${article.section.slug}/${article.slug}`;
   return (
     <div className={styles.layout}>
-      <JsonLd data={newsArticleJsonLd(article, site())} />
+      <JsonLd data={live ? liveBlogJsonLd(article, live, site()) : newsArticleJsonLd(article, site())} />
       <JsonLd
         data={breadcrumbJsonLd(site(), [
           { name: 'Home', path: '/' },
@@ -99,6 +104,8 @@ export function ArticleView({
 
         {/* Sanitised by lib/markdown.ts (raw HTML dropped, allow-list sanitiser) before it is cached. */}
         <div className={`article__body ${styles.prose} ${figureStyles.figures}`} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+
+        {live && <LiveBlog live={live} path={path} publishedAt={article.publishedAt} />}
 
         {article.notes.length > 0 && (
           <aside className={styles.notes} aria-labelledby="notes-title">

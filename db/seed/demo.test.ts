@@ -121,6 +121,20 @@ describe('planDemoContent', () => {
     expect(later.articles.map((article) => article.body).sort()).toEqual(plan.articles.map((article) => article.body).sort());
   });
 
+  it('runs one live blog over the last hours and keeps a closed one of more than a page, each with a pinned entry and key events', () => {
+    const [running, closed] = plan.liveBlogs;
+    const story = (slug: string) => plan.articles.find((article) => article.slug === slug)!;
+    expect(running?.closedAt).toBeNull();
+    expect(story(running!.article).format).toBe('live');
+    expect(running!.entries.every((entry) => entry.postedAt <= NOW && entry.postedAt >= story(running!.article).publishedAt!)).toBe(true);
+    expect(closed?.closedAt?.getTime()).toBeLessThan(NOW.getTime());
+    expect(closed!.entries.length).toBeGreaterThan(21);
+    for (const blog of [running!, closed!]) {
+      expect(blog.entries.filter((entry) => entry.pinned)).toHaveLength(1);
+      expect(blog.entries.some((entry) => entry.keyEvent)).toBe(true);
+    }
+  });
+
   it('gives every story and every old URL a unique, valid slug', () => {
     const slugs = [...plan.articles.map((article) => article.slug), ...plan.slugHistory.map((entry) => entry.slug)];
     for (const slug of slugs) {
@@ -246,6 +260,12 @@ describe('seedDemoContent', () => {
       expect(Number(counts!.history)).toBe(10);
       expect(Number(counts!.public)).toBe(299);
       expect(Number(counts!.found)).toBeGreaterThan(0);
+      const [live] = await db.execute<Record<string, string>>(sql`
+        select (select count(*) from articles where format = 'live' and live_closed_at is null) as running,
+               (select count(*) from articles where format = 'live' and live_closed_at is not null) as closed,
+               (select count(*) from live_entries) as entries`);
+      expect(live).toMatchObject({ running: '1', closed: '1' });
+      expect(Number(live!.entries)).toBeGreaterThan(24);
 
       // Every picture with its width variants (docs/adr/0029): six for each 1200 px hero, one (160) for each 256 px avatar.
       const [variants] = await db.execute<{ made: number }>(sql`select sum(jsonb_array_length(variants))::int as made from images`);
