@@ -8,6 +8,7 @@ import { assertCan, can } from '@/lib/permissions';
 
 import { selectBylineRows } from './cards';
 import { DESK_STATES, deskStateSql, inDeskState, type DeskState } from './desk-state';
+import { viewsForArticles } from './most-read';
 import type { Viewer } from './viewer';
 
 /**
@@ -37,6 +38,8 @@ export type DeskRow = {
   lastSavedAt: string | null;
   lastSavedBy: string | null;
   authors: string[];
+  /** Readers' views (docs/adr/0027): the last 24 hours and all time. */
+  views: { day: number; total: number };
 };
 
 export const DESK_PAGE_SIZE = 25;
@@ -82,7 +85,7 @@ async function selectDeskRows(where: SQL | undefined, sort: DeskSort | undefined
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  const bylines = await selectBylineRows(rows.map((row) => row.id));
+  const [bylines, views] = await Promise.all([selectBylineRows(rows.map((row) => row.id)), viewsForArticles(rows.map((row) => row.id))]);
   return rows.map(
     (row): DeskRow => ({
       id: row.id,
@@ -96,6 +99,7 @@ async function selectDeskRows(where: SQL | undefined, sort: DeskSort | undefined
       lastSavedAt: row.savedAt.toISOString(),
       lastSavedBy: row.lastSavedBy,
       authors: bylines.filter((byline) => byline.articleId === row.id).map((byline) => byline.name),
+      views: views.get(row.id) ?? { day: 0, total: 0 },
     }),
   );
 }

@@ -4,6 +4,7 @@ import { getDb, type Database } from '@/db/client';
 import type { ArticleFormat } from '@/lib/article-formats';
 import type { ArticleDetail, TagRef } from '@/lib/dto';
 import type { ArticleNoteKind } from '@/lib/editorial';
+import type { ImageVariant } from '@/lib/image-variants';
 import { readingMinutes } from '@/lib/markdown';
 
 import { renderArticleBody } from './body-pictures';
@@ -26,7 +27,7 @@ export type ArticleParts = {
   publishedAt: Date;
   updatedAt: Date | null;
   /** The hero picture's file, when there is one. */
-  hero: { fileName: string | null; width: number | null; height: number | null } | null;
+  hero: { fileName: string | null; width: number | null; height: number | null; variants: ImageVariant[] | null } | null;
   heroAlt: string;
   heroCaption: string;
   authors: { name: string; slug: string; jobTitle: string }[];

@@ -20,7 +20,7 @@ export async function getPreviewArticle(viewer: Viewer | null, articleId: number
   const editable = await getEditableArticle(viewer, articleId);
   const snapshot = revisionId ? (await getRevision(viewer, articleId, revisionId)).snapshot : editable.snapshot;
   const names = await describeSnapshot(snapshot);
-  const [hero] = snapshot.heroImageId ? await getDb().select({ fileName: images.fileName, width: images.width, height: images.height }).from(images).where(eq(images.id, snapshot.heroImageId)).limit(1) : [];
+  const [hero] = snapshot.heroImageId ? await getDb().select({ fileName: images.fileName, width: images.width, height: images.height, variants: images.variants }).from(images).where(eq(images.id, snapshot.heroImageId)).limit(1) : [];
   // Tags are saved by name and found or made by slug (data/article-editor.ts), so the slug is the one they will have.
   const tags = snapshot.tagNames.map((name) => ({ name, slug: slugify(name) })).filter((tag) => tag.slug !== '');
   const now = Date.now();

@@ -47,6 +47,7 @@ export async function getPublicArticle(slug: string): Promise<ArticleDetail | nu
       fileName: images.fileName,
       width: images.width,
       height: images.height,
+      variants: images.variants,
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))

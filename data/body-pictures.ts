@@ -5,6 +5,7 @@ import { inArray } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { images } from '@/db/schema';
 import { bodyPictureFiles } from '@/lib/body-pictures';
+import { buildSrcSet } from '@/lib/image-variants';
 import { renderMarkdown, type PictureSizes } from '@/lib/markdown';
 
 /**
@@ -15,8 +16,11 @@ import { renderMarkdown, type PictureSizes } from '@/lib/markdown';
 export async function bodyPictureSizes(markdown: string, db: Database = getDb()): Promise<PictureSizes> {
   const files = bodyPictureFiles(markdown);
   if (!files.length) return new Map();
-  const rows = await db.select({ fileName: images.fileName, width: images.width, height: images.height }).from(images).where(inArray(images.fileName, files.slice(0, 200)));
-  return new Map(rows.map((row) => [row.fileName, { width: row.width, height: row.height }]));
+  const rows = await db
+    .select({ fileName: images.fileName, width: images.width, height: images.height, variants: images.variants })
+    .from(images)
+    .where(inArray(images.fileName, files.slice(0, 200)));
+  return new Map(rows.map((row) => [row.fileName, { width: row.width, height: row.height, srcSet: buildSrcSet(row, row.variants) }]));
 }
 
 /** Public: a story's body as HTML, its library pictures as figures with their real sizes (lib/markdown.ts). */

@@ -6,15 +6,16 @@ import { getDb, getPublicDb, type Database } from '@/db/client';
 import { articleAuthors, articles, authors, images, sections } from '@/db/schema';
 import { isPublic } from '@/db/visibility';
 import type { ArticleCard, AuthorRef, ImageRef } from '@/lib/dto';
+import { buildSrcSet, type ImageVariant } from '@/lib/image-variants';
 
 /** The public URL of a stored image. */
 export function imageSrc(fileName: string): string {
   return `/media/${fileName}`;
 }
 
-export function toImageRef(image: { fileName: string | null; width: number | null; height: number | null }, alt: string): ImageRef | null {
+export function toImageRef(image: { fileName: string | null; width: number | null; height: number | null; variants: ImageVariant[] | null }, alt: string): ImageRef | null {
   if (!image.fileName || !image.width || !image.height) return null;
-  return { src: imageSrc(image.fileName), width: image.width, height: image.height, alt };
+  return { src: imageSrc(image.fileName), srcSet: buildSrcSet({ fileName: image.fileName, width: image.width }, image.variants ?? []), width: image.width, height: image.height, alt };
 }
 
 const cardColumns = {
@@ -30,6 +31,7 @@ const cardColumns = {
   fileName: images.fileName,
   width: images.width,
   height: images.height,
+  variants: images.variants,
 };
 
 type CardRow = {
@@ -45,6 +47,7 @@ type CardRow = {
   fileName: string | null;
   width: number | null;
   height: number | null;
+  variants: ImageVariant[] | null;
 };
 
 /** The authors of many articles in one query, in byline order (`db`: getPublicDb() for public pages). */

@@ -10,6 +10,7 @@ import { getDb } from '@/db/client';
 import { articleRevisions, articles, auditLog, authors, images } from '@/db/schema';
 import { ForbiddenError, ImageInUseError, NotFoundError } from '@/lib/errors';
 import { mediaDir, resetEnvForTests } from '@/lib/env';
+import { PICTURE_SIZES } from '@/lib/image-variants';
 import { createFactory } from '@/test/factories';
 
 import { bodyPictureSizes, renderArticleBody } from './body-pictures';
@@ -94,9 +95,15 @@ describe('where a library picture is used', () => {
     expect(stored(image.fileName)).toBe(true);
 
     await getDb().update(articles).set({ body: 'The picture was taken out.' }).where(eq(articles.id, story.id));
+    const [row] = await getDb().select({ variants: images.variants }).from(images).where(eq(images.id, image.id));
+    const variants = row?.variants ?? [];
+    expect(variants.length).toBeGreaterThan(0);
+    expect(variants.every((variant) => stored(variant.fileName))).toBe(true);
     await deleteImage(editor, image.id);
     expect(await getDb().select({ id: images.id }).from(images).where(eq(images.id, image.id))).toHaveLength(0);
     expect(stored(image.fileName)).toBe(false);
+    // Its width variants go with it.
+    expect(variants.filter((variant) => stored(variant.fileName))).toEqual([]);
     const [entry] = await getDb().select().from(auditLog).where(and(eq(auditLog.subject, `image:${image.id}`), eq(auditLog.action, 'image.delete')));
     expect(entry).toMatchObject({ actorId: editor.id, before: { fileName: image.fileName, alt: 'Harbour at dawn' } });
     await expect(deleteImage(editor, image.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -120,9 +127,12 @@ describe('pictures in a body and the picker search', () => {
     const editor = await factory.user('editor');
     const image = await picture(editor);
     const body = `![Harbour](${image.src} "Dawn | Ada")\n\n![Gone](/media/00000000-0000-4000-8000-000000000000.webp)`;
-    expect([...(await bodyPictureSizes(body))]).toEqual([[image.fileName, { width: 640, height: 400 }]]);
+    // With its width variants (made at upload, docs/adr/0029), narrowest first and the original last.
+    const stem = image.src.replace(/\.webp$/, '');
+    const srcSet = `${stem}-w160.webp 160w, ${stem}-w320.webp 320w, ${stem}-w480.webp 480w, ${image.src} 640w`;
+    expect([...(await bodyPictureSizes(body))]).toEqual([[image.fileName, { width: 640, height: 400, srcSet }]]);
     const html = await renderArticleBody(body);
-    expect(html).toContain(`<img src="${image.src}" alt="Harbour" width="640" height="400" loading="lazy" decoding="async">`);
+    expect(html).toContain(`<img src="${image.src}" srcset="${srcSet}" sizes="${PICTURE_SIZES.body}" alt="Harbour" width="640" height="400" loading="lazy" decoding="async">`);
     expect(html).toContain('<p>Gone</p>');
   });
 

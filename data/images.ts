@@ -11,6 +11,8 @@ import { getDb, type Database, type Transaction } from '@/db/client';
 import { articleRevisions, articles, authors, images, users } from '@/db/schema';
 import { auditSubjects } from '@/lib/audit-subjects';
 import { mediaDir } from '@/lib/env';
+import { makeVariants, removeVariantFiles } from '@/lib/image-variant-files';
+import type { ImageVariant } from '@/lib/image-variants';
 import { ForbiddenError, ImageInUseError, ImageRejectedError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { MAX_INPUT_PIXELS, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES, type PictureUses } from '@/lib/images';
 import { type ImageDetailsInput, imageDetailsSchema } from '@/lib/validation/images';
@@ -97,7 +99,10 @@ export async function uploadImage(viewer: Viewer | null, input: { bytes: Uint8Ar
   await fs.mkdir(mediaDir(), { recursive: true });
   // 'wx': never overwrite a file, however unlikely a name clash is.
   await fs.writeFile(filePath, processed.data, { flag: 'wx' });
+  let variants: ImageVariant[] = [];
   try {
+    // The width variants pages offer in srcset (docs/adr/0029), made once, now, from the stored original.
+    variants = await makeVariants(mediaDir(), { fileName, width: processed.width, height: processed.height }, processed.data);
     const row = await getDb().transaction(async (tx) => {
       const [inserted] = await tx
         .insert(images)
@@ -107,6 +112,7 @@ export async function uploadImage(viewer: Viewer | null, input: { bytes: Uint8Ar
           width: processed.width,
           height: processed.height,
           byteSize: processed.data.byteLength,
+          variants,
           alt: details.alt,
           credit: details.credit,
           uploadedBy: viewer.id,
@@ -122,7 +128,7 @@ export async function uploadImage(viewer: Viewer | null, input: { bytes: Uint8Ar
     });
     return toLibraryImage({ ...row, uploaderName: viewer.name });
   } catch (error) {
-    await fs.rm(filePath, { force: true });
+    await Promise.all([fs.rm(filePath, { force: true }), removeVariantFiles(mediaDir(), variants)]);
     throw error;
   }
 }
@@ -278,9 +284,9 @@ export async function getImageDeletePermission(viewer: Viewer | null, id: number
  */
 export async function deleteImage(viewer: Viewer | null, id: number): Promise<void> {
   assertCan(viewer, 'article:write');
-  const fileName = await getDb().transaction(async (tx) => {
+  const { fileName, variants } = await getDb().transaction(async (tx) => {
     const [image] = await tx
-      .select({ id: images.id, fileName: images.fileName, alt: images.alt, credit: images.credit, uploadedBy: images.uploadedBy })
+      .select({ id: images.id, fileName: images.fileName, variants: images.variants, alt: images.alt, credit: images.credit, uploadedBy: images.uploadedBy })
       .from(images)
       .where(eq(images.id, id))
       .limit(1)
@@ -291,10 +297,12 @@ export async function deleteImage(viewer: Viewer | null, id: number): Promise<vo
     if (isPictureUsed(uses)) throw new ImageInUseError(uses);
     await tx.delete(images).where(and(eq(images.id, id), eq(images.fileName, image.fileName)));
     await recordAudit(tx, { actorId: viewer.id, action: 'image.delete', subject: auditSubjects.image(id), before: { fileName: image.fileName, alt: image.alt, credit: image.credit } });
-    return image.fileName;
+    return image;
   });
   // After the commit: a file left behind by a failure here is only disk space; a row without its file would be a broken picture.
-  await fs.rm(path.join(mediaDir(), fileName), { force: true }).catch((error: unknown) => console.error('image file not removed', fileName, error));
+  await Promise.all([fs.rm(path.join(mediaDir(), fileName), { force: true }), removeVariantFiles(mediaDir(), variants)]).catch((error: unknown) =>
+    console.error('image files not removed', fileName, error),
+  );
 }
 
 /**

@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { eq, sql } from 'drizzle-orm';
+
+import { getDb } from '@/db/client';
+import { articles } from '@/db/schema';
 import { createFactory, daysAgo, inDays } from '@/test/factories';
 import { parseSearchParams } from '@/lib/validation/search';
 
+import { publishArticle, unpublishArticle } from './article-editor';
 import { searchArticles } from './search';
+import { searchWordDocuments, syncDueSearchWords } from './search-words';
 
 let factory: ReturnType<typeof createFactory>;
 beforeEach(() => {
@@ -69,8 +75,13 @@ describe('searchArticles', () => {
     const section = await factory.section();
     const author = await factory.author('Philippa Featherstonehaugh');
     const story = await factory.article({ sectionId: section.id, headline: 'Harbourmaster resigns over breakwater', authorIds: [author.id] });
-    const result = await search({ q: 'harbormaster resigns over breakwatter' });
+    // As typed (exact=1), the words find nothing: headlines spelled alike are offered.
+    const result = await search({ q: 'harbormaster resigns over breakwatter', exact: '1' });
     expect(result.similarHeadlines.map((card) => card.id)).toContain(story.id);
+    // Corrected by the word list, the story is a result.
+    const corrected = await search({ q: 'harbormaster resigns over breakwatter' });
+    expect(corrected.correction).toEqual({ query: 'harbourmaster resigns over breakwater', applied: true });
+    expect(corrected.hits.map((hit) => hit.id)).toEqual([story.id]);
     const names = await search({ q: 'Philipa Featherstonhaugh' });
     expect(names.similarAuthors.map((found) => found.slug)).toContain(author.slug);
   });
@@ -84,6 +95,9 @@ describe('searchArticles', () => {
     ['a very long query', 'x'.repeat(5000)],
     ['a lone minus', `-`],
     ['only operators', `or or or`],
+    ['trigram wildcards', `%_% \\ %%%`],
+    ['mixed scripts and emoji', `ḉåfé 東京 🙂 zzqx`],
+    ['many misspelt words', 'councl '.repeat(40)],
   ])('never fails on hostile input: %s', async (_name, q) => {
     const result = await search({ q });
     expect(result.total).toBeGreaterThanOrEqual(0);
@@ -97,5 +111,91 @@ describe('searchArticles', () => {
     expect(hit!.snippetHtml).toContain('&lt;img src=x onerror=alert(1)');
     expect(hit!.snippetHtml).not.toContain('<img');
     expect(hit!.snippetHtml).toContain('<mark>');
+  });
+});
+
+describe('spelling correction', () => {
+  it('corrects a misspelt word to the archive word and shows its results, unless asked for the words as typed', async () => {
+    const section = await factory.section();
+    const stories = await Promise.all([1, 2, 3].map((n) => factory.article({ sectionId: section.id, headline: `Fenwickton story ${n}` })));
+    const result = await search({ q: 'fenwikton' });
+    expect(result.correction).toEqual({ query: 'fenwickton', applied: true });
+    expect(result.query).toBe('fenwickton');
+    expect(result.hits.map((hit) => hit.id).sort()).toEqual(stories.map((story) => story.id).sort());
+    const exact = await search({ q: 'fenwikton', exact: '1' });
+    expect(exact.correction).toBeNull();
+    expect(exact.total).toBe(0);
+    // Keeps the rest of the query (here a section filter) and corrects each unknown word.
+    const two = await search({ q: 'Fenwikton storry', section: section.slug });
+    expect(two.correction?.query).toBe('fenwickton story');
+    expect(two.total).toBe(3);
+  });
+
+  it('prefers the word more stories use among equally near ones, and corrects a name word by word', async () => {
+    const section = await factory.section();
+    for (let n = 0; n < 3; n += 1) await factory.article({ sectionId: section.id, headline: `Brackwater report ${n}`, body: 'Flooding at Tarrowby Moor again.' });
+    await factory.article({ sectionId: section.id, headline: 'Brackwaiter diary' });
+    expect((await search({ q: 'brackwatter' })).correction?.query).toBe('brackwater');
+    const name = await search({ q: 'tarrowby mor' });
+    expect(name.correction).toEqual({ query: 'tarrowby moor', applied: true });
+    expect(name.total).toBe(3);
+  });
+
+  it('only suggests ("Did you mean") when the typed words found something, and never for words the archive has', async () => {
+    const section = await factory.section();
+    const known = await factory.article({ sectionId: section.id, headline: 'Quillerbeck opens' });
+    await Promise.all([1, 2, 3].map((n) => factory.article({ sectionId: section.id, headline: `Ostermoorland ${n}` })));
+    const plain = await search({ q: 'quillerbeck' });
+    expect(plain.correction).toBeNull();
+    expect(plain.hits.map((hit) => hit.id)).toEqual([known.id]);
+    const suggested = await search({ q: 'quillerbeck or ostermorland' });
+    expect(suggested.correction).toEqual({ query: 'quillerbeck or ostermoorland', applied: false });
+    expect(suggested.hits.map((hit) => hit.id)).toEqual([known.id]);
+    // Stop words and nonsense far from every word are left alone.
+    expect((await search({ q: 'the zzqxvjkw' })).correction).toBeNull();
+  });
+
+  it('keeps the word list current as stories are published, edited, scheduled, expired and unpublished', async () => {
+    const section = await factory.section();
+    const author = await factory.author('Writer');
+    const editor = await factory.user('editor');
+    const draft = await factory.article({ sectionId: section.id, headline: 'Yarrowmede floods', status: 'draft', publishedAt: null, authorIds: [author.id] });
+    expect(await searchWordDocuments('yarrowmede')).toBe(0);
+    expect((await search({ q: 'yarowmede' })).correction).toBeNull();
+
+    await publishArticle(editor, draft.id, draft.version, { publishAt: null, unpublishAt: null });
+    expect(await searchWordDocuments('yarrowmede')).toBe(1);
+    expect((await search({ q: 'yarowmede' })).correction?.query).toBe('yarrowmede');
+
+    // An edit of the live text takes back the words it lost.
+    await getDb().update(articles).set({ headline: 'Wistlecombe floods' }).where(eq(articles.id, draft.id));
+    expect(await searchWordDocuments('yarrowmede')).toBe(0);
+    expect(await searchWordDocuments('wistlecombe')).toBe(1);
+    // Phrases are looked up by their pairs of words (migration 0015), kept by the same upkeep.
+    expect((await search({ q: '"wistlecombe floods"' })).hits.map((hit) => hit.id)).toEqual([draft.id]);
+    expect((await search({ q: '"yarrowmede floods"', exact: '1' })).total).toBe(0);
+    const [row] = await getDb().select({ version: articles.version }).from(articles).where(eq(articles.id, draft.id));
+    await unpublishArticle(editor, draft.id, row!.version);
+    expect(await searchWordDocuments('wistlecombe')).toBe(0);
+    expect(await searchWordDocuments('floods')).toBe(0);
+
+    // The clock: a scheduled story counts once due, an expired one stops counting (the worker's job).
+    const scheduled = await factory.article({ sectionId: section.id, headline: 'Calderbrook fair', publishedAt: inDays(1) });
+    const expiring = await factory.article({ sectionId: section.id, headline: 'Drummelsby fair', publishedAt: daysAgo(2), unpublishAt: inDays(1) });
+    expect(await searchWordDocuments('calderbrook')).toBe(0);
+    expect(await searchWordDocuments('drummelsby')).toBe(1);
+    // Time passes without a write: move both stories' times with the trigger off, as if the clock had moved.
+    await getDb().transaction(async (tx) => {
+      await tx.execute(sql`alter table articles disable trigger articles_search_words`);
+      await tx.execute(sql`update articles set published_at = now() - interval '1 hour' where id = ${scheduled.id}`);
+      await tx.execute(sql`update articles set unpublish_at = now() - interval '1 minute' where id = ${expiring.id}`);
+      await tx.execute(sql`alter table articles enable trigger articles_search_words`);
+    });
+    expect(await searchWordDocuments('calderbrook')).toBe(0);
+    expect(await searchWordDocuments('drummelsby')).toBe(1);
+    expect(await syncDueSearchWords()).toBeGreaterThanOrEqual(1);
+    expect(await searchWordDocuments('calderbrook')).toBe(1);
+    expect(await searchWordDocuments('drummelsby')).toBe(0);
+    expect(await syncDueSearchWords()).toBe(0);
   });
 });

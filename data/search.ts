@@ -10,6 +10,7 @@ import { isPublic } from '@/db/visibility';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleCard, AuthorRef } from '@/lib/dto';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, highlightToHtml } from '@/lib/html';
+import { applyCorrections, chooseCorrection, queryWords, requiredPhrases, type WordCandidate } from '@/lib/spelling';
 import type { SearchInput } from '@/lib/validation/search';
 
 import { selectPublicCards } from './cards';
@@ -24,7 +25,16 @@ const FUZZY_BELOW = 3;
 
 export type SearchHit = ArticleCard & { snippetHtml: string };
 
+/**
+ * A spelling correction of the query: `applied` when the typed words found nothing and the results shown are the
+ * corrected query's ("Showing results for …"); otherwise a suggestion ("Did you mean …?").
+ */
+export type SearchCorrection = { query: string; applied: boolean };
+
 export type SearchResult = {
+  /** The query whose results these are: the typed one, or its correction when that was applied. */
+  query: string;
+  correction: SearchCorrection | null;
   hits: SearchHit[];
   /** Matches, counted up to COUNT_CAP + 1 (more than COUNT_CAP means "over a thousand"). */
   total: number;
@@ -35,7 +45,14 @@ export type SearchResult = {
   similarAuthors: AuthorRef[];
 };
 
-const EMPTY: SearchResult = { hits: [], total: 0, page: 1, pageCount: 1, similarHeadlines: [], similarAuthors: [] };
+const EMPTY: SearchResult = { query: '', correction: null, hits: [], total: 0, page: 1, pageCount: 1, similarHeadlines: [], similarAuthors: [] };
+/** At most this many words of a query are checked against the word list. */
+const MAX_CHECKED_WORDS = 8;
+/** The nearest words by trigrams among which the correction is chosen. */
+const CANDIDATES_PER_WORD = 30;
+
+type Db = ReturnType<typeof getReplicaDb>;
+type Matches = Pick<SearchResult, 'hits' | 'total' | 'page' | 'pageCount'>;
 
 /** Does the query use a "phrase" or a -exclusion (operators that need word positions)? */
 export function needsPositions(q: string): boolean {
@@ -62,6 +79,105 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
   if (!input.q) return EMPTY;
   // One server for the whole search, a replica when there are some: its transaction only sets planner options.
   const db = getReplicaDb();
+  let matches = await findMatches(db, input);
+  let query = input.q;
+  let correction: SearchCorrection | null = null;
+  if (matches.total < FUZZY_BELOW && !input.exact) {
+    const corrected = await correctSpelling(db, input.q);
+    if (corrected) {
+      const alternative = await findMatches(db, { ...input, q: corrected });
+      if (alternative.total > matches.total) {
+        correction = { query: corrected, applied: matches.total === 0 };
+        if (correction.applied) {
+          matches = alternative;
+          query = corrected;
+        }
+      }
+    }
+  }
+
+  let similarHeadlines: ArticleCard[] = [];
+  let similarAuthors: AuthorRef[] = [];
+  // Typo tolerance is for plain words; a "phrase" or an -exclusion is typed on purpose.
+  if (matches.total < FUZZY_BELOW && input.q.length >= 3 && !needsPositions(input.q)) {
+    // pg_trgm: "harbor wals" still finds "Harbour walls"; the GIN trigram indexes serve `%`.
+    const near = await db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(...filters(input), sql`${articles.headline} % ${input.q}`))
+      .orderBy(sql`similarity(${articles.headline}, ${input.q}) desc`)
+      .limit(5);
+    const nearIds = near.map((row) => row.id).filter((id) => !matches.hits.some((hit) => hit.id === id));
+    similarHeadlines = nearIds.length ? await selectPublicCards({ where: inArray(articles.id, nearIds), limit: nearIds.length, db }) : [];
+    similarAuthors = await db
+      .select({ name: authors.name, slug: authors.slug })
+      .from(authors)
+      .where(sql`${authors.name} % ${input.q}`)
+      .orderBy(sql`similarity(${authors.name}, ${input.q}) desc`)
+      .limit(3);
+  }
+  return { query, correction, ...matches, similarHeadlines, similarAuthors };
+}
+
+/**
+ * The query with each word the archive does not know replaced by its most likely correction (lib/spelling.ts)
+ * among the nearest words of the word list by trigrams (`%`, GIN index); null when there is nothing to correct.
+ * A word counts as known when the word list has it or it is an English stop word (the search ignores those).
+ */
+export async function correctSpelling(db: Db, q: string): Promise<string | null> {
+  const words = queryWords(q).slice(0, MAX_CHECKED_WORDS);
+  const distinct = [...new Set(words.map((word) => word.word))];
+  if (distinct.length === 0) return null;
+  // Known words are not looked up: a word like `term100` is near thousands of others by trigrams.
+  const rows = await db.execute<{ typed: string; known: boolean; word: string | null; documents: number | null; similarity: number | null }>(sql`
+    with typed as (
+      select w as word, ts_lexize('english_stem', w) = '{}' or exists (select 1 from search_words k where k.word = w) as known
+      from unnest(array[${sql.join(distinct.map((word) => sql`${word}`), sql`, `)}]::text[]) as w
+    )
+    select typed.word as typed, typed.known, near.word, near.documents, near.similarity
+    from typed
+    left join lateral (
+      select s.word, s.documents, similarity(s.word, typed.word) as similarity
+      from search_words s
+      where not typed.known and s.word % typed.word
+      order by s.word <-> typed.word, s.documents desc
+      limit ${CANDIDATES_PER_WORD}
+    ) near on true`);
+  const candidates = new Map<string, WordCandidate[]>();
+  const known = new Set<string>();
+  for (const row of rows) {
+    if (row.known) known.add(row.typed);
+    if (row.word === null) continue;
+    const list = candidates.get(row.typed) ?? [];
+    list.push({ word: row.word, documents: Number(row.documents), similarity: Number(row.similarity) });
+    candidates.set(row.typed, list);
+  }
+  const corrections = new Map<string, string>();
+  for (const word of distinct) {
+    if (known.has(word)) continue;
+    const correction = chooseCorrection(word, candidates.get(word) ?? []);
+    if (correction) corrections.set(word, correction);
+  }
+  return applyCorrections(q, words, corrections);
+}
+
+/** At most this many pairs of a phrase query are looked up (each narrows the candidates further). */
+const MAX_PAIRS = 6;
+
+/** The pairs of neighbouring lexemes every match of the query must have (none when the query has `or`). */
+async function phrasePairs(db: Db, q: string): Promise<string[]> {
+  const phrases = requiredPhrases(q);
+  if (phrases.length === 0) return [];
+  const [row] = await db.execute<{ pairs: string[] | null }>(sql`
+    select array(
+      select distinct pair from unnest(array[${sql.join(phrases.map((phrase) => sql`${phrase}`), sql`, `)}]::text[]) as phrase,
+        unnest(search_pairs_of(phrase)) as pair
+      order by pair limit ${MAX_PAIRS}) as pairs`);
+  return row?.pairs ?? [];
+}
+
+/** The matches of one query: a page of ranked hits with snippets, and how many there are. */
+async function findMatches(db: Db, input: SearchInput): Promise<Matches> {
   const query = sql`websearch_to_tsquery('english', ${input.q})`;
   const where = and(...filters(input), sql`${articles.searchVector} @@ ${query}`);
 
@@ -89,11 +205,20 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
   if (needsPositions(input.q)) {
     // Phrases and exclusions must re-read each matching vector, and PostgreSQL badly overestimates how many stories
     // a phrase matches, then walks the whole archive newest-first. Collect the matches once through the GIN index.
+    // A phrase's pairs of neighbouring words narrow the candidates to the stories that have those pairs (migration
+    // 0015) instead of every story with both words; the vector still decides.
+    const pairs = await phrasePairs(db, input.q);
+    const matchesCte = pairs.length
+      ? sql`pair_hits as materialized (
+            select article_id as id from search_word_sources where pairs @> array[${sql.join(pairs.map((pair) => sql`${pair}`), sql`, `)}]::text[]),
+          matches as materialized (
+            select ${articles.id} as id, ${articles.publishedAt} as published_at from pair_hits join ${articles} on ${articles.id} = pair_hits.id where ${where})`
+      : sql`matches as materialized (select ${articles.id} as id, ${articles.publishedAt} as published_at from ${articles} where ${where})`;
     const result = await db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
-      await tx.execute(sql`set local enable_indexscan = off`);
+      if (!pairs.length) await tx.execute(sql`set local enable_indexscan = off`);
       return tx.execute<{ total: number; id: number | null; snippet: string | null }>(sql`
-        with matches as materialized (select ${articles.id} as id, ${articles.publishedAt} as published_at from ${articles} where ${where}),
+        with ${matchesCte},
         candidates as (
           select m.id, a.search_vector as vector, m.published_at
           from (select * from matches order by published_at desc limit ${MAX_RANKED}) m join ${articles} a on a.id = m.id
@@ -138,27 +263,7 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
     });
   }
 
-  let similarHeadlines: ArticleCard[] = [];
-  let similarAuthors: AuthorRef[] = [];
-  // Typo tolerance is for plain words; a "phrase" or an -exclusion is typed on purpose.
-  if (total < FUZZY_BELOW && input.q.length >= 3 && !needsPositions(input.q)) {
-    // pg_trgm: "harbor wals" still finds "Harbour walls"; the GIN trigram indexes serve `%`.
-    const near = await db
-      .select({ id: articles.id })
-      .from(articles)
-      .where(and(...filters(input), sql`${articles.headline} % ${input.q}`))
-      .orderBy(sql`similarity(${articles.headline}, ${input.q}) desc`)
-      .limit(5);
-    const nearIds = near.map((row) => row.id).filter((id) => !hits.some((hit) => hit.id === id));
-    similarHeadlines = nearIds.length ? await selectPublicCards({ where: inArray(articles.id, nearIds), limit: nearIds.length, db }) : [];
-    similarAuthors = await db
-      .select({ name: authors.name, slug: authors.slug })
-      .from(authors)
-      .where(sql`${authors.name} % ${input.q}`)
-      .orderBy(sql`similarity(${authors.name}, ${input.q}) desc`)
-      .limit(3);
-  }
-  return { hits, total, page, pageCount, similarHeadlines, similarAuthors };
+  return { hits, total, page, pageCount };
 }
 
 /** Public: sections and authors for the search filters. */
@@ -173,4 +278,5 @@ export async function listSearchFilters(): Promise<{ sections: { slug: string; n
   ]);
   return { sections: sectionRows, authors: authorRows };
 }
+
 

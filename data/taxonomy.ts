@@ -62,6 +62,7 @@ export async function getAuthor(slug: string): Promise<AuthorDetail | null> {
       fileName: images.fileName,
       width: images.width,
       height: images.height,
+      variants: images.variants,
     })
     .from(authors)
     .leftJoin(images, eq(images.id, authors.avatarImageId))

@@ -676,6 +676,24 @@ export const searchWords = pgTable(
   (t) => [index('search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
 );
 
+/**
+ * The words each public story gave the word list when it was last counted (kept by a trigger on articles and a
+ * periodic job, migration 0014), so a change or an unpublication takes back exactly what it added.
+ */
+export const searchWordSources = pgTable(
+  'search_word_sources',
+  {
+    articleId: integer('article_id').primaryKey(),
+    words: text('words').array().notNull(),
+    /**
+     * The story's neighbouring English lexemes ('flood harbour'), migration 0015: a "phrase" search looks its pairs up
+     * here (GIN) instead of re-reading the positions of every story that has both words.
+     */
+    pairs: text('pairs').array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [index('search_word_sources_pairs_idx').using('gin', t.pairs)],
+);
+
 export type Section = typeof sections.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
 export type Author = typeof authors.$inferSelect;

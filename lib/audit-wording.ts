@@ -52,6 +52,15 @@ const VERBS: Record<string, string> = {
   'article.unpublish': 'unpublished',
   'article.delete': 'deleted the story',
   'article.restore': 'restored an earlier version of',
+  'article.live-post': 'posted a live entry on',
+  'article.live-edit': 'edited a live entry on',
+  'article.live-delete': 'deleted a live entry on',
+  'article.live-pin': 'pinned a live entry on',
+  'article.live-unpin': 'unpinned a live entry on',
+  'article.live-key': 'marked a key event on',
+  'article.live-unkey': 'unmarked a key event on',
+  'article.live-close': 'closed the live blog',
+  'article.live-reopen': 'reopened the live blog',
   'comment.approve': 'approved',
   'comment.reject': 'rejected',
   'comment.delete': 'deleted',
@@ -160,6 +169,11 @@ const FIELD_LABELS: Record<string, string> = {
   expiresAt: 'Comes down at',
   replaced: 'Replaced banners (numbers)',
   note: 'Note',
+  title: 'Heading',
+  keyEvent: 'Key event',
+  pinned: 'Pinned',
+  imageAlt: 'Picture description',
+  liveClosedAt: 'Live blog closed at',
 };
 
 /** "heroCaption" → "Picture caption"; a nested "target.articleCount" → "Kept tag: stories". */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { bodyPictureFiles, mediaFileOf, pictureSnippet, pictureSnippetParts, splitPictureTitle } from './body-pictures';
+import { PICTURE_SIZES } from './image-variants';
 import { renderMarkdown } from './markdown';
 
 const FILE = '0b5c2a1e-8f7d-4a3b-9c1d-2e3f4a5b6c7d.webp';
@@ -14,6 +15,20 @@ describe('body pictures: Markdown to figure', () => {
     );
     expect(html).toContain('<p>Before.</p>');
     expect(html).toContain('<p>After.</p>');
+  });
+
+  it('offers the width variants in srcset with the body column\'s sizes, once they are made (docs/adr/0029)', () => {
+    const stem = FILE.replace('.webp', '');
+    const srcSet = `/media/${stem}-w320.webp 320w, /media/${stem}-w640.webp 640w, /media/${FILE} 1200w`;
+    const html = renderMarkdown(`![Alt](/media/${FILE})`, new Map([[FILE, { width: 1200, height: 800, srcSet }]]));
+    expect(html).toBe(`<figure><img src="/media/${FILE}" srcset="${srcSet}" sizes="${PICTURE_SIZES.body}" alt="Alt" width="1200" height="800" loading="lazy" decoding="async"></figure>`);
+  });
+
+  it('drops a srcset that names anything but library files, keeping the picture', () => {
+    for (const srcSet of ['https://evil.example/x.webp 320w', `/media/${FILE} 320w, javascript:alert(1) 640w`, `/media/../secret 320w`, 'nonsense']) {
+      const html = renderMarkdown(`![Alt](/media/${FILE})`, new Map([[FILE, { width: 1200, height: 800, srcSet }]]));
+      expect(html, srcSet).toBe(`<figure><img src="/media/${FILE}" alt="Alt" width="1200" height="800" loading="lazy" decoding="async"></figure>`);
+    }
   });
 
   it('leaves out an empty figcaption, and takes a title without a bar as all caption', () => {

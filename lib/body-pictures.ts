@@ -46,4 +46,5 @@ export function pictureSnippet(picture: { src: string; alt: string; credit: stri
   return `${before}${caption}${after}`;
 }
 
-export type PictureSize = { width: number; height: number };
+/** A body picture's size and, once its width variants are made, their `srcset` (lib/image-variants.ts). */
+export type PictureSize = { width: number; height: number; srcSet?: string | null };

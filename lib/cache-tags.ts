@@ -13,6 +13,8 @@ export const cacheTags = {
   comments: (articleId: number) => `comments:${articleId}`,
   /** The editors' arrangement of the front page (its pinned lead and top stories). */
   frontPage: () => 'front-page',
+  /** The "Most read" rail (refreshed by its lifetime; the tag lets a test or an operator refresh it at once). */
+  mostRead: () => 'most-read',
   /** The breaking-news banner, which every public page shows. */
   breaking: () => 'breaking',
 } as const;

@@ -4,7 +4,8 @@ import type { ArticleNoteKind } from './editorial';
 
 export type { ArticleFormat };
 
-export type ImageRef = { src: string; width: number; height: number; alt: string };
+/** A picture as a page shows it: `srcSet` lists its width variants (null until they are made: `src` alone then). */
+export type ImageRef = { src: string; srcSet: string | null; width: number; height: number; alt: string };
 
 export type AuthorRef = { name: string; slug: string };
 

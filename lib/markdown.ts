@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 
 import { mediaFileOf, type PictureSize, splitPictureTitle } from './body-pictures';
+import { PICTURE_SIZES } from './image-variants';
 
 type MdastNode = {
   type: string;
@@ -69,7 +70,16 @@ function figureChildren(fileName: string, size: PictureSize, image: MdastNode): 
   const img: HastNode = {
     type: 'element',
     tagName: 'img',
-    properties: { src: `/media/${fileName}`, alt: image.alt ?? '', width: size.width, height: size.height, loading: 'lazy', decoding: 'async' },
+    properties: {
+      src: `/media/${fileName}`,
+      // The width variants (docs/adr/0029): the browser picks one for the 40rem column.
+      ...(size.srcSet ? { srcSet: size.srcSet, sizes: PICTURE_SIZES.body } : {}),
+      alt: image.alt ?? '',
+      width: size.width,
+      height: size.height,
+      loading: 'lazy',
+      decoding: 'async',
+    },
     children: [],
   };
   if (!caption && !credit) return [img];
@@ -80,12 +90,28 @@ function figureChildren(fileName: string, size: PictureSize, image: MdastNode): 
   return [img, { type: 'element', tagName: 'figcaption', properties: {}, children: parts }];
 }
 
-/** After sanitising, the last word: an <img> that is not a library file goes, whatever made it. */
+/** Every address in a `srcset` (a string, or the list hast parses it into) is a library file. */
+function isLibrarySrcSet(value: unknown): boolean {
+  const candidates = (Array.isArray(value) ? value.map(String) : String(value).split(',')).map((candidate) => candidate.trim()).filter(Boolean);
+  return candidates.length > 0 && candidates.every((candidate) => /^\S+ \d{1,4}w$/.test(candidate) && mediaFileOf(candidate.split(' ')[0]!) !== null);
+}
+
+/**
+ * After sanitising, the last word: an <img> that is not a library file goes, whatever made it; a `srcset` naming
+ * anything but library files goes (with its `sizes`), leaving the picture's `src`.
+ */
 function onlyLibraryImages() {
-  return (tree: HastNode) => {
-    const visit = (node: HastNode) => {
-      if (node.type !== 'element') return;
+  // The tree's root is not an element but has children: it is visited like one.
+  return (tree: HastNode | { type: 'root'; children: HastNode[] }) => {
+    const visit = (node: HastNode | { type: 'root'; children: HastNode[] }) => {
+      if (node.type === 'text') return;
       node.children = node.children.filter((child) => child.type !== 'element' || child.tagName !== 'img' || mediaFileOf(String(child.properties.src ?? '')) !== null);
+      for (const child of node.children) {
+        if (child.type === 'element' && child.tagName === 'img' && (child.properties.srcSet !== undefined || child.properties.sizes !== undefined) && !isLibrarySrcSet(child.properties.srcSet)) {
+          delete child.properties.srcSet;
+          delete child.properties.sizes;
+        }
+      }
       node.children.forEach(visit);
     };
     visit(tree);
@@ -99,7 +125,7 @@ const schema: SanitizeSchema = {
   tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => !['input', 'details', 'summary', 'picture', 'source'].includes(tag)), 'figure', 'figcaption'],
   attributes: {
     ...defaultSchema.attributes,
-    img: ['src', 'alt', 'width', 'height', ['loading', 'lazy'], ['decoding', 'async']],
+    img: ['src', 'srcSet', 'sizes', 'alt', 'width', 'height', ['loading', 'lazy'], ['decoding', 'async']],
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: [] },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ArticleDetail } from './dto';
-import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd, websiteJsonLd } from './structured-data';
+import { breadcrumbJsonLd, liveBlogJsonLd, newsArticleJsonLd, serializeJsonLd, websiteJsonLd } from './structured-data';
 
 const site = { url: 'https://news.example', name: 'The Ledger', logoPath: '/logo.png' };
 const hostile = `</script><script>alert(1)</script><!-- & \u2028 "quoted"`;
@@ -15,7 +15,7 @@ const article: ArticleDetail = {
   format: 'opinion',
   publishedAt: '2026-11-20T10:00:00.000Z',
   updatedAt: '2026-11-21T10:00:00.000Z',
-  hero: { src: '/media/x.webp', width: 1200, height: 675, alt: 'x' },
+  hero: { src: '/media/x.webp', srcSet: null, width: 1200, height: 675, alt: 'x' },
   heroCaption: '',
   authors: [{ name: 'Ada Marsh', slug: 'ada-marsh', jobTitle: '' }],
   tags: [{ name: 'Elections', slug: 'elections' }],
@@ -59,6 +59,24 @@ describe('newsArticleJsonLd', () => {
     for (const [format, type] of [['news', 'NewsArticle'], ['analysis', 'AnalysisNewsArticle'], ['review', 'ReviewNewsArticle'], ['explainer', 'BackgroundNewsArticle']] as const) {
       expect(newsArticleJsonLd({ ...article, format }, site)['@type']).toBe(type);
     }
+  });
+});
+
+describe('liveBlogJsonLd', () => {
+  const live = { ...article, format: 'live' as const };
+  const entries = [{ id: 9, summary: 'Polls close', postedAt: '2026-11-22T20:00:00.000Z', updatedAt: null }];
+
+  it('is a LiveBlogPosting whose coverage starts at publication and, while it runs, has no end', () => {
+    const data = liveBlogJsonLd(live, { closedAt: null, latestAt: '2026-11-22T20:00:00.000Z', entries }, site);
+    expect(data['@type']).toBe('LiveBlogPosting');
+    expect(data.coverageStartTime).toBe(live.publishedAt);
+    expect(data).not.toHaveProperty('coverageEndTime');
+    expect(data.dateModified).toBe('2026-11-22T20:00:00.000Z');
+    expect(data.liveBlogUpdate).toEqual([{ '@type': 'BlogPosting', headline: 'Polls close', url: 'https://news.example/politics/a-story#entry-9', datePublished: '2026-11-22T20:00:00.000Z' }]);
+  });
+
+  it('ends its coverage when the live blog is closed', () => {
+    expect(liveBlogJsonLd(live, { closedAt: '2026-11-23T01:00:00.000Z', latestAt: null, entries: [] }, site).coverageEndTime).toBe('2026-11-23T01:00:00.000Z');
   });
 });
 

@@ -49,6 +49,37 @@ export function newsArticleJsonLd(article: ArticleDetail, site: Site): JsonLd {
   };
 }
 
+/** What a live blog's page knows of its coverage: when it ended (null while it runs) and the entries it shows. */
+export type LiveCoverage = {
+  closedAt: string | null;
+  latestAt: string | null;
+  entries: { id: number; summary: string; postedAt: string; updatedAt: string | null }[];
+};
+
+/**
+ * A LiveBlogPosting: the article's fields, its coverage's start (publication) and end (closing; absent while it
+ * runs), and the entries on the page as `liveBlogUpdate` BlogPostings, each addressed by its anchor.
+ */
+export function liveBlogJsonLd(article: ArticleDetail, live: LiveCoverage, site: Site): JsonLd {
+  const base = newsArticleJsonLd(article, site);
+  const url = absoluteUrl(site.url, `/${article.section.slug}/${article.slug}`);
+  const modified = [article.updatedAt ?? article.publishedAt, live.latestAt].filter((t): t is string => t !== null).sort().at(-1);
+  return {
+    ...base,
+    '@type': 'LiveBlogPosting',
+    dateModified: modified,
+    coverageStartTime: article.publishedAt,
+    ...(live.closedAt ? { coverageEndTime: live.closedAt } : {}),
+    liveBlogUpdate: live.entries.map((entry) => ({
+      '@type': 'BlogPosting',
+      headline: entry.summary.length > 110 ? `${entry.summary.slice(0, 109)}…` : entry.summary,
+      url: `${url}#entry-${entry.id}`,
+      datePublished: entry.postedAt,
+      ...(entry.updatedAt ? { dateModified: entry.updatedAt } : {}),
+    })),
+  };
+}
+
 /** Matches the visible breadcrumb: Home > Section (> the story itself, as the last item). */
 export function breadcrumbJsonLd(site: Site, items: { name: string; path: string }[]): JsonLd {
   return {

@@ -4,6 +4,7 @@
  */
 import { queueDueNewsletterIssues } from '@/data/newsletter-issues';
 import { sendDueReplyNotifications } from '@/data/notifications';
+import { syncDueSearchWords } from '@/data/search-words';
 import { sweepThrottles } from '@/data/throttles';
 import { connect, type Database } from '@/db/client';
 import { env, mailFrom, mailOutboxDir } from '@/lib/env';
@@ -24,6 +25,7 @@ const FEATURE_JOB_MS = 60_000;
 export const featureJobs: PeriodicJob[] = [
   { name: 'send due reply notifications', everyMs: FEATURE_JOB_MS, runsOn: 'one worker', run: async () => void (await sendDueReplyNotifications(new Date())) },
   { name: 'queue due newsletter issues', everyMs: FEATURE_JOB_MS, runsOn: 'one worker', run: async () => void (await queueDueNewsletterIssues(new Date())) },
+  { name: 'count words of stories the clock published or expired', everyMs: FEATURE_JOB_MS, runsOn: 'one worker', run: async () => void (await syncDueSearchWords()) },
   { name: 'sweep spent throttle counts', everyMs: 60 * FEATURE_JOB_MS, runsOn: 'one worker', run: async () => void (await sweepThrottles()) },
 ];
 

@@ -12,8 +12,11 @@ import path from 'node:path';
 
 import next from 'next';
 
-import { resetDbPool } from '@/db/client';
+import { connect, resetDbPool } from '@/db/client';
+import { readLiveState, readPublicLiveEntriesAfter, readPublicLiveEntry } from '@/data/live-stream';
 import { env } from '@/lib/env';
+import { parseLivePath } from '@/lib/live-blog';
+import { setViewRecorder } from '@/lib/view-recorder';
 import { DEPLOYMENT_ID_FILE } from '@/scripts/lib/build';
 
 import { installRemote, invalidateLocally, setReadMargin } from './cache-handler.mjs';
@@ -23,10 +26,13 @@ import { createFront } from './front';
 import { startWorker } from './jobs';
 import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
-import { isMalformedPath } from './request-policy';
+import { LiveHub } from './live-hub';
+import { hasPersonalCookie, isMalformedPath } from './request-policy';
 import { createScheduler } from './scheduled-changes';
 import { SignInGate, signInRequestKind } from './sign-in-gate';
 import { RedisRemote } from './redis-remote';
+import { serveViewBeacon, viewBeaconKind } from './view-beacon';
+import { loadPublicArticleIds, PublicArticleIds, ViewCounter } from './view-counter';
 
 const DRAIN_MS = 10_000;
 /**
@@ -54,6 +60,7 @@ const {
   NEXT_DIST_DIR,
   NEXT_DEPLOYMENT_ID,
   WORKER,
+  SITE_TIMEZONE,
 } = env();
 if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: start the site with `npm start`.');
 if (!AUTH_SECRET) throw new Error('AUTH_SECRET is not set: sessions cannot be signed. `npm start` makes one in DATA_DIR; with several instances give each the same value (docs/deploy.md).');
@@ -130,6 +137,21 @@ const renderer = new PageRenderer(handle, new URL(SITE_URL));
 await renderer.listen();
 const front = createFront({ handle, renderer, store: new PageStore(PAGE_CACHE_MB * 1024 * 1024, deploymentId), watch, resetDatabasePool: resetDbPool });
 
+// Article views (docs/adr/0027): counted here, written in batches on a small pool of their own; Next's route handler
+// for signed-in viewers reaches the same counter.
+const viewsDb = connect(DATABASE_URL, { max: 2 });
+const views = new ViewCounter({ sql: viewsDb.sql, publicIds: new PublicArticleIds(() => loadPublicArticleIds(viewsDb.db)), secret: AUTH_SECRET, shared });
+views.start();
+setViewRecorder((input, staff) => views.count(input, staff));
+
+// Live blogs' streams (docs/adr/0026): served here, not by Next, so a reader waiting for entries costs a socket only.
+const live = new LiveHub({
+  url: DATABASE_URL,
+  timeZone: SITE_TIMEZONE,
+  reads: { state: (id) => readLiveState(id), entry: (id, entryId) => readPublicLiveEntry(id, entryId), after: (id, afterId) => readPublicLiveEntriesAfter(id, afterId) },
+});
+await live.start();
+
 // A few sign-ins at a time in Next, so that a storm of them leaves the event loop to everyone else (docs/adr/0024).
 const signInGate = new SignInGate({ concurrency: SIGN_IN_CONCURRENCY, maxWaiting: 1000, maxWaitMs: 5000 });
 
@@ -142,12 +164,29 @@ const server = http.createServer((req, res) => {
     res.end('This address could not be read.');
     return;
   }
+  const liveStory = req.method === 'GET' ? parseLivePath(req.url) : null;
+  if (liveStory !== null) {
+    void live.serve(liveStory, req, res).catch((error: unknown) => {
+      console.error('[live] stream failed:', error);
+      if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' });
+      res.end();
+    });
+    return;
+  }
   const serve = () =>
     void front(req, res).catch((error: unknown) => {
       console.error('[front] request failed:', error);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal Server Error');
     });
+  // An anonymous view beacon never reaches Next: 2,000 a second must be cheap. With a session, Next's route decides.
+  if (viewBeaconKind(req.url) && !hasPersonalCookie(req.headers)) {
+    void serveViewBeacon(req, res, views).catch((error: unknown) => {
+      console.error('[views] beacon failed:', error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+    return;
+  }
   const signIn = signInRequestKind(req);
   if (signIn) signInGate.run(signIn, res, serve);
   else serve();
@@ -161,8 +200,14 @@ function stop(signal: NodeJS.Signals) {
   console.log(`[front] ${signal}: finishing requests in flight, then stopping`);
   const force = setTimeout(() => process.exit(0), DRAIN_MS);
   force.unref();
+  // Live streams never finish by themselves: ended now, their browsers reconnect to another instance.
+  void live.stop();
   server.close(() => {
-    void Promise.all([renderer.close(), watch.stop(), shared?.close(), worker?.then((running) => running.stop())]).finally(() => process.exit(0));
+    // The views still in the tally are written before the pool and Redis go.
+    void views
+      .stop()
+      .then(() => Promise.all([renderer.close(), watch.stop(), shared?.close(), viewsDb.sql.end({ timeout: 5 }), worker?.then((running) => running.stop())]))
+      .finally(() => process.exit(0));
   });
   server.closeIdleConnections();
 }

@@ -97,6 +97,28 @@ export class RedisRemote implements Remote {
     }
   }
 
+  /**
+   * Marks `key` as seen for `ttlMs` (SET NX): true the first time, false while it is marked, undefined when Redis is
+   * not answering within READ_TIMEOUT_MS (the caller decides alone). The shared dedupe of views (server/view-counter.ts).
+   */
+  async firstSeen(key: string, ttlMs: number): Promise<boolean | undefined> {
+    if (!this.control.isReady) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const answer = await Promise.race([
+        this.control.set(`${this.prefix}seen:${key}`, '1', { condition: 'NX', expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) } }),
+        new Promise<undefined>((resolve) => {
+          timer = setTimeout(() => resolve(undefined), READ_TIMEOUT_MS);
+        }),
+      ]);
+      return answer === undefined ? undefined : answer === 'OK';
+    } catch {
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   set(key: string, bytes: Uint8Array, ttlMs: number): void {
     if (!this.client.isReady || ttlMs <= 0) return;
     this.client.set(`${this.prefix}entry:${key}`, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { expiration: { type: 'PX', value: Math.ceil(ttlMs) } }).catch(() => {});

@@ -19,6 +19,11 @@ describe('pageCacheKey', () => {
     expect(pageCacheKey('GET', '/politics/a-story?comment=12&sort=newest&junk=1', anonymous)).toBe('/politics/a-story?sort=newest&comment=12');
     // Values a page would not accept fall back to the defaults, so they share the plain entry.
     expect(pageCacheKey('GET', '/politics/a-story?sort=bogus&cpage=0', anonymous)).toBe('/politics/a-story');
+    // A live blog's page of entries (docs/adr/0026): part of the key, canonical, after the thread's view.
+    expect(pageCacheKey('GET', '/politics/a-story?lpage=2&utm_source=x', anonymous)).toBe('/politics/a-story?lpage=2');
+    expect(pageCacheKey('GET', '/politics/a-story?lpage=2&cpage=3', anonymous)).toBe('/politics/a-story?cpage=3&lpage=2');
+    expect(pageCacheKey('GET', '/politics/a-story?lpage=1', anonymous)).toBe('/politics/a-story');
+    expect(pageCacheKey('GET', '/politics/a-story?lpage=02', anonymous)).toBe('/politics/a-story');
   });
 
   it('never answers a signed-in reader, a preview or the router from the cache', () => {

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 import { parseThreadQuery, threadSearch } from '@/lib/comment-order';
+import { liveSearch, parseLivePage } from '@/lib/live-blog';
 import { parseContentRoute } from '@/lib/public-routes';
 
 /**
@@ -21,7 +22,7 @@ const NOT_CACHED = /^\/(?:dashboard|api|_next|login|register|forgot-password|res
 /** Headers the React router sends when it fetches a page's payload instead of its HTML. */
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action', 'next-url'] as const;
 
-function hasPersonalCookie(headers: IncomingHttpHeaders): boolean {
+export function hasPersonalCookie(headers: IncomingHttpHeaders): boolean {
   return PERSONAL_COOKIE.test(headers.cookie ?? '');
 }
 
@@ -49,7 +50,11 @@ export function pageCacheKey(method: string | undefined, rawUrl: string | undefi
   if (!url || NOT_CACHED.test(url.pathname)) return null;
   const route = parseContentRoute(url.pathname);
   if (route !== null && typeof route === 'object' && route.kind === 'article') {
-    return `${url.pathname}${threadSearch(parseThreadQuery(Object.fromEntries(url.searchParams)))}`;
+    // The thread's view and the live blog's page of entries (docs/adr/0026), each canonical, in one order.
+    const params = Object.fromEntries(url.searchParams);
+    const thread = threadSearch(parseThreadQuery(params));
+    const live = liveSearch(parseLivePage(params));
+    return `${url.pathname}${thread}${thread && live ? `&${live.slice(1)}` : live}`;
   }
   return url.pathname;
 }

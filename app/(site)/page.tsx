@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 
 import { ArticleCard } from '@/components/article/article-card';
+import { MostRead } from '@/components/article/most-read';
 import { JsonLd } from '@/components/seo/json-ld';
 import common from '@/components/ui/common.module.css';
 import { getFrontPage } from '@/data/lists';
@@ -58,20 +59,23 @@ export default async function FrontPage() {
             </section>
           ))}
         </div>
-        {front.latest.length > 0 && (
-          <aside aria-labelledby="latest-title">
-            <h2 id="latest-title" className={common.railTitle}>
-              Latest news
-            </h2>
-            <ol className={styles.latestList}>
-              {front.latest.map((card) => (
-                <li key={card.id}>
-                  <ArticleCard card={card} variant="compact" headingLevel={3} showSection />
-                </li>
-              ))}
-            </ol>
-          </aside>
-        )}
+        <div>
+          <MostRead />
+          {front.latest.length > 0 && (
+            <aside aria-labelledby="latest-title">
+              <h2 id="latest-title" className={common.railTitle}>
+                Latest news
+              </h2>
+              <ol className={styles.latestList}>
+                {front.latest.map((card) => (
+                  <li key={card.id}>
+                    <ArticleCard card={card} variant="compact" headingLevel={3} showSection />
+                  </li>
+                ))}
+              </ol>
+            </aside>
+          )}
+        </div>
       </div>
     </div>
   );

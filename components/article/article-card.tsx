@@ -2,6 +2,7 @@ import Link from 'next/link';
 
 import { CommentCount } from '@/components/comments/comment-count';
 import { DateTime } from '@/components/ui/date-time';
+import { Picture } from '@/components/ui/picture';
 import type { ArticleCard as Card } from '@/lib/dto';
 import { FORMAT_LABELS } from '@/lib/format';
 
@@ -14,21 +15,30 @@ export function articleHref(card: Pick<Card, 'slug' | 'section'>): string {
 
 type Variant = 'lead' | 'standard' | 'compact';
 
-/** One story in a list. The headline is the link; the picture is decorative next to it (alt="" on purpose). */
-export function ArticleCard({ card, variant = 'standard', headingLevel = 3, showSection = false, reason }: { card: Card; variant?: Variant; headingLevel?: 2 | 3 | 4; showSection?: boolean; reason?: string }) {
+/**
+ * One story in a list. The headline is the link; the picture is decorative next to it (alt="" on purpose). A lead's
+ * picture is the page's largest paint, so it is preloaded; `inList`: in an ArticleList, where the picture is 16rem.
+ */
+export function ArticleCard({
+  card,
+  variant = 'standard',
+  headingLevel = 3,
+  showSection = false,
+  reason,
+  inList = false,
+}: {
+  card: Card;
+  variant?: Variant;
+  headingLevel?: 2 | 3 | 4;
+  showSection?: boolean;
+  reason?: string;
+  inList?: boolean;
+}) {
   const Heading = `h${headingLevel}` as const;
   return (
     <article className={`${styles.card} ${styles[variant] ?? ''}`}>
       {card.hero && variant !== 'compact' && (
-        <img
-          className={styles.image}
-          src={card.hero.src}
-          width={card.hero.width}
-          height={card.hero.height}
-          alt=""
-          loading={variant === 'lead' ? 'eager' : 'lazy'}
-          decoding="async"
-        />
+        <Picture className={styles.image} image={card.hero} alt="" place={variant === 'lead' ? 'lead' : inList ? 'listCard' : 'card'} priority={variant === 'lead'} />
       )}
       <div className={styles.text}>
         {reason && <p className={styles.reason}>{reason}</p>}

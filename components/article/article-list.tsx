@@ -10,7 +10,7 @@ export function ArticleList({ cards, showSection = false }: { cards: Card[]; sho
     <ol className={styles.list}>
       {cards.map((card) => (
         <li key={card.id}>
-          <ArticleCard card={card} headingLevel={2} showSection={showSection} />
+          <ArticleCard card={card} headingLevel={2} showSection={showSection} inList />
         </li>
       ))}
     </ol>

@@ -3,19 +3,24 @@ import Link from 'next/link';
 import { CommentSection } from '@/components/comments/comment-section';
 import { JsonLd } from '@/components/seo/json-ld';
 import { DateTime } from '@/components/ui/date-time';
+import { Picture } from '@/components/ui/picture';
 import type { ThreadQuery } from '@/lib/comment-order';
 import type { ArticleDetail, PreviewPublication } from '@/lib/dto';
 import { ARTICLE_NOTE_LABELS } from '@/lib/editorial';
 import { FORMAT_LABELS } from '@/lib/format';
 import { site } from '@/lib/metadata';
-import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/structured-data';
+import { breadcrumbJsonLd, liveBlogJsonLd, newsArticleJsonLd } from '@/lib/structured-data';
+import type { LiveBlogPage } from '@/data/live-entries';
 
 import styles from './article-view.module.css';
 import figureStyles from './body-figures.module.css';
 import { Byline } from './byline';
 import cardStyles from './card.module.css';
+import { LiveBlog } from './live-blog';
+import { MostRead } from './most-read';
 import { RelatedStories } from './related-stories';
 import { ShareLinks } from './share-links';
+import { ViewBeacon } from './view-beacon';
 
 /**
  * The story as readers see it; one place decides how a story is laid out (formats differ by label and accent).
@@ -27,16 +32,19 @@ export function ArticleView({
   url,
   threadQuery,
   publication,
+  live,
 }: {
   article: ArticleDetail;
   url: string;
   threadQuery: ThreadQuery | null;
   publication?: PreviewPublication;
+  /** A live blog's page of entries (docs/adr/0026). */
+  live?: LiveBlogPage | null;
 }) {
   const path = `/${article.section.slug}/${article.slug}`;
   return (
     <div className={styles.layout}>
-      <JsonLd data={newsArticleJsonLd(article, site())} />
+      <JsonLd data={live ? liveBlogJsonLd(article, live, site()) : newsArticleJsonLd(article, site())} />
       <JsonLd
         data={breadcrumbJsonLd(site(), [
           { name: 'Home', path: '/' },
@@ -89,13 +97,15 @@ export function ArticleView({
 
         {article.hero && (
           <figure className={styles.hero}>
-            <img src={article.hero.src} width={article.hero.width} height={article.hero.height} alt={article.hero.alt} fetchPriority="high" />
+            <Picture image={article.hero} place="hero" priority />
             {article.heroCaption && <figcaption>{article.heroCaption}</figcaption>}
           </figure>
         )}
 
         {/* Sanitised by lib/markdown.ts (raw HTML dropped, allow-list sanitiser) before it is cached. */}
         <div className={`article__body ${styles.prose} ${figureStyles.figures}`} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+
+        {live && <LiveBlog live={live} path={path} publishedAt={article.publishedAt} />}
 
         {article.notes.length > 0 && (
           <aside className={styles.notes} aria-labelledby="notes-title">
@@ -131,7 +141,10 @@ export function ArticleView({
       <aside className={styles.aside}>
         {/* Not behind Suspense: a streamed boundary needs JavaScript to appear, and the list is cached anyway. */}
         <RelatedStories articleId={article.id} />
+        {threadQuery && <MostRead exclude={article.id} />}
       </aside>
+      {/* Readers' views are counted; previews are not (docs/adr/0027). */}
+      {threadQuery && <ViewBeacon articleId={article.id} />}
 
       {threadQuery && (
         <div className={styles.comments}>

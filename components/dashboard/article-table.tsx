@@ -8,7 +8,7 @@ import { DESK_STATE_LABELS } from '@/data/desk-state';
 
 import dashboardStyles from './dashboard.module.css';
 
-/** Stories on the desk: headline (to the editor), state, section, authors, last save. */
+/** Stories on the desk: headline (to the editor), state, section, authors, last save, readers' views. */
 export function ArticleTable({ rows, caption }: { rows: DeskRow[]; caption: string }) {
   if (rows.length === 0) return <p className={common.empty}>No stories here.</p>;
   return (
@@ -22,6 +22,9 @@ export function ArticleTable({ rows, caption }: { rows: DeskRow[]; caption: stri
           <th scope="col">Authors</th>
           <th scope="col">Last saved</th>
           <th scope="col">Published</th>
+          <th scope="col">
+            Views <span className={formStyles.hint}>24 h (total)</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -41,9 +44,15 @@ export function ArticleTable({ rows, caption }: { rows: DeskRow[]; caption: stri
               {row.lastSavedBy && <span className={formStyles.hint}> by {row.lastSavedBy}</span>}
             </td>
             <td>{row.publishedAt ? <DateTime iso={row.publishedAt} /> : '—'}</td>
+            <td className="article-views">
+              {formatCount(row.views.day)} <span className={formStyles.hint}>({formatCount(row.views.total)})</span>
+            </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
 }
+
+const COUNT_FORMAT = new Intl.NumberFormat('en-GB');
+const formatCount = (value: number) => COUNT_FORMAT.format(value);

@@ -4,6 +4,7 @@ import { ArticleList } from '@/components/article/article-list';
 import { Pagination } from '@/components/article/pagination';
 import { PageLinks } from '@/components/seo/page-links';
 import common from '@/components/ui/common.module.css';
+import { Picture } from '@/components/ui/picture';
 import { listAuthorArticles } from '@/data/lists';
 import { getAuthor } from '@/data/taxonomy';
 
@@ -20,7 +21,7 @@ export async function AuthorPage({ slug, page }: { slug: string; page: number })
       <PageLinks basePath={`/author/${author.slug}`} page={page} pageCount={list.pageCount} />
       <header className={`${styles.header} ${styles.profile}`}>
         {author.avatar && (
-          <img className={styles.avatar} src={author.avatar.src} width={author.avatar.width} height={author.avatar.height} alt={author.avatar.alt} />
+          <Picture className={styles.avatar} image={author.avatar} place="portrait" />
         )}
         <div>
           <h1>{author.name}</h1>

@@ -17,11 +17,40 @@ export function searchHref(input: SearchInput, page: number): string {
   if (input.author) params.set('author', input.author);
   if (input.from) params.set('from', input.from);
   if (input.to) params.set('to', input.to);
+  if (input.exact) params.set('exact', '1');
   if (page > 1) params.set('page', String(page));
   return `/search?${params.toString()}`;
 }
 
+/** "Showing results for …" or "Did you mean …?": plain links, so they work without JavaScript. */
+function Correction({ input, result }: { input: SearchInput; result: SearchResult }) {
+  const correction = result.correction;
+  if (!correction) return null;
+  if (correction.applied) {
+    return (
+      <p className={styles.correction} data-testid="search-correction">
+        Showing results for{' '}
+        <Link href={searchHref({ ...input, q: correction.query }, 1)}>
+          <strong>{correction.query}</strong>
+        </Link>
+        . Search instead for <Link href={searchHref({ ...input, exact: true }, 1)}>{input.q}</Link>.
+      </p>
+    );
+  }
+  return (
+    <p className={styles.correction} data-testid="search-correction">
+      Did you mean{' '}
+      <Link href={searchHref({ ...input, q: correction.query, exact: false }, 1)}>
+        <strong>{correction.query}</strong>
+      </Link>
+      ?
+    </p>
+  );
+}
+
 export function SearchResults({ input, result }: { input: SearchInput; result: SearchResult }) {
+  // When a correction was applied, the results (and their pages) are the corrected query's.
+  const shown: SearchInput = { ...input, q: result.query || input.q };
   if (!input.q) {
     return (
       <p className={styles.tips}>
@@ -38,8 +67,9 @@ export function SearchResults({ input, result }: { input: SearchInput; result: S
           : result.total > COUNT_CAP
             ? `More than ${COUNT_CAP.toLocaleString('en-GB')} results`
             : `${result.total.toLocaleString('en-GB')} ${result.total === 1 ? 'result' : 'results'}`}{' '}
-        for “{input.q}”
+        for “{shown.q}”
       </h2>
+      <Correction input={input} result={result} />
       {result.total === 0 && (
         <div className={styles.empty}>
           <p>No published story matches those words{input.section || input.author || input.from || input.to ? ' with these filters' : ''}.</p>
@@ -93,7 +123,7 @@ export function SearchResults({ input, result }: { input: SearchInput; result: S
       {result.pageCount > 1 && (
         <nav className={common.pagination} aria-label="Result pages">
           {result.page > 1 ? (
-            <Link href={searchHref(input, result.page - 1)} rel="prev">
+            <Link href={searchHref(shown, result.page - 1)} rel="prev">
               ← Previous results
             </Link>
           ) : (
@@ -103,7 +133,7 @@ export function SearchResults({ input, result }: { input: SearchInput; result: S
             Page {result.page} of {result.pageCount}
           </span>
           {result.page < result.pageCount ? (
-            <Link href={searchHref(input, result.page + 1)} rel="next">
+            <Link href={searchHref(shown, result.page + 1)} rel="next">
               More results →
             </Link>
           ) : (

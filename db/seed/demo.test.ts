@@ -121,6 +121,20 @@ describe('planDemoContent', () => {
     expect(later.articles.map((article) => article.body).sort()).toEqual(plan.articles.map((article) => article.body).sort());
   });
 
+  it('runs one live blog over the last hours and keeps a closed one of more than a page, each with a pinned entry and key events', () => {
+    const [running, closed] = plan.liveBlogs;
+    const story = (slug: string) => plan.articles.find((article) => article.slug === slug)!;
+    expect(running?.closedAt).toBeNull();
+    expect(story(running!.article).format).toBe('live');
+    expect(running!.entries.every((entry) => entry.postedAt <= NOW && entry.postedAt >= story(running!.article).publishedAt!)).toBe(true);
+    expect(closed?.closedAt?.getTime()).toBeLessThan(NOW.getTime());
+    expect(closed!.entries.length).toBeGreaterThan(21);
+    for (const blog of [running!, closed!]) {
+      expect(blog.entries.filter((entry) => entry.pinned)).toHaveLength(1);
+      expect(blog.entries.some((entry) => entry.keyEvent)).toBe(true);
+    }
+  });
+
   it('gives every story and every old URL a unique, valid slug', () => {
     const slugs = [...plan.articles.map((article) => article.slug), ...plan.slugHistory.map((entry) => entry.slug)];
     for (const slug of slugs) {
@@ -246,9 +260,18 @@ describe('seedDemoContent', () => {
       expect(Number(counts!.history)).toBe(10);
       expect(Number(counts!.public)).toBe(299);
       expect(Number(counts!.found)).toBeGreaterThan(0);
+      const [live] = await db.execute<Record<string, string>>(sql`
+        select (select count(*) from articles where format = 'live' and live_closed_at is null) as running,
+               (select count(*) from articles where format = 'live' and live_closed_at is not null) as closed,
+               (select count(*) from live_entries) as entries`);
+      expect(live).toMatchObject({ running: '1', closed: '1' });
+      expect(Number(live!.entries)).toBeGreaterThan(24);
 
+      // Every picture with its width variants (docs/adr/0029): six for each 1200 px hero, one (160) for each 256 px avatar.
+      const [variants] = await db.execute<{ made: number }>(sql`select sum(jsonb_array_length(variants))::int as made from images`);
+      expect(variants!.made).toBe(310 * 6 + 12 * 1);
       const files = await fs.readdir(mediaDir);
-      expect(files).toHaveLength(322);
+      expect(files).toHaveLength(322 + variants!.made);
       const [row] = await db.execute<{ file_name: string; byte_size: number }>(sql`select file_name, byte_size from images order by id limit 1`);
       expect((await fs.stat(path.join(mediaDir, row!.file_name))).size).toBe(row!.byte_size);
 
@@ -258,5 +281,7 @@ describe('seedDemoContent', () => {
       await dropDatabase(adminUrl, name);
       await fs.rm(mediaDir, { recursive: true, force: true });
     }
-  }, 120_000);
+    // With the width variants (docs/adr/0029) the seed encodes about 2,200 WebP files: 355 s on a shared 2-core
+    // machine at load 22, so the allowance is generous.
+  }, 600_000);
 });

@@ -2,6 +2,8 @@
  * Writes the demo newspaper: renders its illustrations into `mediaDir`, then stores the plan from plan.ts in one
  * transaction with multi-row inserts. Same seed and same `now` give the same rows and the same image bytes.
  */
+import { eq } from 'drizzle-orm';
+
 import type { Database } from '../client';
 import {
   articleAuthors,
@@ -11,6 +13,7 @@ import {
   articleTags,
   authors,
   images,
+  liveEntries,
   sections,
   tags,
   users,
@@ -147,6 +150,16 @@ export async function seedDemoContent(
       plan.slugHistory.map((entry) => ({ slug: entry.slug, articleId: articleId(entry.article), createdAt: entry.createdAt })),
       (chunk) => tx.insert(articleSlugHistory).values(chunk),
     );
+
+    // Live blogs (docs/adr/0026): a running one and a closed one, with their entries.
+    const userOf = new Map(plan.authors.map((author) => [author.slug, author.userId]));
+    for (const blog of plan.liveBlogs) {
+      if (blog.closedAt) await tx.update(articles).set({ liveClosedAt: blog.closedAt }).where(eq(articles.id, articleId(blog.article)));
+      await insertChunks(
+        blog.entries.map((entry) => ({ articleId: articleId(blog.article), title: entry.title, body: entry.body, keyEvent: entry.keyEvent, pinned: entry.pinned, postedAt: entry.postedAt, authorId: userOf.get(entry.authorSlug) ?? null })),
+        (chunk) => tx.insert(liveEntries).values(chunk),
+      );
+    }
   });
 
   return {

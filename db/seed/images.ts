@@ -6,6 +6,8 @@ import path from 'node:path';
 
 import sharp from 'sharp';
 
+import { makeVariants } from '../../lib/image-variant-files';
+import type { ImageVariant } from '../../lib/image-variants';
 import type { ImageJob } from './illustrations';
 
 /** What the `images` table needs to know about a written file. */
@@ -16,6 +18,8 @@ export type GeneratedImage = {
   height: number;
   byteSize: number;
   alt: string;
+  /** Its width variants (docs/adr/0029), made here like an upload's. */
+  variants: ImageVariant[];
 };
 
 const WEBP_QUALITY = 70;
@@ -23,8 +27,13 @@ const WEBP_QUALITY = 70;
 const DEFAULT_CONCURRENCY = 4;
 
 async function render(directory: string, job: ImageJob): Promise<GeneratedImage> {
-  const data = await sharp(Buffer.from(job.svg)).webp({ quality: WEBP_QUALITY, effort: 4 }).toBuffer();
+  // Drawn once into raw pixels: the original and every width variant are encoded from those (not from a lossy file).
+  const pixels = await sharp(Buffer.from(job.svg)).raw().toBuffer({ resolveWithObject: true });
+  const raw = { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels };
+  const data = await sharp(pixels.data, { raw }).webp({ quality: WEBP_QUALITY, effort: 4 }).toBuffer();
   await fs.writeFile(path.join(directory, job.fileName), data);
+  // A re-seed over old files overwrites them.
+  const variants = await makeVariants(directory, job, pixels.data, { quality: WEBP_QUALITY, overwrite: true, raw });
   return {
     fileName: job.fileName,
     mimeType: 'image/webp',
@@ -32,6 +41,7 @@ async function render(directory: string, job: ImageJob): Promise<GeneratedImage>
     height: job.height,
     byteSize: data.byteLength,
     alt: job.alt,
+    variants,
   };
 }
 

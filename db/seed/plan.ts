@@ -13,6 +13,7 @@ import { avatarJob, heroJob, type ImageJob } from './illustrations';
 import { createRandom, type Random } from './random';
 import { STAFF, type StaffMember } from './staff';
 import { assignTags } from './tagging';
+import { planLiveBlogs, type PlannedLiveBlog } from './live-blogs';
 import { generateStory } from './text';
 import { planDates, type ArticleDates, type Lifecycle } from './timeline';
 import type { SectionSlug, StoryFormat, Topic } from './topic';
@@ -41,7 +42,8 @@ export type PlannedArticle = ArticleDates & {
   slug: string;
   sectionSlug: SectionSlug;
   topicKey: string;
-  format: StoryFormat;
+  /** 'live': a news story made a live blog (live-blogs.ts). */
+  format: StoryFormat | 'live';
   status: ArticleStatus;
   headline: string;
   dek: string;
@@ -61,6 +63,8 @@ export type DemoPlan = {
   articles: PlannedArticle[];
   relatedPicks: { article: string; related: string; position: number }[];
   slugHistory: { slug: string; article: string; createdAt: Date }[];
+  /** A running and a closed live blog (docs/adr/0026). */
+  liveBlogs: PlannedLiveBlog[];
 };
 
 const DAY = 86_400_000;
@@ -199,6 +203,7 @@ export function planDemoContent(seed: number = DEFAULT_SEED, now: Date = new Dat
     });
 
   const links = root.fork('links');
+  const liveBlogs = planLiveBlogs(root.fork('live'), articles, authors, now);
   return {
     sections: SECTIONS.map((section, position) => ({ slug: section.slug, name: section.name, description: section.description, position, createdAt: created })),
     tags: TAGS.map((tag) => ({ ...tag, createdAt: created })),
@@ -206,6 +211,7 @@ export function planDemoContent(seed: number = DEFAULT_SEED, now: Date = new Dat
     articles,
     relatedPicks: planRelatedPicks(links, articles, now),
     slugHistory: planSlugHistory(links, articles, taken, now),
+    liveBlogs,
   };
 }
 

@@ -8,6 +8,7 @@ for (const [name, path] of [
   ['section page', `/${fixture.politics.slug}`],
   ['article page', `/${fixture.politics.slug}/${fixture.lead.slug}`],
   ['author page', `/author/${fixture.ada.slug}`],
+  ['search page with a spelling correction', '/search?q=harbuor+flod'],
 ] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`the ${name} has no serious or critical axe violations (${scheme})`, async ({ page }) => {

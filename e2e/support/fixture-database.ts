@@ -8,6 +8,8 @@ import { createDatabase, dropAbandonedDatabases, dropDatabase } from '../../db/a
 import { connect, type Database } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { mediaDir } from '../../lib/env';
+import { makeVariants, removeVariantFiles } from '../../lib/image-variant-files';
+import type { ImageVariant } from '../../lib/image-variants';
 import { resolveDatabase } from '../../scripts/lib/database';
 import { seedFixtureNewsroom } from '../fixtures/newsroom';
 
@@ -25,8 +27,10 @@ export async function prepareFixtureDatabase(prefix: string, extra?: (db: Databa
   const name = `${prefix}${Date.now()}_${randomBytes(3).toString('hex')}`;
   const url = await createDatabase(server.adminUrl, name);
   const heroFile = path.join(mediaDir(), `${name.replaceAll('_', '-')}.webp`);
+  let variants: ImageVariant[] = [];
   const cleanUp = async () => {
     fs.rmSync(heroFile, { force: true });
+    await removeVariantFiles(mediaDir(), variants);
     await dropDatabase(server.adminUrl, name).catch((error) => console.error('could not drop', name, error));
     await server.release();
   };
@@ -34,8 +38,11 @@ export async function prepareFixtureDatabase(prefix: string, extra?: (db: Databa
     await runMigrations(url);
     const { sql, db } = connect(url, { max: 2 });
     fs.mkdirSync(path.dirname(heroFile), { recursive: true });
-    await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#2f5d7c' } }).webp().toFile(heroFile);
-    await seedFixtureNewsroom(db, { heroFileName: path.basename(heroFile) });
+    const heroBytes = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#2f5d7c' } }).webp().toBuffer();
+    fs.writeFileSync(heroFile, heroBytes);
+    // Its width variants, as an upload makes them (docs/adr/0029): the pictures journey checks the browser picks one.
+    variants = await makeVariants(mediaDir(), { fileName: path.basename(heroFile), width: 1200, height: 675 }, heroBytes, { overwrite: true });
+    await seedFixtureNewsroom(db, { heroFileName: path.basename(heroFile), heroVariants: variants });
     await extra?.(db);
     await sql.end();
     return { url, cleanUp };

@@ -18,25 +18,27 @@ describe('cleanQuery', () => {
 
 describe('parseSearchParams', () => {
   it('reads a full query string', () => {
-    expect(parseSearchParams({ q: 'budget', section: 'politics', author: 'ada-marsh', from: '2026-01-01', to: '2026-02-01', page: '2' })).toEqual({
+    expect(parseSearchParams({ q: 'budget', section: 'politics', author: 'ada-marsh', from: '2026-01-01', to: '2026-02-01', page: '2', exact: '1' })).toEqual({
       q: 'budget',
       section: 'politics',
       author: 'ada-marsh',
       from: '2026-01-01',
       to: '2026-02-01',
       page: 2,
+      exact: true,
     });
   });
 
   it('drops anything malformed instead of failing', () => {
-    expect(parseSearchParams({ q: ['a', 'b'], section: "x' or 1=1", author: '<script>', from: '2026-13-45', to: 'yesterday', page: '-3' })).toEqual({
+    expect(parseSearchParams({ q: ['a', 'b'], section: "x' or 1=1", author: '<script>', from: '2026-13-45', to: 'yesterday', page: '-3', exact: 'yes' })).toEqual({
       q: 'a',
       section: undefined,
       author: undefined,
       from: undefined,
       to: undefined,
       page: 1,
+      exact: false,
     });
-    expect(parseSearchParams({})).toEqual({ q: '', section: undefined, author: undefined, from: undefined, to: undefined, page: 1 });
+    expect(parseSearchParams({})).toEqual({ q: '', section: undefined, author: undefined, from: undefined, to: undefined, page: 1, exact: false });
   });
 });

@@ -23,6 +23,8 @@ export const searchParamsSchema = z.object({
   from: day,
   to: day,
   page: pageParam(500),
+  /** "Search instead for" the words as typed: no spelling correction (the link says exact=1). */
+  exact: z.preprocess(firstParam, z.literal('1').optional().catch(undefined)).transform((value) => value === '1'),
 });
 
 export type SearchInput = z.infer<typeof searchParamsSchema>;

@@ -6,7 +6,7 @@ import { createDatabase, dropAbandonedDatabases, dropDatabase } from '../../db/a
 import { runMigrations } from '../../db/migrate';
 import { ensureFreshBuild } from './build';
 import type { Cleanup } from './cleanup';
-import { startInstance, startNginx, startRedis } from './cluster';
+import { startInstance, startNginx, startRedis, type Instance } from './cluster';
 import { resolveDatabase } from './database';
 import { seedIfEmpty } from './seed';
 
@@ -58,14 +58,14 @@ function productionEnv(url: string, siteUrl: string, distDir: string): NodeJS.Pr
 export async function startSiteOnFreshDatabase(
   cleanup: Cleanup,
   options: { databasePrefix: string; port: number; distDir: string; logFile: string; env?: Record<string, string> },
-): Promise<{ origin: string; databaseUrl: string }> {
+): Promise<{ origin: string; databaseUrl: string; instance: Instance }> {
   const url = await freshDemoDatabase(cleanup, options.databasePrefix);
   const origin = `http://127.0.0.1:${options.port}`;
   const env = { ...productionEnv(url, origin, options.distDir), ...options.env };
   await ensureFreshBuild({ distDir: options.distDir, env });
   console.log(`site starting on ${origin} (log: ${options.logFile})`);
-  await startInstance(cleanup, { name: 'the site', port: options.port, env, logFile: options.logFile });
-  return { origin, databaseUrl: url };
+  const instance = await startInstance(cleanup, { name: 'the site', port: options.port, env, logFile: options.logFile });
+  return { origin, databaseUrl: url, instance };
 }
 
 /**

@@ -8,7 +8,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   return new Response(new Uint8Array(media.body), {
     headers: {
       'Content-Type': media.contentType,
-      'Cache-Control': 'public, max-age=31536000, immutable',
+      // A missing width variant answered with its original (data/media.ts): briefly, until the variant is made again.
+      'Cache-Control': media.fallback ? 'public, max-age=300' : 'public, max-age=31536000, immutable',
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; sandbox",
     },

@@ -4,8 +4,10 @@ import { notFound, permanentRedirect } from 'next/navigation';
 
 import { ArticleView } from '@/components/article/article-view';
 import { getArticleRedirect, getPublicArticle } from '@/data/articles';
+import { getLiveBlogPage } from '@/data/live-entries';
 import { parseThreadQuery } from '@/lib/comment-order';
 import { env } from '@/lib/env';
+import { parseLivePage } from '@/lib/live-blog';
 import { articleMetadata } from '@/lib/metadata';
 import { absoluteUrl } from '@/lib/share';
 
@@ -27,5 +29,10 @@ export default async function ArticlePage({ params, searchParams }: PageProps<'/
   // The story moved section, or the link names the wrong one: one canonical address.
   if (article.section.slug !== section) permanentRedirect(`/${article.section.slug}/${article.slug}`);
   const path = `/${article.section.slug}/${article.slug}`;
-  return <ArticleView article={article} url={absoluteUrl(env().SITE_URL, path)} threadQuery={parseThreadQuery(await searchParams)} />;
+  const query = await searchParams;
+  const livePage = parseLivePage(query);
+  const live = article.format === 'live' ? await getLiveBlogPage(article.id, livePage) : null;
+  // A page of entries past the last (or entries asked of a story that is not a live blog) is no page.
+  if (livePage > 1 && !live) notFound();
+  return <ArticleView article={article} url={absoluteUrl(env().SITE_URL, path)} threadQuery={parseThreadQuery(query)} live={live} />;
 }

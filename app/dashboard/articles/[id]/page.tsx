@@ -6,12 +6,14 @@ import { connection } from 'next/server';
 import { ArticleConfirmation } from '@/components/dashboard/article-confirmations';
 import { AssignForm, DeskNotes, SentBackBanner } from '@/components/dashboard/article-review';
 import { ArticleWorkspace } from '@/components/dashboard/article-workspace';
+import { LiveBlogPanel } from '@/components/dashboard/live-blog-panel';
 import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
 import formStyles from '@/components/ui/form.module.css';
 import { DESK_STATE_LABELS } from '@/data/desk-state';
 import { getEditableArticle, getEditorOptions } from '@/data/editable-article';
 import { getPicturePicker } from '@/data/images';
+import { getLiveDesk } from '@/data/live-entries';
 import { getReviewState, listAssignableStaff, listDeskNotes } from '@/data/article-review';
 import { viewerWithOrNotFound } from '@/data/viewer';
 import { utcToZonedLocal } from '@/lib/datetime';
@@ -64,6 +66,13 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
     listDeskNotes(viewer, id),
     article.mayPublish ? listAssignableStaff(viewer, id) : Promise.resolve([]),
   ]);
+  // A live blog's desk (docs/adr/0026), for whoever may edit the story.
+  const liveDesk = article.snapshot.format === 'live' && article.mayEdit ? await getLiveDesk(viewer, id).catch((error: unknown) => {
+          // The story's saved text says 'live' but its published row does not yet: no desk until it does.
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        })
+      : null;
   const zone = env().SITE_TIMEZONE;
   const notice = NOTICES[oneParam(query, 'notice') ?? ''];
   const problem = reviewProblemMessage(oneParam(query, 'problem'));
@@ -125,6 +134,7 @@ export default async function EditArticlePage({ params, searchParams }: PageProp
           ))}
         </ul>
       )}
+      {liveDesk && <LiveBlogPanel articleId={id} closedAt={liveDesk.closedAt} entries={liveDesk.entries} notice={oneParam(query, 'live')} problem={oneParam(query, 'live-problem')} />}
       {article.mayEdit ? (
         <ArticleWorkspace
           snapshot={article.snapshot}

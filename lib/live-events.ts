@@ -1,0 +1,21 @@
+/**
+ * What a live blog's stream is, for both ends (docs/adr/0026): its path and its messages. Free of imports, so the
+ * browser's client (components/article/live-updates.tsx) takes nothing else with it; lib/live-blog.ts re-exports it.
+ */
+
+/** The path a reader's browser listens on for a live blog's new entries (served by the front, server/live-hub.ts). */
+export const livePath = (articleId: number) => `/api/live/${articleId}`;
+
+/** Reads the article id of a live stream's path, or null. */
+export function parseLivePath(rawUrl: string | undefined): number | null {
+  const match = /^\/api\/live\/([1-9][0-9]{0,9})(?:\?.*)?$/.exec(rawUrl ?? '');
+  if (!match) return null;
+  const id = Number(match[1]);
+  return id <= 2_147_483_647 ? id : null;
+}
+
+/** What one message of the live stream says. `html` is the entry's markup (renderLiveEntry) for posted and edited entries. */
+export type LiveEvent =
+  | { type: 'entry'; id: number; html: string; pinned: boolean }
+  | { type: 'removed'; id: number }
+  | { type: 'closed' };
