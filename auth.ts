@@ -8,6 +8,7 @@ import { getAccountForClaims, verifySignIn } from '@/data/accounts';
 import { createAuthAdapter } from '@/data/auth-adapter';
 import { revokeSession, SESSION_MAX_AGE_SECONDS, startSession } from '@/data/sessions';
 import { mayUseSignInLink, queueSignInLink } from '@/data/sign-in-link';
+import { authRedirect } from '@/lib/auth-redirect';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
 import { PasswordHashBusyError } from '@/lib/errors';
@@ -80,6 +81,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return session ? { ...token, uid: user.id, sid: session.sid, sv: session.sessionVersion } : null;
       }
       return (await getAccountForClaims({ uid: token.uid, sid: token.sid, sv: token.sv })) ? token : null;
+    },
+    // After signing in or out: the site's public address, never Next's own listener (lib/auth-redirect.ts).
+    redirect({ url, baseUrl }) {
+      return authRedirect(url, baseUrl, env().SITE_URL);
     },
     // A sign-in link signs in an existing, enabled account only. Asking for one is always accepted (the same answer
     // for every address); queueSignInLink queues a message only for such an account.

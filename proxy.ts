@@ -57,24 +57,33 @@ function plainAnswer(status: number, message: string, headers: Record<string, st
   return new NextResponse(message, { status, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
-async function route(request: NextRequest) {
+/** Pages only a signed-in reader has (the dashboard is handled with its capabilities below). */
+const SIGNED_IN_PAGES = new Set(['/account', '/account/delete']);
+
+function redirectToSignIn(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
+  const login = new URL('/login', request.url);
+  login.searchParams.set('callbackUrl', `${pathname}${search}`);
+  return NextResponse.redirect(login, 307);
+}
+
+async function route(request: NextRequest) {
+  const { pathname } = request.nextUrl;
   // Anonymous visitors to the dashboard go to sign-in; anyone without the area's capability, or asking for a record
   // that is not there for them, gets a real 404.
   let status: 200 | 404 = 200;
   const isRead = request.method === 'GET' || request.method === 'HEAD';
+  const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
+  // The account's own pages, read without any session: sign-in at once, as a real redirect. Decided in the page
+  // (viewerOrRedirect) it comes after the answer has begun, which needs JavaScript to be followed.
+  if (isRead && !hasSession && SIGNED_IN_PAGES.has(pathname)) return redirectToSignIn(request);
   if (isDashboardPath(pathname)) {
-    const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
     const viewer = hasSession ? await getViewerForRequest(request) : null;
     // A server action called by someone who may not use this area is not there for them, wherever it was posted
     // (Next forwards an action posted to another page here, and passes this marker on as its own 4xx).
     const isActionCall = request.method === 'POST' && request.headers.has('next-action');
     if (isActionCall && (!viewer || !can(viewer, dashboardCapability(pathname)))) return actionUnavailable();
-    if (!viewer) {
-      const login = new URL('/login', request.url);
-      login.searchParams.set('callbackUrl', `${pathname}${search}`);
-      return NextResponse.redirect(login, 307);
-    }
+    if (!viewer) return redirectToSignIn(request);
     if (!can(viewer, dashboardCapability(pathname))) status = 404;
     else if (isRead) {
       // Page loads only: a server action posted from a page whose record has just gone (a deleted story's autosave)
