@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-import type { ActionResult } from './action-result';
+import type { FormFlash } from './form-id';
+
+export { FORM_ID_FIELD, type FormFlash } from './form-id';
 
 /**
  * A form's answer carried across a redirect, for forms posted without JavaScript (docs/adr/0030).
@@ -11,15 +13,11 @@ import type { ActionResult } from './action-result';
  * (a forged one could put words on the site's page) and small: what was typed is dropped before the messages are.
  */
 export const FORM_FLASH_COOKIE = 'form-result';
-/** The hidden field that names a form, so that only that form on the page shows the answer. */
-export const FORM_ID_FIELD = 'form-id';
 /** Long enough for the redirect, short enough that a later visit does not show an old answer. */
 export const FORM_FLASH_SECONDS = 30;
 /** Browsers keep cookies up to 4,096 bytes, name and attributes included. */
 const MAX_VALUE_BYTES = 3_500;
 const FORM_ID = /^[a-z][a-z0-9-]{0,39}$/;
-
-export type FormFlash = { form: string; result: ActionResult<object, unknown> };
 
 export function isFormId(value: string): boolean {
   return FORM_ID.test(value);

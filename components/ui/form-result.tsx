@@ -3,7 +3,7 @@
 import { createContext, useActionState, useContext } from 'react';
 
 import { type ActionResult, initialActionResult } from '@/lib/action-result';
-import { FORM_ID_FIELD, type FormFlash } from '@/lib/form-flash';
+import { FORM_ID_FIELD, type FormFlash } from '@/lib/form-id';
 
 /**
  * Forms that answer the same with and without JavaScript (docs/adr/0030). With a script, useActionState gets the
