@@ -157,7 +157,11 @@ test('an editor finds a hero picture by searching the grid, uploads another from
   await expect(figure.locator('img')).toHaveAttribute('loading', 'lazy');
   await expect(figure.locator('img')).toHaveAttribute('alt', uploadedAlt);
   await expect(figure.locator('figcaption span')).toHaveText('Photo: Cy Rowe');
-  expect(await figure.locator('img').evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(1200);
+  // The browser loaded one of the picture's width variants (docs/adr/0029), and it is the width its name says.
+  const loaded = await figure.locator('img').evaluate((element) => ({ src: (element as HTMLImageElement).currentSrc, width: (element as HTMLImageElement).naturalWidth }));
+  const variantWidth = /-w(\d+)\.webp$/.exec(loaded.src)?.[1];
+  expect(variantWidth, loaded.src).toBeDefined();
+  expect(loaded.width).toBe(Number(variantWidth));
   await figure.scrollIntoViewIfNeeded();
   await shot(page, 'pictures-article-figure-1366');
   await page.setViewportSize({ width: 390, height: 844 });
