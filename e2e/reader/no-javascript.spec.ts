@@ -11,7 +11,8 @@ test('the article, its related stories and navigation work with JavaScript off',
   await expect(page.getByRole('region', { name: 'Related stories' }).getByRole('link', { name: fixture.related.headline })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Copy link' })).toHaveAttribute('href', new RegExp(`/${fixture.politics.slug}/${fixture.lead.slug}$`));
 
-  await page.getByRole('link', { name: fixture.related.headline }).click();
+  // From the related stories (the story may be in the "Most read" rail too).
+  await page.getByRole('region', { name: 'Related stories' }).getByRole('link', { name: fixture.related.headline }).click();
   await expect(page).toHaveURL(`/${fixture.politics.slug}/${fixture.related.slug}`);
   await page.getByRole('link', { name: fixture.politics.name }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: fixture.politics.name })).toBeVisible();
