@@ -151,7 +151,7 @@ export function mailOutboxDir(): string {
   return path.join(dataDir(), 'mail');
 }
 
-/** Test hook: forget the parsed environment after a test changed process.env. */
+/** Forget the parsed environment after a test (or a benchmark script) changed process.env. */
 export function resetEnvForTests(): void {
   cached = undefined;
 }

@@ -21,6 +21,8 @@ import path from 'node:path';
 
 import postgres from 'postgres';
 
+import { resetEnvForTests } from '../lib/env';
+
 import { Cleanup } from './lib/cleanup';
 import { percentile } from './lib/load';
 import { freePort, startSiteOnFreshDatabase } from './lib/site';
@@ -92,8 +94,10 @@ function openReader(origin: string, articleId: number, agent: http.Agent): Promi
 
 try {
   const { origin, databaseUrl } = await startSiteOnFreshDatabase(cleanup, { databasePrefix: 'newsroom_bench_live_', port, distDir, logFile });
-  // The data layer (postLiveEntry) reads DATABASE_URL when it first connects: the bench's database.
+  // The data layer (postLiveEntry) reads DATABASE_URL when it first connects: the bench's database. The environment
+  // was already parsed (starting the site reads it), so it is read again.
   process.env.DATABASE_URL = databaseUrl;
+  resetEnvForTests();
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   cleanup.add('close the bench connection', () => sql.end({ timeout: 1 }));
   const [story] = await sql<{ id: number; headline: string }[]>`select id, headline from articles where format = 'live' and live_closed_at is null order by id limit 1`;
