@@ -7,6 +7,7 @@ import { buildContentSecurityPolicy, createNonce } from '@/lib/csp';
 import { isDatabaseUnavailable } from '@/lib/database-errors';
 import { dashboardCapability, dashboardRecordOf, isDashboardPath } from '@/lib/dashboard-access';
 import { env } from '@/lib/env';
+import { parseLivePage } from '@/lib/live-pages';
 import { can } from '@/lib/permissions';
 import { MALFORMED, parseContentRoute } from '@/lib/public-routes';
 
@@ -102,7 +103,9 @@ async function route(request: NextRequest) {
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);
 
-  const route = isRead ? parseContentRoute(pathname) : null;
+  const path = isRead ? parseContentRoute(pathname) : null;
+  // An article's address with a live blog's page of entries (?lpage=): a page past the last is a 404 too.
+  const route = path && path !== MALFORMED && path.kind === 'article' ? { ...path, livePage: parseLivePage(Object.fromEntries(request.nextUrl.searchParams)) } : path;
   if (route === MALFORMED) {
     status = 404;
   } else if (route) {

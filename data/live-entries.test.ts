@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { getDb } from '@/db/client';
-import { articles, auditLog, liveEntries } from '@/db/schema';
+import { articles, auditLog, liveEntries, sections } from '@/db/schema';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { LIVE_CHANNEL, LIVE_PAGE_SIZE, parseLiveNotice } from '@/lib/live-blog';
 import type { LiveEntryInput } from '@/lib/validation/live-entries';
@@ -11,6 +11,7 @@ import { createFactory } from '@/test/factories';
 import { recorded, resetRecorded } from '@/test/stubs/next-cache';
 
 import { closeLiveBlog, deleteLiveEntry, editLiveEntry, getLiveBlogPage, getLiveDesk, listLiveEntriesForFeed, postLiveEntry, setLiveEntryFlag } from './live-entries';
+import { resolveContentRoute } from './routes';
 import { readLiveState, readPublicLiveEntriesAfter, readPublicLiveEntry } from './live-stream';
 
 let factory: ReturnType<typeof createFactory>;
@@ -66,6 +67,25 @@ describe('posting and reading entries', () => {
     expect(second?.pageCount).toBe(2);
     expect((await getLiveBlogPage(story.id, 1))?.keyEvents[0]).toMatchObject({ id: oldest.entryId, page: 2 });
     expect(await getLiveBlogPage(story.id, 3)).toBeNull();
+  });
+
+  it("answers a page of entries' address before it renders: 404 past the last page, and for a story that is not a live blog", async () => {
+    const editor = await factory.user('editor');
+    const story = await liveBlog();
+    const section = (await getDb().select({ slug: sections.slug }).from(sections).innerJoin(articles, eq(articles.sectionId, sections.id)).where(eq(articles.id, story.id)))[0]!.slug;
+    for (let i = 0; i < LIVE_PAGE_SIZE; i += 1) await postLiveEntry(editor, story.id, entry({ body: `Update ${i}` }), minutesAgo(90 - i));
+    // The pinned entry is shown on the first page and counts for no page.
+    await postLiveEntry(editor, story.id, entry({ body: 'Read this first', pinned: true }), minutesAgo(1));
+    const route = (livePage: number) => resolveContentRoute({ kind: 'article', section, slug: story.slug, livePage });
+    expect(await route(1)).toEqual({ status: 'ok' });
+    expect(await route(2)).toEqual({ status: 'not-found' });
+    await postLiveEntry(editor, story.id, entry({ body: 'One more' }), minutesAgo(0));
+    expect(await route(2)).toEqual({ status: 'ok' });
+    expect(await route(3)).toEqual({ status: 'not-found' });
+
+    const plain = await factory.article({ sectionId: story.sectionId });
+    expect(await resolveContentRoute({ kind: 'article', section, slug: plain.slug, livePage: 2 })).toEqual({ status: 'not-found' });
+    expect(await resolveContentRoute({ kind: 'article', section, slug: plain.slug, livePage: 1 })).toEqual({ status: 'ok' });
   });
 
   it('keeps entries of a story readers cannot see, or of one that is not a live blog, off the page and the stream', async () => {

@@ -125,6 +125,19 @@ export async function getLiveBlogPage(articleId: number, page: number): Promise<
   };
 }
 
+/**
+ * Proxy: whether a public live blog has page `page` of entries. A page past the last answers 404 before the page
+ * streams (its status can no longer change once it does, docs/adr/0001).
+ */
+export async function livePageExists(articleId: number, page: number): Promise<boolean> {
+  if (page === 1) return true;
+  const [row] = await getPublicDb()
+    .select({ total: sql<number>`count(*)::int` })
+    .from(liveEntries)
+    .where(and(eq(liveEntries.articleId, articleId), sql`not ${liveEntries.pinned}`));
+  return (row?.total ?? 0) > (page - 1) * LIVE_PAGE_SIZE;
+}
+
 /** Public: the newest entries of a public live blog (at most `limit`), for the story's feed. */
 export async function listLiveEntriesForFeed(articleId: number, limit = 50): Promise<{ id: number; title: string; text: string; postedAt: string; authorName: string | null }[]> {
   'use cache';

@@ -13,6 +13,7 @@ import { isValidSlug } from '@/lib/slug';
 import { findArticleRedirect } from './articles';
 import { countPublic } from './cards';
 import { PAGE_SIZE } from './lists';
+import { livePageExists } from './live-entries';
 import type { Viewer } from './viewer';
 
 export type RouteResolution = { status: 'ok' } | { status: 'not-found' } | { status: 'moved'; location: string };
@@ -61,12 +62,17 @@ export async function resolveContentRoute(route: ContentRoute): Promise<RouteRes
     }
     case 'article': {
       const [current] = await db
-        .select({ section: sections.slug })
+        .select({ id: articles.id, section: sections.slug, format: articles.format })
         .from(articles)
         .innerJoin(sections, eq(sections.id, articles.sectionId))
         .where(and(eq(articles.slug, route.slug), isPublic()))
         .limit(1);
-      if (current) return current.section === route.section ? OK : { status: 'moved', location: `/${current.section}/${route.slug}` };
+      if (current && current.section !== route.section) return { status: 'moved', location: `/${current.section}/${route.slug}` };
+      if (current) {
+        // A page of entries past the last, or asked of a story that is not a live blog, is no page.
+        const livePage = route.livePage ?? 1;
+        return livePage === 1 || (current.format === 'live' && (await livePageExists(current.id, livePage))) ? OK : NOT_FOUND;
+      }
       const moved = await findArticleRedirect(route.slug);
       return moved ? { status: 'moved', location: `/${moved.sectionSlug}/${moved.slug}` } : NOT_FOUND;
     }

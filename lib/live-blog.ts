@@ -3,37 +3,15 @@ import type { LiveEvent } from './live-events';
 import { renderMarkdown } from './markdown';
 
 export { livePath, parseLivePath, type LiveEvent } from './live-events';
+export { LIVE_PAGE_SIZE, livePageCount, livePageOf, liveSearch, parseLivePage } from './live-pages';
 
 /**
  * Live blogs (docs/adr/0026): the pure rules. How entries are paged and ordered, what the page's query means, the
  * one piece of markup an entry is (the page and the live stream both send it), and the stream's wire format.
  */
 
-/** Entries on one page of a live blog (the pinned entry is shown above them on the first page, and not counted). */
-export const LIVE_PAGE_SIZE = 20;
-
 /** The PostgreSQL channel every write to live_entries notifies, with the article's id as the payload. */
 export const LIVE_CHANNEL = 'live_entries';
-
-/** Reads `?lpage=2` leniently: anything else is the first page. */
-export function parseLivePage(params: Record<string, string | string[] | undefined>): number {
-  const value = params.lpage;
-  return typeof value === 'string' && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : 1;
-}
-
-/** The query for a page of entries (the first page has none, so the plain article URL stays canonical). */
-export function liveSearch(page: number): string {
-  return page > 1 ? `?lpage=${page}` : '';
-}
-
-export function livePageCount(total: number): number {
-  return Math.max(1, Math.ceil(total / LIVE_PAGE_SIZE));
-}
-
-/** Which page shows the entry at `index` in newest-first order (pinned entry left out). */
-export function livePageOf(index: number): number {
-  return Math.floor(index / LIVE_PAGE_SIZE) + 1;
-}
 
 /** An entry as the page and the stream show it. */
 export type LiveEntryView = {

@@ -4,7 +4,8 @@ import { SITE_PAGE_SLUGS } from './site-pages';
 /** The public content routes whose existence depends on the database (ARCHITECTURE.md §6). */
 export type ContentRoute =
   | { kind: 'section'; slug: string; page: number }
-  | { kind: 'article'; section: string; slug: string }
+  /** `livePage`: the live blog's page of entries its query asks for (`?lpage=`), when the caller read it. */
+  | { kind: 'article'; section: string; slug: string; livePage?: number }
   | { kind: 'tag'; slug: string; page: number }
   | { kind: 'author'; slug: string; page: number };
 

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 import { parseThreadQuery, threadSearch } from '@/lib/comment-order';
-import { liveSearch, parseLivePage } from '@/lib/live-blog';
+import { liveSearch, parseLivePage } from '@/lib/live-pages';
 import { parseContentRoute } from '@/lib/public-routes';
 
 /**

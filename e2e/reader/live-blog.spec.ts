@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
+import { fixture } from '../fixtures/newsroom';
 import { createLiveBlog } from '../support/live-blogs';
 
 /** Live blogs as readers see them (docs/adr/0026). Entries posted by an editor are the editor journey's. */
@@ -35,12 +36,14 @@ test.describe('without JavaScript', () => {
     expect(xml.indexOf('Update number 23')).toBeLessThan(xml.indexOf('Storm warning issued'));
   });
 
-  // Known gap: the page past the last shows the not-found page, but with status 200. notFound() comes after the page
-  // has read its query (?lpage=), by which time Next has begun the answer; article pages' own 404s come before it.
-  // Path pagination (/…/slug/live/2, as sections do, ADR 0004) would fix it.
-  test.fixme('a page of entries past the last is not found (404)', async ({ page, baseURL }) => {
+  test('a page of entries past the last, or of a story that is not a live blog, is not found (404)', async ({ page, baseURL }) => {
     const blog = await createLiveBlog(baseURL!, { entries: 3 });
     expect((await page.request.get(`${blog.path}?lpage=9`)).status()).toBe(404);
+    expect((await page.request.get(`${blog.path}?lpage=2`)).status()).toBe(404);
+    expect((await page.request.get(`/${fixture.politics.slug}/${fixture.lead.slug}?lpage=2`)).status()).toBe(404);
+    // The first page, and a query that is no page number, are the story itself.
+    expect((await page.request.get(`${blog.path}?lpage=1`)).status()).toBe(200);
+    expect((await page.request.get(`${blog.path}?lpage=x`)).status()).toBe(200);
   });
 
   test('a closed live blog reads as an article: its coverage ended, no live label, JSON-LD with the coverage end', async ({ page, baseURL }) => {
