@@ -6,6 +6,12 @@ const dbImports = {
   group: ['@/db', '@/db/*', '../db/*', '../../db/*'],
   message: 'Only data/ (and db/, scripts/, tests) may import the database: go through a data/ function.',
 };
+/** Forms answer the same without JavaScript only through useFormAction (docs/adr/0030). */
+const formState = {
+  name: 'react',
+  importNames: ['useActionState'],
+  message: 'Use useFormAction from components/ui/form-result.tsx: it gives the form its answer without JavaScript too.',
+};
 const authImports = {
   group: ['next-auth', 'next-auth/*', '@auth/*'],
   message: 'Keep next-auth inside auth.ts, auth.config.ts and data/viewer.ts.',
@@ -24,8 +30,13 @@ export default tseslint.config(
       // Images come from our own /media route with explicit sizes; next/image's optimiser is not used.
       '@next/next/no-img-element': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [dbImports, authImports] }],
+      'no-restricted-imports': ['error', { paths: [formState], patterns: [dbImports, authImports] }],
     },
+  },
+  {
+    // The one place that wraps useActionState.
+    files: ['components/ui/form-result.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [dbImports, authImports] }] },
   },
   {
     // The layers allowed to reach the database directly.

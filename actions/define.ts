@@ -4,12 +4,13 @@ import { cookies, headers } from 'next/headers';
 import { forbidden, redirect, RedirectType, unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 
+import { keepFormResult } from '@/data/form-results';
 import { viewerWith, getViewer, type Viewer } from '@/data/viewer';
 import { type ActionResult, fromZodError } from '@/lib/action-result';
 import { env } from '@/lib/env';
 import { ForbiddenError, InvalidInputError } from '@/lib/errors';
 import { formText } from '@/lib/form-data';
-import { backPath, encodeFormFlash, FORM_FLASH_COOKIE, FORM_FLASH_SECONDS, FORM_ID_FIELD, isFormId } from '@/lib/form-flash';
+import { backPath, encodeFormFlash, encodeFormFlashMessages, FORM_FLASH_COOKIE, FORM_FLASH_SECONDS, FORM_ID_FIELD, type FormFlash, isFormId } from '@/lib/form-flash';
 import type { Capability } from '@/lib/permissions';
 
 /*
@@ -161,7 +162,7 @@ async function answerPlainPost<R extends ActionResult<object, unknown>>(formData
   if (!isFormId(form) || !AUTH_SECRET) return result;
   const request = await headers();
   if (request.get('next-action') !== null) return result;
-  const value = encodeFormFlash(AUTH_SECRET, { form, result });
+  const value = await flashCookieValue(AUTH_SECRET, { form, result });
   if (value === null) return result;
   const back = backPath(request.get('referer'), [new URL(SITE_URL).origin], request.get('host'));
   (await cookies()).set(FORM_FLASH_COOKIE, value, {
@@ -171,7 +172,20 @@ async function answerPlainPost<R extends ActionResult<object, unknown>>(formData
     path: back.split('?')[0],
     maxAge: FORM_FLASH_SECONDS,
   });
-  redirect(back, RedirectType.push);
+  // Back at the form itself when it carries the name as its id (one far down its page, such as a reply).
+  redirect(`${back}#${form}`, RedirectType.push);
+}
+
+/** The whole answer in the cookie; too big for it, kept in the database and named; failing that, its messages alone. */
+async function flashCookieValue(secret: string, flash: FormFlash): Promise<string | null> {
+  const whole = encodeFormFlash(secret, flash);
+  if (whole !== null) return whole;
+  try {
+    return encodeFormFlash(secret, { form: flash.form, ref: await keepFormResult(flash, FORM_FLASH_SECONDS) });
+  } catch (error) {
+    console.error('a form answer could not be kept', error);
+    return encodeFormFlashMessages(secret, flash);
+  }
 }
 
 /** The data layer's own check refused the caller (a demotion meanwhile, a story not theirs): 403 unless mapped. */

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { cookies, headers } from 'next/headers';
 
 import { FormFlashProvider } from '@/components/ui/form-result';
+import { readFormResult } from '@/data/form-results';
 import { env } from '@/lib/env';
 import { decodeFormFlash, FORM_FLASH_COOKIE } from '@/lib/form-flash';
 
@@ -31,7 +32,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await headers();
   // A form's answer to a post made without JavaScript, for the form it names (docs/adr/0030).
   const secret = env().AUTH_SECRET;
-  const flash = secret ? decodeFormFlash(secret, (await cookies()).get(FORM_FLASH_COOKIE)?.value) : null;
+  const carried = secret ? decodeFormFlash(secret, (await cookies()).get(FORM_FLASH_COOKIE)?.value) : null;
+  const flash = carried && 'ref' in carried ? await readFormResult(carried.ref).catch(() => null) : carried;
   return (
     <html lang="en-GB">
       <body>

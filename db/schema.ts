@@ -703,3 +703,19 @@ export type { ArticleFormat } from '../lib/article-formats';
 export type ArticleStatus = (typeof articleStatus.enumValues)[number];
 export type { UserRole } from '../lib/roles';
 
+
+/**
+ * Answers to forms posted without JavaScript that do not fit in their cookie, such as a refused comment with the text
+ * that was typed (docs/adr/0030): the cookie names the row, which is read for a few seconds and then swept.
+ */
+export const formResults = pgTable(
+  'form_results',
+  {
+    /** Random (256 bits): whoever holds the signed cookie that names it may read it. */
+    id: text('id').primaryKey(),
+    form: text('form').notNull(),
+    result: jsonb('result').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (t) => [index('form_results_expires_idx').on(t.expiresAt)],
+);

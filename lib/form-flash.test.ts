@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { backPath, decodeFormFlash, encodeFormFlash } from './form-flash';
+import { backPath, decodeFormFlash, encodeFormFlash, encodeFormFlashMessages } from './form-flash';
 
 const SECRET = 'a secret of at least thirty-two characters';
 
@@ -23,13 +23,20 @@ describe("a form's answer carried across a redirect", () => {
     expect(decodeFormFlash(SECRET, badForm)).toBeNull();
   });
 
-  it('drops what was typed, then the field messages, before it outgrows a cookie', () => {
+  it('does not fit a cookie when it is too big; its messages alone do, the field messages dropped last', () => {
     const long = 'x'.repeat(5_000);
-    const flash = { form: 'subscribe', result: { ok: false, formError: 'Please correct the highlighted fields.', fieldErrors: { email: ['Enter a valid e-mail address.'] }, values: { email: long } } };
-    const kept = decodeFormFlash(SECRET, encodeFormFlash(SECRET, flash)!);
+    const flash = { form: 'subscribe', result: { ok: false, formError: 'Please correct the highlighted fields.', fieldErrors: { email: ['Enter a valid e-mail address.'] }, values: { email: long }, body: long } };
+    expect(encodeFormFlash(SECRET, flash)).toBeNull();
+    const kept = decodeFormFlash(SECRET, encodeFormFlashMessages(SECRET, flash)!);
     expect(kept).toEqual({ form: 'subscribe', result: { ok: false, formError: 'Please correct the highlighted fields.', fieldErrors: { email: ['Enter a valid e-mail address.'] } } });
     const huge = { form: 'subscribe', result: { ok: false, formError: 'Short.', fieldErrors: { email: [long] } } };
-    expect(decodeFormFlash(SECRET, encodeFormFlash(SECRET, huge)!)).toEqual({ form: 'subscribe', result: { ok: false, formError: 'Short.' } });
+    expect(decodeFormFlash(SECRET, encodeFormFlashMessages(SECRET, huge)!)).toEqual({ form: 'subscribe', result: { ok: false, formError: 'Short.' } });
+  });
+
+  it('names the row that keeps an answer too big for it, and only an id shaped like one', () => {
+    const ref = 'A'.repeat(43);
+    expect(decodeFormFlash(SECRET, encodeFormFlash(SECRET, { form: 'reply-42', ref })!)).toEqual({ form: 'reply-42', ref });
+    expect(decodeFormFlash(SECRET, encodeFormFlash(SECRET, { form: 'reply-42', ref: "' or 1=1 --" })!)).toBeNull();
   });
 
   it('sends the browser back to the page on this site it came from, and nowhere else', () => {

@@ -2,6 +2,7 @@
  * The background jobs every worker runs (server/worker.ts), built from the environment. Mail delivery is the first;
  * a feature's periodic job (name, interval, run) is added to the list `backgroundJobs` returns.
  */
+import { sweepFormResults } from '@/data/form-results';
 import { queueDueNewsletterIssues } from '@/data/newsletter-issues';
 import { sendDueReplyNotifications } from '@/data/notifications';
 import { syncDueSearchWords } from '@/data/search-words';
@@ -27,6 +28,7 @@ export const featureJobs: PeriodicJob[] = [
   { name: 'queue due newsletter issues', everyMs: FEATURE_JOB_MS, runsOn: 'one worker', run: async () => void (await queueDueNewsletterIssues(new Date())) },
   { name: 'count words of stories the clock published or expired', everyMs: FEATURE_JOB_MS, runsOn: 'one worker', run: async () => void (await syncDueSearchWords()) },
   { name: 'sweep spent throttle counts', everyMs: 60 * FEATURE_JOB_MS, runsOn: 'one worker', run: async () => void (await sweepThrottles()) },
+  { name: 'sweep expired form answers', everyMs: 60 * FEATURE_JOB_MS, runsOn: 'one worker', run: async () => void (await sweepFormResults()) },
 ];
 
 export type BackgroundJobs = {

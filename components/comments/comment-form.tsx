@@ -1,8 +1,9 @@
 'use client';
 
-import { startTransition, useActionState, useOptimistic, useState } from 'react';
+import { startTransition, useOptimistic, useState } from 'react';
 
 import { postCommentAction, type CommentActionResult } from '@/actions/comments';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 import { ScriptMarker } from '@/components/ui/script-marker';
 import { COMMENT_MAX, COMMENT_MIN } from '@/lib/comment-text';
@@ -11,6 +12,9 @@ import { CommentBody } from './comment-body';
 import styles from './comments.module.css';
 
 const initial: CommentActionResult = { ok: false };
+
+/** A reply form's name (its <details> opens when the page carries its answer). */
+export const replyFormId = (commentId: number) => `reply-${commentId}`;
 
 /** The text box and its live counter; remounted (and so emptied) after a successful post. */
 function CommentTextarea({ id, parentId, initial, errors }: { id: string; parentId?: number; initial: string; errors?: string[] }) {
@@ -47,12 +51,14 @@ function CommentTextarea({ id, parentId, initial, errors }: { id: string; parent
  * marked as awaiting moderation, for its author only); errors appear beside the field with the text kept.
  */
 export function CommentForm({ articleId, parentId, label, authorName, returnTo }: { articleId: number; parentId?: number; label: string; authorName: string; returnTo: string }) {
-  const [state, action, pending] = useActionState(postCommentAction, initial);
+  const formId = parentId ? replyFormId(parentId) : 'comment-new';
+  const [state, action, pending] = useFormAction(postCommentAction, formId, initial);
   const [posting, addPosting] = useOptimistic<string[], string>([], (list, body) => [...list, body]);
   const id = `comment-body-${parentId ?? 'new'}`;
   return (
     <>
       <form
+        id={formId}
         action={action}
         className={`comment-form ${styles.form}`}
         onSubmit={(event) => {
@@ -65,6 +71,7 @@ export function CommentForm({ articleId, parentId, label, authorName, returnTo }
           });
         }}
       >
+        <FormIdField id={formId} />
         <input type="hidden" name="articleId" value={articleId} />
         <input type="hidden" name="returnTo" value={returnTo} />
         <ScriptMarker />

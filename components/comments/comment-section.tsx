@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { deleteCommentAction } from '@/actions/comments';
 import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
+import { FormDetails } from '@/components/ui/form-result';
 import { ScriptMarker } from '@/components/ui/script-marker';
 import { EDIT_WINDOW_MINUTES, getCommentStanding, getThread, getViewerThreadState, type CommentView, type ViewerThreadState } from '@/data/comments';
 import { getViewer, type Viewer } from '@/data/viewer';
@@ -11,11 +12,11 @@ import type { CommentStanding } from '@/lib/comment-standing';
 import { can } from '@/lib/permissions';
 
 import { CommentBody } from './comment-body';
-import { CommentForm } from './comment-form';
-import { EditCommentForm } from './edit-comment-form';
+import { CommentForm, replyFormId } from './comment-form';
+import { EditCommentForm, editFormId } from './edit-comment-form';
 import { LikeButton } from './like-button';
 import styles from './comments.module.css';
-import { ReportForm } from './report-form';
+import { ReportForm, reportFormId } from './report-form';
 
 /** Everything about the visitor, worked out per request and never cached. */
 type VisitorContext = {
@@ -74,20 +75,20 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
             (context.state.reportedIds.includes(comment.id) ? (
               <span className={styles.reported}>Reported</span>
             ) : (
-              <details className={styles.reply}>
+              <FormDetails formId={reportFormId(comment.id)} className={styles.reply}>
                 <summary className={styles.control}>Report</summary>
                 <ReportForm commentId={comment.id} />
-              </details>
+              </FormDetails>
             ))}
         </div>
       )}
       {isMine && (
         <div className={styles.own}>
           {canEdit && (
-            <details className={styles.reply}>
+            <FormDetails formId={editFormId(comment.id)} className={styles.reply}>
               <summary className={styles.control}>Edit</summary>
               <EditCommentForm commentId={comment.id} body={comment.body} returnTo={context.articlePath} />
-            </details>
+            </FormDetails>
           )}
           <details className={styles.reply}>
             <summary className={`${styles.control} ${styles.danger}`}>Delete</summary>
@@ -103,10 +104,10 @@ function Comment({ comment, context }: { comment: CommentView; context: VisitorC
         </div>
       )}
       {context.mayPost && !comment.isDeleted && viewer && (
-        <details className={styles.reply}>
+        <FormDetails formId={replyFormId(comment.id)} className={styles.reply}>
           <summary className={styles.control}>Reply</summary>
           <CommentForm articleId={context.articleId} parentId={comment.id} label={`Reply to ${comment.authorName}`} authorName={viewer.name} returnTo={context.articlePath} />
-        </details>
+        </FormDetails>
       )}
       {(comment.replies.length > 0 || replies.length > 0) && (
         <ol className={`comment__replies ${styles.replies}`}>

@@ -1,8 +1,9 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 
 import { editCommentAction, type CommentActionResult } from '@/actions/comments';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 import { ScriptMarker } from '@/components/ui/script-marker';
 import { COMMENT_MAX } from '@/lib/comment-text';
@@ -11,8 +12,12 @@ import styles from './comments.module.css';
 
 const initial: CommentActionResult = { ok: false };
 
+/** The edit form's name (its <details> opens when the page carries its answer). */
+export const editFormId = (commentId: number) => `edit-${commentId}`;
+
 export function EditCommentForm({ commentId, body, returnTo }: { commentId: number; body: string; returnTo: string }) {
-  const [state, action, pending] = useActionState(editCommentAction, initial);
+  const formId = editFormId(commentId);
+  const [state, action, pending] = useFormAction(editCommentAction, formId, initial);
   const id = `edit-comment-${commentId}`;
   const form = useRef<HTMLFormElement>(null);
   // Saved and published: the comment above shows the new text, so the Edit panel closes (a held edit keeps it open
@@ -21,7 +26,8 @@ export function EditCommentForm({ commentId, body, returnTo }: { commentId: numb
     if (state.ok && state.status === 'published') form.current?.closest('details')?.removeAttribute('open');
   }, [state]);
   return (
-    <form ref={form} action={action} className={`comment-form ${styles.form}`}>
+    <form ref={form} id={formId} action={action} className={`comment-form ${styles.form}`}>
+      <FormIdField id={formId} />
       <input type="hidden" name="commentId" value={commentId} />
       <input type="hidden" name="returnTo" value={returnTo} />
       <ScriptMarker />

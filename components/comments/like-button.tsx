@@ -1,8 +1,9 @@
 'use client';
 
-import { startTransition, useActionState, useOptimistic } from 'react';
+import { startTransition, useOptimistic } from 'react';
 
 import { likeCommentAction, type ReactionResult } from '@/actions/comments';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 import { ScriptMarker } from '@/components/ui/script-marker';
 
@@ -12,10 +13,12 @@ const initial: ReactionResult = { ok: false };
 
 /** Like / take back a like. Counts move at once (optimistic); without JavaScript it is a plain form post. */
 export function LikeButton({ commentId, liked, count, returnTo }: { commentId: number; liked: boolean; count: number; returnTo: string }) {
-  const [state, action, pending] = useActionState(likeCommentAction, initial);
+  const formId = `like-${commentId}`;
+  const [state, action, pending] = useFormAction(likeCommentAction, formId, initial);
   const [shown, setShown] = useOptimistic({ liked, count }, (_current, next: { liked: boolean; count: number }) => next);
   return (
     <form
+      id={formId}
       action={action}
       className={styles.like}
       onSubmit={(event) => {
@@ -27,6 +30,7 @@ export function LikeButton({ commentId, liked, count, returnTo }: { commentId: n
         });
       }}
     >
+      <FormIdField id={formId} />
       <input type="hidden" name="commentId" value={commentId} />
       <input type="hidden" name="returnTo" value={returnTo} />
       <ScriptMarker />

@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { reportCommentAction } from '@/actions/comments';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 import { initialActionResult } from '@/lib/action-result';
 import { COMMENT_REPORT_REASONS, COMMENT_REPORT_REASON_LABELS } from '@/lib/editorial';
@@ -10,9 +9,13 @@ import { REPORT_NOTE_MAX } from '@/lib/validation/comments';
 
 import styles from './comments.module.css';
 
+/** The report form's name (its <details> opens when the page carries its answer). */
+export const reportFormId = (commentId: number) => `report-${commentId}`;
+
 /** Reports a comment to the moderators with a reason and an optional note. Works without JavaScript. */
 export function ReportForm({ commentId }: { commentId: number }) {
-  const [state, action, pending] = useActionState(reportCommentAction, initialActionResult);
+  const formId = reportFormId(commentId);
+  const [state, action, pending] = useFormAction(reportCommentAction, formId, initialActionResult);
   if (state.ok) {
     return (
       <p className={formStyles.formSuccess} role="status">
@@ -20,16 +23,16 @@ export function ReportForm({ commentId }: { commentId: number }) {
       </p>
     );
   }
-  const id = `report-${commentId}`;
   return (
-    <form action={action} className={`comment-form ${styles.form} ${styles.report}`}>
+    <form id={formId} action={action} className={`comment-form ${styles.form} ${styles.report}`}>
+      <FormIdField id={formId} />
       <input type="hidden" name="commentId" value={commentId} />
       {state.formError && (
         <p className={formStyles.formError} role="alert">
           {state.formError}
         </p>
       )}
-      <fieldset aria-describedby={state.fieldErrors?.reason ? `${id}-reason-error` : undefined}>
+      <fieldset aria-describedby={state.fieldErrors?.reason ? `${formId}-reason-error` : undefined}>
         <legend>Why are you reporting this comment?</legend>
         {COMMENT_REPORT_REASONS.map((reason) => (
           <label key={reason} className={styles.reportReason}>
@@ -37,13 +40,13 @@ export function ReportForm({ commentId }: { commentId: number }) {
           </label>
         ))}
         {state.fieldErrors?.reason && (
-          <span id={`${id}-reason-error`} className={formStyles.error}>
+          <span id={`${formId}-reason-error`} className={formStyles.error}>
             {state.fieldErrors.reason.join(' ')}
           </span>
         )}
       </fieldset>
-      <label htmlFor={`${id}-note`}>Anything the moderators should know? (optional)</label>
-      <textarea id={`${id}-note`} name="note" rows={2} maxLength={REPORT_NOTE_MAX} defaultValue={state.values?.note ?? ''} aria-invalid={state.fieldErrors?.note ? true : undefined} />
+      <label htmlFor={`${formId}-note`}>Anything the moderators should know? (optional)</label>
+      <textarea id={`${formId}-note`} name="note" rows={2} maxLength={REPORT_NOTE_MAX} defaultValue={state.values?.note ?? ''} aria-invalid={state.fieldErrors?.note ? true : undefined} />
       {state.fieldErrors?.note && <span className={formStyles.error}>{state.fieldErrors.note.join(' ')}</span>}
       <button type="submit" disabled={pending}>
         Send report

@@ -1,9 +1,10 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 
 import { createArticleAction, saveArticleAction, type ArticleActionResult } from '@/actions/articles';
 import { Field, SelectField, TextAreaField } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 import { sameText, useIsHydrating } from '@/components/ui/use-hydrating';
 import { ARTICLE_FORMATS } from '@/lib/article-formats';
@@ -79,7 +80,7 @@ export function ArticleEditorForm({
   onSaved?: (saved: { version: number; isPendingPublication: boolean }) => void;
 }) {
   const isNew = articleId === null;
-  const [state, action, pending] = useActionState(isNew ? createArticleAction : saveArticleAction, initial);
+  const [state, action, pending] = useFormAction(isNew ? createArticleAction : saveArticleAction, 'story-editor', initial);
   const [dirty, setDirty] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const insertPicture = useRef<((picture: PickerPicture) => void) | null>(null);
@@ -145,6 +146,7 @@ export function ArticleEditorForm({
       </h2>
       {articleId !== null && <input type="hidden" name="id" value={articleId} />}
       <input type="hidden" name="version" value={version} />
+      <FormIdField id="story-editor" />
       {/* Enter in a field sends the story, never the picture picker's Search (the first submit button without JavaScript). */}
       <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" disabled={pending}>
         {isNew ? 'Create draft' : 'Save'}

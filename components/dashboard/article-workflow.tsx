@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 
 import { addArticleNoteAction, publishArticleAction, submitForReviewAction, type ArticleActionResult } from '@/actions/articles';
 import { sendBackAction } from '@/actions/review';
 import { TextAreaField } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 import { confirmHref } from '@/lib/confirm-href';
 import { ARTICLE_NOTE_KINDS, ARTICLE_NOTE_LABELS } from '@/lib/editorial';
@@ -47,13 +48,14 @@ function Ids({ articleId, version }: { articleId: number; version: number }) {
 }
 
 function PublishForm(props: WorkflowProps) {
-  const [result, action, pending] = useActionState(publishArticleAction, initial);
+  const [result, action, pending] = useFormAction(publishArticleAction, 'publish', initial);
   const [when, setWhen] = useState(props.state === 'scheduled' ? 'schedule' : 'now');
   const isLive = props.state === 'published';
   const errors = result.fieldErrors ?? {};
   const label = isLive ? (props.hasPendingChanges ? 'Publish changes' : 'Update publication settings') : when === 'schedule' ? 'Schedule' : 'Publish now';
   return (
     <form action={action} className={editor.workflowForm} aria-labelledby="publish-title">
+      <FormIdField id="publish" />
       <h3 id="publish-title">{isLive ? 'Publication' : 'Publish'}</h3>
       <Problem result={result} />
       <Ids articleId={props.articleId} version={props.version} />
@@ -97,10 +99,11 @@ function PublishForm(props: WorkflowProps) {
   );
 }
 
-function SimpleForm({ title, button, action: serverAction, articleId, version, children }: { title: string; button: string; action: typeof submitForReviewAction; articleId: number; version: number; children?: React.ReactNode }) {
-  const [result, action, pending] = useActionState(serverAction, initial);
+function SimpleForm({ formId, title, button, action: serverAction, articleId, version, children }: { formId: string; title: string; button: string; action: typeof submitForReviewAction; articleId: number; version: number; children?: React.ReactNode }) {
+  const [result, action, pending] = useFormAction(serverAction, formId, initial);
   return (
     <form action={action} className={editor.workflowForm} aria-label={title}>
+      <FormIdField id={formId} />
       <Problem result={result} />
       <Ids articleId={articleId} version={version} />
       {children}
@@ -137,10 +140,11 @@ function DangerZone({ articleId, isPublic }: { articleId: number; isPublic: bool
  * the server stages the note with them (data/article-notes.ts). The form says which will happen before it is sent.
  */
 function NoteForm({ articleId, hasPendingChanges }: { articleId: number; hasPendingChanges: boolean }) {
-  const [result, action, pending] = useActionState(addArticleNoteAction, initial);
+  const [result, action, pending] = useFormAction(addArticleNoteAction, 'article-note', initial);
   const errors = result.fieldErrors ?? {};
   return (
     <form action={action} className={editor.workflowForm} aria-labelledby="note-title" aria-describedby="note-when">
+      <FormIdField id="article-note" />
       <h3 id="note-title">Add a correction or update</h3>
       {hasPendingChanges ? (
         <p id="note-when">
@@ -198,7 +202,7 @@ export function ArticleWorkflow(props: WorkflowProps) {
   return (
     <div>
       {!props.mayPublish && props.mayEdit && props.state === 'draft' && (
-        <SimpleForm title="Submit for review" button="Submit for review" action={submitForReviewAction} articleId={props.articleId} version={props.version}>
+        <SimpleForm formId="submit-for-review" title="Submit for review" button="Submit for review" action={submitForReviewAction} articleId={props.articleId} version={props.version}>
           <p>An editor will review and publish it. You can keep editing until then.</p>
         </SimpleForm>
       )}

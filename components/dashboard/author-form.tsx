@@ -1,12 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { createAuthorAction, updateAuthorAction } from '@/actions/authors';
 import auth from '@/components/auth/auth.module.css';
 import { Field, SelectField, TextAreaField } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
-import { initialActionResult } from '@/lib/action-result';
 
 import styles from './author-form.module.css';
 
@@ -22,13 +20,14 @@ export function AuthorForm({
   imageChoices: { id: number; alt: string; src: string }[];
   userChoices: { id: string; name: string; role: string }[];
 }) {
-  const [state, action, pending] = useActionState(author.id ? updateAuthorAction : createAuthorAction, initialActionResult);
+  const [state, action, pending] = useFormAction(author.id ? updateAuthorAction : createAuthorAction, 'author');
   const value = (name: keyof Omit<AuthorFormValues, 'id'>) => state.values?.[name] ?? author[name];
   const avatarErrors = state.fieldErrors?.avatarImageId;
   const chosenAvatar = value('avatarImageId');
 
   return (
     <form action={action} className={`${auth.form} ${styles.form}`} noValidate aria-labelledby="author-form-title">
+      <FormIdField id="author" />
       <h2 id="author-form-title" className="visually-hidden">
         Profile
       </h2>

@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './confirm.module.css';
@@ -70,10 +71,11 @@ type ConfirmState = { ok: boolean; formError?: string; message?: string };
  * in the dialog.
  */
 export function ConfirmForm({ action, fields, confirmLabel, cancelHref }: { action: (state: ConfirmState, formData: FormData) => Promise<ConfirmState>; fields: Record<string, string | string[]>; confirmLabel: string; cancelHref: string }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [state, formAction, pending] = useFormAction(action, 'confirm', { ok: false });
   const problem = state.ok ? null : (state.formError ?? state.message);
   return (
     <form action={formAction} className={styles.form}>
+      <FormIdField id="confirm" />
       {problem && (
         <p className={formStyles.formError} role="alert">
           {problem} Nothing was changed.

@@ -1,18 +1,17 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { updateImageDetailsAction } from '@/actions/images';
 import auth from '@/components/auth/auth.module.css';
 import { Field } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
-import { initialActionResult } from '@/lib/action-result';
 
 /** Edits a library image's alt text and credit (the picture itself never changes: upload a new one instead). */
 export function ImageDetailsForm({ id, alt, credit }: { id: number; alt: string; credit: string }) {
-  const [state, action, pending] = useActionState(updateImageDetailsAction, initialActionResult);
+  const [state, action, pending] = useFormAction(updateImageDetailsAction, 'image-details');
   return (
     <form action={action} className={auth.form} noValidate aria-labelledby="details-title">
+      <FormIdField id="image-details" />
       <h2 id="details-title">Details</h2>
       {state.formError && (
         <p className={formStyles.formError} role="alert">

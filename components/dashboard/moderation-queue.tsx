@@ -1,11 +1,10 @@
 'use client';
 
 import Form from 'next/form';
-import { useActionState } from 'react';
-
 import { moderateAction, type ModerationResult } from '@/actions/moderation';
 import { CommentBody } from '@/components/comments/comment-body';
 import common from '@/components/ui/common.module.css';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 import type { QueueItem } from '@/data/moderation';
 import type { CommentStanding } from '@/lib/comment-standing';
@@ -97,7 +96,7 @@ function RowActions({ item, where, pending }: { item: QueueItem; where: Where; p
  */
 export function ModerationQueue({ items, timeZone, tab, page, notice }: { items: QueueItem[]; timeZone: string; tab: string; page: number; notice?: string }) {
   const when = (iso: string) => formatDateTime(iso, timeZone);
-  const [result, action, pending] = useActionState(moderateAction, initial);
+  const [result, action, pending] = useFormAction(moderateAction, 'moderation', initial);
   const text = result.formError ?? result.notice ?? notice;
   const message = text && (
     <p className={result.formError ? formStyles.formError : formStyles.formSuccess} role={result.formError ? 'alert' : 'status'}>
@@ -134,6 +133,7 @@ export function ModerationQueue({ items, timeZone, tab, page, notice }: { items:
         </button>
       </Form>
       <form action={action} aria-busy={pending}>
+        <FormIdField id="moderation" />
         <ol className={styles.list}>
           {items.map((item) => (
             <li key={item.id} className={`moderation-item ${styles.item}`} aria-labelledby={`moderation-${item.id}`}>

@@ -1,19 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { deliverNewsletterIssueAction } from '@/actions/newsletter-issues';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
-import { initialActionResult } from '@/lib/action-result';
 
 import styles from './dashboard-admin.module.css';
 
 /** Send now, schedule for a minute in the newsroom's time zone, or take a scheduled issue back to a draft. */
 export function NewsletterDeliveryForm({ id, scheduledLocal, isScheduled, timeZone, subscribers }: { id: number; scheduledLocal: string; isScheduled: boolean; timeZone: string; subscribers: number }) {
-  const [state, action, pending] = useActionState(deliverNewsletterIssueAction, initialActionResult);
+  const [state, action, pending] = useFormAction(deliverNewsletterIssueAction, 'issue-delivery');
   const error = state.fieldErrors?.scheduledFor;
   return (
     <form action={action} className={styles.panel} noValidate aria-labelledby="delivery-title">
+      <FormIdField id="issue-delivery" />
       <h2 id="delivery-title">Send</h2>
       <p>
         Goes to {subscribers === 1 ? '1 confirmed subscriber' : `${subscribers} confirmed subscribers`} (counted again when it is sent).

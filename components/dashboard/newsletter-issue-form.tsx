@@ -1,11 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { createNewsletterIssueAction, updateNewsletterIssueAction } from '@/actions/newsletter-issues';
 import { Field, SelectField, TextAreaField } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
-import { initialActionResult } from '@/lib/action-result';
 
 import styles from './dashboard-admin.module.css';
 
@@ -13,10 +11,11 @@ type Issue = { id: number; list: string; subject: string; intro: string };
 
 /** Writes a new issue, or changes one that has not gone out; the stories are filled in when it is sent. */
 export function NewsletterIssueForm({ lists, issue }: { lists: { value: string; label: string }[]; issue?: Issue }) {
-  const [state, action, pending] = useActionState(issue ? updateNewsletterIssueAction : createNewsletterIssueAction, initialActionResult);
+  const [state, action, pending] = useFormAction(issue ? updateNewsletterIssueAction : createNewsletterIssueAction, 'issue');
   const value = (name: 'list' | 'subject' | 'intro') => state.values?.[name] ?? issue?.[name] ?? '';
   return (
     <form action={action} className={styles.panel} noValidate aria-labelledby="issue-form-title">
+      <FormIdField id="issue" />
       <h2 id="issue-form-title">{issue ? 'Edit the issue' : 'Write an issue'}</h2>
       {state.formError && (
         <p className={formStyles.formError} role="alert">

@@ -1,9 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { changeRoleAction, enableUserAction, signOutUserEverywhereAction } from '@/actions/people';
-import { initialActionResult } from '@/lib/action-result';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import { confirmHref } from '@/lib/confirm-href';
 import { USER_ROLES, type UserRole } from '@/lib/roles';
 
@@ -29,9 +27,10 @@ function FormError({ message }: { message?: string }) {
 }
 
 export function PeopleRoleForm({ userId, role }: { userId: string; role: UserRole }) {
-  const [state, action, pending] = useActionState(changeRoleAction, initialActionResult);
+  const [state, action, pending] = useFormAction(changeRoleAction, 'person-role');
   return (
     <form action={action} className={styles.panel} noValidate aria-labelledby="role-title">
+      <FormIdField id="person-role" />
       <h2 id="role-title">Change role</h2>
       <FormError message={state.formError} />
       <input type="hidden" name="userId" value={userId} />
@@ -52,7 +51,7 @@ export function PeopleRoleForm({ userId, role }: { userId: string; role: UserRol
 
 /** Re-enabling is a plain form; disabling only asks (the person page's ?confirm=disable says what happens and does it). */
 export function PeopleStatusForm({ userId, isDisabled }: { userId: string; isDisabled: boolean }) {
-  const [state, action, pending] = useActionState(enableUserAction, initialActionResult);
+  const [state, action, pending] = useFormAction(enableUserAction, 'person-status');
   if (!isDisabled) {
     return (
       <section className={`${styles.panel} ${styles.danger}`} aria-labelledby="status-title">
@@ -64,6 +63,7 @@ export function PeopleStatusForm({ userId, isDisabled }: { userId: string; isDis
   }
   return (
     <form action={action} className={styles.panel} aria-labelledby="status-title">
+      <FormIdField id="person-status" />
       <h2 id="status-title">Re-enable account</h2>
       <FormError message={state.formError} />
       <p>They can sign in again (their old sessions stay ended).</p>
@@ -76,9 +76,10 @@ export function PeopleStatusForm({ userId, isDisabled }: { userId: string; isDis
 }
 
 export function PeopleSignOutForm({ userId }: { userId: string }) {
-  const [state, action, pending] = useActionState(signOutUserEverywhereAction, initialActionResult);
+  const [state, action, pending] = useFormAction(signOutUserEverywhereAction, 'person-sessions');
   return (
     <form action={action} className={styles.panel} aria-labelledby="sessions-title">
+      <FormIdField id="person-sessions" />
       <h2 id="sessions-title">Sessions</h2>
       <FormError message={state.formError} />
       <p>Ends every session of this account, on every device (for a lost phone or a shared computer). They can sign in again.</p>

@@ -1,8 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { restoreRevisionAction, type ArticleActionResult } from '@/actions/articles';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './revision-diff.module.css';
@@ -11,9 +10,10 @@ const initial: ArticleActionResult = { ok: false };
 
 /** Makes an old revision the latest one (as a new revision; nothing is lost). */
 export function RevisionRestoreForm({ articleId, version, revisionId, label }: { articleId: number; version: number; revisionId: number; label: string }) {
-  const [result, action, pending] = useActionState(restoreRevisionAction, initial);
+  const [result, action, pending] = useFormAction(restoreRevisionAction, `restore-${revisionId}`, initial);
   return (
     <form action={action} className={styles.restore}>
+      <FormIdField id={`restore-${revisionId}`} />
       <input type="hidden" name="id" value={articleId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="revisionId" value={revisionId} />

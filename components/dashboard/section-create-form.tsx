@@ -1,20 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { createSectionAction } from '@/actions/sections';
-import { initialActionResult } from '@/lib/action-result';
 
 import { Field, TextAreaField } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './dashboard-admin.module.css';
 
 /** New section: name, optional address (made from the name when empty), description. */
 export function SectionCreateForm() {
-  const [state, action, pending] = useActionState(createSectionAction, initialActionResult);
+  const [state, action, pending] = useFormAction(createSectionAction, 'section-create');
   return (
     <form action={action} className={styles.panel} noValidate aria-labelledby="section-create-title">
+      <FormIdField id="section-create" />
       <h2 id="section-create-title">Section details</h2>
       {state.formError && (
         <p className={formStyles.formError} role="alert">

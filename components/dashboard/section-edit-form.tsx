@@ -1,11 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { updateSectionAction } from '@/actions/sections';
-import { initialActionResult } from '@/lib/action-result';
 
 import { Field, TextAreaField } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './dashboard-admin.module.css';
@@ -14,10 +12,11 @@ type Props = { section: { id: number; name: string; slug: string; description: s
 
 /** Edit a section's name, description and position; the address is shown, not editable. */
 export function SectionEditForm({ section }: Props) {
-  const [state, action, pending] = useActionState(updateSectionAction, initialActionResult);
+  const [state, action, pending] = useFormAction(updateSectionAction, 'section-edit');
   const value = (name: 'name' | 'description' | 'position') => state.values?.[name] ?? String(section[name]);
   return (
     <form action={action} className={styles.panel} noValidate aria-labelledby="section-edit-title">
+      <FormIdField id="section-edit" />
       <h2 id="section-edit-title">Details</h2>
       {state.formError && (
         <p className={formStyles.formError} role="alert">

@@ -1,20 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { createTagAction } from '@/actions/tags';
-import { initialActionResult } from '@/lib/action-result';
 
 import { Field, TextAreaField } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './dashboard-admin.module.css';
 
 /** New tag: name, optional address (made from the name when empty), description. */
 export function TagCreateForm() {
-  const [state, action, pending] = useActionState(createTagAction, initialActionResult);
+  const [state, action, pending] = useFormAction(createTagAction, 'tag-create');
   return (
     <form action={action} className={styles.panel} noValidate aria-labelledby="tag-create-title">
+      <FormIdField id="tag-create" />
       <h2 id="tag-create-title">New tag</h2>
       {state.formError && (
         <p className={formStyles.formError} role="alert">

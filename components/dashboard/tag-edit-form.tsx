@@ -1,20 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
-
 import { renameTagAction } from '@/actions/tags';
-import { initialActionResult } from '@/lib/action-result';
 
 import { Field, TextAreaField } from '@/components/ui/field';
+import { FormIdField, useFormAction } from '@/components/ui/form-result';
 import formStyles from '@/components/ui/form.module.css';
 
 import styles from './dashboard-admin.module.css';
 
 /** Rename or re-describe a tag; its address stays. */
 export function TagEditForm({ tag }: { tag: { id: number; name: string; slug: string; description: string } }) {
-  const [state, action, pending] = useActionState(renameTagAction, initialActionResult);
+  const [state, action, pending] = useFormAction(renameTagAction, 'tag-edit');
   return (
     <form action={action} className={styles.panel} noValidate aria-labelledby="tag-edit-title">
+      <FormIdField id="tag-edit" />
       <h2 id="tag-edit-title">Rename</h2>
       {state.formError && (
         <p className={formStyles.formError} role="alert">

@@ -16,10 +16,23 @@ export function FormFlashProvider({ flash, children }: { flash: FormFlash | null
   return <FlashedResult.Provider value={flash}>{children}</FlashedResult.Provider>;
 }
 
-/** useActionState for a form named `formId` (put <FormIdField id={formId} /> inside it). */
-export function useFormAction(action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>, formId: string) {
+/**
+ * useActionState for a form named `formId` (put <FormIdField id={formId} /> inside it, and give the <form> that id
+ * when it is far down its page: the answer comes back to the page at #formId).
+ */
+export function useFormAction<R extends ActionResult<object, unknown>>(action: (previous: Awaited<R>, formData: FormData) => Promise<R>, formId: string, initial: Awaited<R> = initialActionResult as Awaited<R>) {
   const flash = useContext(FlashedResult);
-  return useActionState(action, flash?.form === formId ? (flash.result as ActionResult) : initialActionResult);
+  return useActionState<R, FormData>(action, flash?.form === formId ? (flash.result as Awaited<R>) : initial);
+}
+
+/** A <details> around a form, open when the page carries that form's answer (so a refusal is seen without a script). */
+export function FormDetails({ formId, className, children }: { formId: string; className?: string; children: React.ReactNode }) {
+  const flash = useContext(FlashedResult);
+  return (
+    <details className={className} open={flash?.form === formId || undefined}>
+      {children}
+    </details>
+  );
 }
 
 /** Names the form, so that the answer to a post without JavaScript comes back to it and to no other form. */
