@@ -14,6 +14,7 @@ import next from 'next';
 
 import { connect, resetDbPool } from '@/db/client';
 import { readLiveState, readPublicLiveEntriesAfter, readPublicLiveEntry } from '@/data/live-stream';
+import { loadPublicArticleIds } from '@/data/view-tally';
 import { env } from '@/lib/env';
 import { parseLivePath } from '@/lib/live-blog';
 import { setViewRecorder } from '@/lib/view-recorder';
@@ -32,7 +33,7 @@ import { createScheduler } from './scheduled-changes';
 import { SignInGate, signInRequestKind } from './sign-in-gate';
 import { RedisRemote } from './redis-remote';
 import { serveViewBeacon, viewBeaconKind } from './view-beacon';
-import { loadPublicArticleIds, PublicArticleIds, ViewCounter } from './view-counter';
+import { PublicArticleIds, ViewCounter } from './view-counter';
 
 const DRAIN_MS = 10_000;
 /**
@@ -140,7 +141,7 @@ const front = createFront({ handle, renderer, store: new PageStore(PAGE_CACHE_MB
 // Article views (docs/adr/0027): counted here, written in batches on a small pool of their own; Next's route handler
 // for signed-in viewers reaches the same counter.
 const viewsDb = connect(DATABASE_URL, { max: 2 });
-const views = new ViewCounter({ sql: viewsDb.sql, publicIds: new PublicArticleIds(() => loadPublicArticleIds(viewsDb.db)), secret: AUTH_SECRET, shared });
+const views = new ViewCounter({ db: viewsDb.db, publicIds: new PublicArticleIds(() => loadPublicArticleIds(viewsDb.db)), secret: AUTH_SECRET, shared });
 views.start();
 setViewRecorder((input, staff) => views.count(input, staff));
 

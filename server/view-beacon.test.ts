@@ -4,14 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { getDb, getSql } from '@/db/client';
+import { loadPublicArticleIds } from '@/data/view-tally';
+import { getDb } from '@/db/client';
 import { createFactory } from '@/test/factories';
 
 import { PIXEL, serveViewBeacon } from './view-beacon';
-import { loadPublicArticleIds, PublicArticleIds, ViewCounter } from './view-counter';
+import { PublicArticleIds, ViewCounter } from './view-counter';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-const counter = new ViewCounter({ sql: getSql(), publicIds: new PublicArticleIds(() => loadPublicArticleIds(getDb())), secret: 'test secret', log: () => {} });
+const counter = new ViewCounter({ db: getDb(), publicIds: new PublicArticleIds(() => loadPublicArticleIds(getDb())), secret: 'test secret', log: () => {} });
 // The front's answer to the beacon's addresses, with X-Forwarded-For as server/main.ts leaves it (the client's address).
 const server = http.createServer((req, res) => void serveViewBeacon(req, res, counter));
 let origin = '';

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { getDb, getSql } from '@/db/client';
+import { loadPublicArticleIds } from '@/data/view-tally';
+import { connect, getDb } from '@/db/client';
 import { HOUR_MS } from '@/lib/view-counting';
 import { createFactory } from '@/test/factories';
 
 import { RedisRemote } from './redis-remote';
-import { HourlyDedupe, loadPublicArticleIds, PublicArticleIds, ViewCounter, ViewTally } from './view-counter';
+import { HourlyDedupe, PublicArticleIds, ViewCounter, ViewTally } from './view-counter';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const HOUR = Date.UTC(2026, 11, 2, 7);
@@ -59,7 +59,7 @@ describe('ViewCounter against PostgreSQL', () => {
   let factory: ReturnType<typeof createFactory>;
   let now = HOUR + 5 * 60_000;
   const counter = () =>
-    new ViewCounter({ sql: getSql(), publicIds: new PublicArticleIds(() => loadPublicArticleIds(getDb())), secret: 'test secret', now: () => now, log: quiet });
+    new ViewCounter({ db: getDb(), publicIds: new PublicArticleIds(() => loadPublicArticleIds(getDb())), secret: 'test secret', now: () => now, log: quiet });
   const view = (articleId: number, address = '203.0.113.1', headers: Record<string, string> = {}) => ({ articleId, address, userAgent: headers['user-agent'] ?? CHROME, headers });
   const stored = async (articleId: number) =>
     (await getDb().execute<{ hour: Date; views: number }>(sql`select hour, views from article_views where article_id = ${articleId} order by hour`)).map((row) => ({
@@ -126,7 +126,7 @@ describe('ViewCounter against PostgreSQL', () => {
     const section = await factory.section('Views');
     const first = await factory.article({ sectionId: section.id });
     const views = new ViewCounter({
-      sql: getSql(),
+      db: getDb(),
       publicIds: new PublicArticleIds(() => loadPublicArticleIds(getDb()), { refreshMs: 60_000, missRefreshMs: 0 }),
       secret: 'test secret',
       now: () => now,
@@ -141,15 +141,15 @@ describe('ViewCounter against PostgreSQL', () => {
     const section = await factory.section('Views');
     const story = await factory.article({ sectionId: section.id });
     const doomed = await factory.article({ sectionId: section.id });
-    const broken = postgres('postgres://postgres@127.0.0.1:1/nowhere', { max: 1, connect_timeout: 1, onnotice: quiet });
+    const broken = connect('postgres://postgres@127.0.0.1:1/nowhere', { max: 1 });
     const publicIds = new PublicArticleIds(() => loadPublicArticleIds(getDb()));
-    const offline = new ViewCounter({ sql: broken, publicIds, secret: 'test secret', now: () => now, log: quiet });
+    const offline = new ViewCounter({ db: broken.db, publicIds, secret: 'test secret', now: () => now, log: quiet });
     try {
       expect(await offline.count(view(story.id))).toBe('counted');
       await expect(offline.flush()).rejects.toThrow();
       expect(offline.pendingViews).toBe(1);
     } finally {
-      await broken.end({ timeout: 1 });
+      await broken.sql.end({ timeout: 1 });
     }
 
     const views = counter();
@@ -191,7 +191,7 @@ describe('ViewCounter with the dedupe shared in Redis', () => {
         await remote.connect();
         const started = Date.now();
         while (!(await remote.firstSeen(`probe:${remotes.length}`, 1000)) && Date.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 20));
-        return new ViewCounter({ sql: getSql(), publicIds: new PublicArticleIds(() => loadPublicArticleIds(getDb())), secret: 'shared secret', shared: remote, log: quiet });
+        return new ViewCounter({ db: getDb(), publicIds: new PublicArticleIds(() => loadPublicArticleIds(getDb())), secret: 'shared secret', shared: remote, log: quiet });
       };
       const [one, two] = [await instance(), await instance()];
       const reader = { articleId: story.id, address: '198.51.100.7', userAgent: CHROME, headers: {} };

@@ -4,17 +4,13 @@
  * hour (in Redis when several instances share one, else in this process's memory), and added to a tally that one
  * upsert writes to article_views every second or so, and once more on shutdown.
  */
-import type postgres from 'postgres';
-
+import { type TallyRow, writeViewTally } from '@/data/view-tally';
 import type { Database } from '@/db/client';
-import { articles } from '@/db/schema';
-import { isPublic } from '@/db/visibility';
 import { HOUR_MS, hourOf, isPrefetch, isRobot, readerKey, type ViewOutcome } from '@/lib/view-counting';
 
 export type { ViewOutcome };
 
 export type ViewInput = { articleId: number; address: string; userAgent: string | undefined; headers: Record<string, string | string[] | undefined> };
-export type TallyRow = { articleId: number; hour: number; views: number };
 
 /** Keys remembered per hour in memory before the dedupe gives up (about 100 bytes each: ~50 MB at most). */
 export const DEDUPE_MAX_KEYS = 500_000;
@@ -84,24 +80,6 @@ export class ViewTally {
   }
 }
 
-/** One statement for a whole tally; rows of stories deleted meanwhile are left out rather than failing the rest. */
-export async function writeTally(sql: postgres.Sql, rows: TallyRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
-    insert into article_views (article_id, hour, views)
-    select v.article_id, v.hour, v.views
-    from json_to_recordset(${JSON.stringify(rows.map((row) => ({ article_id: row.articleId, hour: new Date(row.hour).toISOString(), views: row.views })))}::json)
-      as v(article_id int, hour timestamptz, views int)
-    where exists (select 1 from articles where articles.id = v.article_id)
-    on conflict (article_id, hour) do update set views = article_views.views + excluded.views`;
-}
-
-/** The ids of the stories readers may see now (data/visibility's rule). */
-export async function loadPublicArticleIds(db: Database): Promise<number[]> {
-  const rows = await db.select({ id: articles.id }).from(articles).where(isPublic());
-  return rows.map((row) => row.id);
-}
-
 /**
  * The public stories' ids, read every `refreshMs` (in the background once known) and again at once, at most every
  * `missRefreshMs`, when a beacon names one it does not know (a story published a moment ago).
@@ -143,7 +121,8 @@ export class PublicArticleIds {
 export type SharedSeen = { firstSeen(key: string, ttlMs: number): Promise<boolean | undefined> };
 
 export type ViewCounterOptions = {
-  sql: postgres.Sql;
+  /** The pool the tally is written on (data/view-tally.ts). */
+  db: Database;
   publicIds: { has(id: number): Promise<boolean> };
   /** Keys the reader hash (AUTH_SECRET: the same on every instance). */
   secret: string;
@@ -198,7 +177,7 @@ export class ViewCounter {
     const run = this.chain.then(async () => {
       const rows = this.tally.take();
       try {
-        await writeTally(this.options.sql, rows);
+        await writeViewTally(this.options.db, rows);
       } catch (error) {
         this.tally.restore(rows);
         throw error;
