@@ -35,6 +35,21 @@ describe('searchArticles', () => {
     expect(result.hits[2]!.snippetHtml).toContain(`<mark>${W.a}</mark>`);
   });
 
+  it('pages its results, and a page past the last shows the last page', async () => {
+    const section = await factory.section();
+    const made = [];
+    for (let i = 0; i < 12; i += 1) made.push(await factory.article({ sectionId: section.id, headline: `Report ${i} on ${W.c}`, publishedAt: daysAgo(i + 1) }));
+    const first = await search({ q: W.c });
+    expect(first).toMatchObject({ total: 12, page: 1, pageCount: 2 });
+    expect(first.hits).toHaveLength(10);
+    const second = await search({ q: W.c, page: '2' });
+    expect(second.page).toBe(2);
+    expect(second.hits.map((hit) => hit.id).sort()).toEqual(made.map((story) => story.id).filter((id) => !first.hits.some((hit) => hit.id === id)).sort());
+    const beyond = await search({ q: W.c, page: '7' });
+    expect(beyond.page).toBe(2);
+    expect(beyond.hits.map((hit) => hit.id)).toEqual(second.hits.map((hit) => hit.id));
+  });
+
   it('supports "phrases", -exclusion and or', async () => {
     const section = await factory.section();
     const both = await factory.article({ sectionId: section.id, headline: `${W.b} ${W.c} together` });

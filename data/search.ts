@@ -231,23 +231,25 @@ async function findMatches(db: Db, input: SearchInput): Promise<Matches> {
     page = input.page;
     ranked = result.flatMap((row) => (row.id === null ? [] : [{ id: Number(row.id), snippet: row.snippet }]));
   } else {
-    const [countRow] = await db.execute<{ total: number }>(
-      sql`select count(*)::int as total from (select 1 from ${articles} where ${where} limit ${COUNT_CAP + 1}) matches`,
-    );
+    // The count and the ranked page are independent: asked together, the search costs one round trip, not two. The
+    // page asked for is ranked at once; only a page past the last (a stale link) is ranked again, as the last page.
+    const rankPage = (at: number) =>
+      db.execute<{ id: number; snippet: string }>(sql`
+        with candidates as (
+          select ${articles.id} as id, ${articles.searchVector} as vector, ${articles.publishedAt} as published_at
+          from ${articles} where ${where}
+          order by ${articles.publishedAt} desc
+          limit ${MAX_RANKED}
+        ),
+        ${rankedPage(at)}
+        select id, snippet from hits order by position`);
+    const [[countRow], asked] = await Promise.all([
+      db.execute<{ total: number }>(sql`select count(*)::int as total from (select 1 from ${articles} where ${where} limit ${COUNT_CAP + 1}) matches`),
+      rankPage(input.page),
+    ]);
     total = Number(countRow?.total ?? 0);
     page = Math.min(input.page, Math.max(1, Math.ceil(Math.min(total, MAX_RANKED) / SEARCH_PAGE_SIZE)));
-    ranked =
-      total === 0
-        ? []
-        : await db.execute<{ id: number; snippet: string }>(sql`
-            with candidates as (
-              select ${articles.id} as id, ${articles.searchVector} as vector, ${articles.publishedAt} as published_at
-              from ${articles} where ${where}
-              order by ${articles.publishedAt} desc
-              limit ${MAX_RANKED}
-            ),
-            ${rankedPage(page)}
-            select id, snippet from hits order by position`);
+    ranked = page === input.page || total === 0 ? [...asked] : await rankPage(page);
   }
   // Only the ranked window can be paged through.
   const pageCount = Math.max(1, Math.ceil(Math.min(total, MAX_RANKED) / SEARCH_PAGE_SIZE));
