@@ -28,7 +28,7 @@ import { startWorker } from './jobs';
 import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
 import { LiveHub } from './live-hub';
-import { hasPersonalCookie, isMalformedPath } from './request-policy';
+import { formFlashClearing, hasPersonalCookie, isMalformedPath } from './request-policy';
 import { createScheduler } from './scheduled-changes';
 import { SignInGate, signInRequestKind } from './sign-in-gate';
 import { RedisRemote } from './redis-remote';
@@ -188,6 +188,8 @@ const server = http.createServer((req, res) => {
     });
     return;
   }
+  const clearing = formFlashClearing(req.method, req.url, req.headers);
+  if (clearing) res.appendHeader('Set-Cookie', clearing);
   const signIn = signInRequestKind(req);
   if (signIn) signInGate.run(signIn, res, serve);
   else serve();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { anonymousSearch, isMalformedPath, pageCacheKey } from './request-policy';
+import { anonymousSearch, formFlashClearing, isMalformedPath, pageCacheKey } from './request-policy';
 
 const anonymous = {};
 
@@ -66,5 +66,16 @@ describe('isMalformedPath', () => {
 
   it('is false for ordinary and well-encoded paths, whatever the query holds', () => {
     for (const path of ['/', '/politics/a-story', '/media/a.webp', '/tag/caf%C3%A9', '/search?q=%ff', '/politics/%3Cscript%3E']) expect(isMalformedPath(path)).toBe(false);
+  });
+});
+
+describe('formFlashClearing', () => {
+  it("ends a form's answer with the page read that shows it, and only then", () => {
+    const flash = { cookie: 'theme=dark; form-result=abc.def' };
+    expect(formFlashClearing('GET', '/politics/a-story?sort=best', flash)).toBe('form-result=; Path=/politics/a-story; Max-Age=0; HttpOnly; SameSite=Lax');
+    expect(formFlashClearing('POST', '/politics/a-story', flash)).toBeNull();
+    expect(formFlashClearing('GET', '/politics/a-story', { ...flash, rsc: '1' })).toBeNull();
+    expect(formFlashClearing('GET', '/politics/a-story', { cookie: 'not-form-result=1' })).toBeNull();
+    expect(formFlashClearing('GET', '/a;Domain=evil.example', flash)).toBeNull();
   });
 });

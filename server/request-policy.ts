@@ -26,6 +26,20 @@ export function hasPersonalCookie(headers: IncomingHttpHeaders): boolean {
   return PERSONAL_COOKIE.test(headers.cookie ?? '');
 }
 
+const FORM_FLASH = /(?:^|;\s*)form-result=/;
+
+/**
+ * The Set-Cookie that ends a form's answer to a post without JavaScript (docs/adr/0030) once the page it was sent to
+ * is read, or null. The page still reads it (the header goes out with the answer), and a reload shows the form afresh.
+ * Not done in the proxy: a cookie Next's proxy deletes is deleted for the page's render too.
+ */
+export function formFlashClearing(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders): string | null {
+  if ((method !== 'GET' && method !== 'HEAD') || !rawUrl?.startsWith('/') || headers.rsc !== undefined || !FORM_FLASH.test(headers.cookie ?? '')) return null;
+  const path = rawUrl.split(/[?#]/)[0]!;
+  // Only a plain path goes into the header (a ';' would add attributes of the sender's choosing).
+  return /^\/[A-Za-z0-9\-._~%/]*$/.test(path) ? `form-result=; Path=${path}; Max-Age=0; HttpOnly; SameSite=Lax` : null;
+}
+
 /** The request's URL when it is a read by someone the site cannot tell apart from any other reader, else null. */
 function anonymousRead(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders): URL | null {
   if (method !== 'GET' && method !== 'HEAD') return null;

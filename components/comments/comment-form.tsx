@@ -10,11 +10,9 @@ import { COMMENT_MAX, COMMENT_MIN } from '@/lib/comment-text';
 
 import { CommentBody } from './comment-body';
 import styles from './comments.module.css';
+import { NEW_COMMENT_FORM_ID, replyFormId } from './form-ids';
 
 const initial: CommentActionResult = { ok: false };
-
-/** A reply form's name (its <details> opens when the page carries its answer). */
-export const replyFormId = (commentId: number) => `reply-${commentId}`;
 
 /** The text box and its live counter; remounted (and so emptied) after a successful post. */
 function CommentTextarea({ id, parentId, initial, errors }: { id: string; parentId?: number; initial: string; errors?: string[] }) {
@@ -51,7 +49,7 @@ function CommentTextarea({ id, parentId, initial, errors }: { id: string; parent
  * marked as awaiting moderation, for its author only); errors appear beside the field with the text kept.
  */
 export function CommentForm({ articleId, parentId, label, authorName, returnTo }: { articleId: number; parentId?: number; label: string; authorName: string; returnTo: string }) {
-  const formId = parentId ? replyFormId(parentId) : 'comment-new';
+  const formId = parentId ? replyFormId(parentId) : NEW_COMMENT_FORM_ID;
   const [state, action, pending] = useFormAction(postCommentAction, formId, initial);
   const [posting, addPosting] = useOptimistic<string[], string>([], (list, body) => [...list, body]);
   const id = `comment-body-${parentId ?? 'new'}`;

@@ -12,11 +12,12 @@ import type { CommentStanding } from '@/lib/comment-standing';
 import { can } from '@/lib/permissions';
 
 import { CommentBody } from './comment-body';
-import { CommentForm, replyFormId } from './comment-form';
-import { EditCommentForm, editFormId } from './edit-comment-form';
+import { CommentForm } from './comment-form';
+import { EditCommentForm } from './edit-comment-form';
+import { editFormId, replyFormId, reportFormId } from './form-ids';
 import { LikeButton } from './like-button';
 import styles from './comments.module.css';
-import { ReportForm, reportFormId } from './report-form';
+import { ReportForm } from './report-form';
 
 /** Everything about the visitor, worked out per request and never cached. */
 type VisitorContext = {

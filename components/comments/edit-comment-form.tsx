@@ -9,11 +9,9 @@ import { ScriptMarker } from '@/components/ui/script-marker';
 import { COMMENT_MAX } from '@/lib/comment-text';
 
 import styles from './comments.module.css';
+import { editFormId } from './form-ids';
 
 const initial: CommentActionResult = { ok: false };
-
-/** The edit form's name (its <details> opens when the page carries its answer). */
-export const editFormId = (commentId: number) => `edit-${commentId}`;
 
 export function EditCommentForm({ commentId, body, returnTo }: { commentId: number; body: string; returnTo: string }) {
   const formId = editFormId(commentId);

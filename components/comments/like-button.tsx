@@ -8,12 +8,13 @@ import formStyles from '@/components/ui/form.module.css';
 import { ScriptMarker } from '@/components/ui/script-marker';
 
 import styles from './comments.module.css';
+import { likeFormId } from './form-ids';
 
 const initial: ReactionResult = { ok: false };
 
 /** Like / take back a like. Counts move at once (optimistic); without JavaScript it is a plain form post. */
 export function LikeButton({ commentId, liked, count, returnTo }: { commentId: number; liked: boolean; count: number; returnTo: string }) {
-  const formId = `like-${commentId}`;
+  const formId = likeFormId(commentId);
   const [state, action, pending] = useFormAction(likeCommentAction, formId, initial);
   const [shown, setShown] = useOptimistic({ liked, count }, (_current, next: { liked: boolean; count: number }) => next);
   return (

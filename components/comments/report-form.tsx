@@ -8,9 +8,7 @@ import { COMMENT_REPORT_REASONS, COMMENT_REPORT_REASON_LABELS } from '@/lib/edit
 import { REPORT_NOTE_MAX } from '@/lib/validation/comments';
 
 import styles from './comments.module.css';
-
-/** The report form's name (its <details> opens when the page carries its answer). */
-export const reportFormId = (commentId: number) => `report-${commentId}`;
+import { reportFormId } from './form-ids';
 
 /** Reports a comment to the moderators with a reason and an optional note. Works without JavaScript. */
 export function ReportForm({ commentId }: { commentId: number }) {

@@ -12,6 +12,8 @@ import { signIn, signInAs } from '../support/sign-in';
 test.use({ javaScriptEnabled: false });
 
 const story = `/${fixture.politics.slug}/${fixture.lead.slug}`;
+/** A story with a discussion already, to reply to. */
+const discussed = `/${fixture.politics.slug}/${fixture.related.slug}`;
 const thread = (page: Page) => page.getByRole('region', { name: /Comments/ });
 
 test('a refused comment and a refused reply come back beside their fields, the text kept, the reply panel open', async ({ page }) => {
@@ -24,6 +26,7 @@ test('a refused comment and a refused reply come back beside their fields, the t
   await expect(form.getByLabel('Your comment', { exact: true })).toHaveValue('x');
 
   // A reply sits in a closed "Reply" panel: the answer opens it.
+  await page.goto(discussed);
   const first = thread(page).locator('.comments__list > .comment').first();
   await first.locator('summary', { hasText: 'Reply' }).click();
   await first.getByLabel(/^Reply to /).fill('y');
@@ -35,7 +38,8 @@ test('a refused comment and a refused reply come back beside their fields, the t
   await expect(reply.getByText('Write at least 2 characters.')).toBeVisible();
   await expect(reply.getByLabel(/^Reply to /)).toHaveValue('y');
   // The answer is for one visit: the next one shows the empty form.
-  await page.goto(story);
+  await page.goto(discussed);
+  await expect(page.locator(`form#${replyId}`)).toBeHidden();
   await expect(page.locator('form#comment-new').getByText('Write at least 2 characters.')).toHaveCount(0);
   await expect(page.locator('form#comment-new').getByLabel('Your comment', { exact: true })).toHaveValue('');
 });
