@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { entrySummary, formatLiveNotice, LIVE_PAGE_SIZE, livePageCount, livePageOf, liveSearch, parseLiveNotice, parseLivePage, parseLivePath, renderLiveEntry, sseMessage, type LiveEntryView } from './live-blog';
+import { entrySummary, formatLiveNotice, LIVE_PAGE_SIZE, livePageCount, livePageOf, liveSearch, parseLiveNotice, parseLivePage, parseLivePath, renderLiveEntry, sseMessage, streamReader, type LiveEntryView, type StreamMessage } from './live-blog';
 
 const view = (overrides: Partial<LiveEntryView> = {}): LiveEntryView => ({
   id: 7,
@@ -50,6 +50,17 @@ describe('the stream', () => {
   it('writes one SSE message per event, on one data line', () => {
     expect(sseMessage({ type: 'entry', id: 3, html: '<p>a\nb</p>', pinned: false }, 3)).toBe('id: 3\nevent: entry\ndata: {"type":"entry","id":3,"html":"<p>a\\nb</p>","pinned":false}\n\n');
     expect(sseMessage({ type: 'closed' })).toBe('event: closed\ndata: {"type":"closed"}\n\n');
+  });
+
+  it('is read back message by message by the stream reader, however the chunks fall', () => {
+    const wire = sseMessage({ type: 'entry', id: 3, html: '<p>a\nb</p>', pinned: false }, 3) + sseMessage({ type: 'closed' });
+    const read: StreamMessage[] = [];
+    const feed = streamReader((message) => read.push(message));
+    for (let at = 0; at < wire.length; at += 7) feed(wire.slice(at, at + 7));
+    expect(read).toEqual([
+      { id: '3', event: 'entry', data: '{"type":"entry","id":3,"html":"<p>a\\nb</p>","pinned":false}' },
+      { id: null, event: 'closed', data: '{"type":"closed"}' },
+    ]);
   });
 });
 

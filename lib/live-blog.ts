@@ -2,7 +2,7 @@ import { escapeHtml } from './html';
 import type { LiveEvent } from './live-events';
 import { renderMarkdown } from './markdown';
 
-export { livePath, parseLivePath, type LiveEvent } from './live-events';
+export { livePath, parseLivePath, streamReader, type LiveEvent, type StreamMessage } from './live-events';
 export { LIVE_PAGE_SIZE, livePageCount, livePageOf, liveSearch, parseLivePage } from './live-pages';
 
 /**

@@ -19,3 +19,24 @@ export type LiveEvent =
   | { type: 'entry'; id: number; html: string; pinned: boolean }
   | { type: 'removed'; id: number }
   | { type: 'closed' };
+
+/** One message of an event stream as a client outside the browser reads it (null for a field it does not carry). */
+export type StreamMessage = { id: string | null; event: string | null; data: string | null };
+
+/**
+ * Reads an event stream (text/event-stream, as lib/live-blog.ts's sseMessage writes it) outside a browser: the
+ * tests, the benchmark and the journeys. Feed it the chunks as they come; it calls `onMessage` for each whole message.
+ */
+export function streamReader(onMessage: (message: StreamMessage) => void): (chunk: string) => void {
+  let buffer = '';
+  const field = (block: string, name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(block)?.[1] ?? null;
+  return (chunk) => {
+    buffer += chunk;
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      onMessage({ id: field(block, 'id'), event: field(block, 'event'), data: field(block, 'data') });
+    }
+  };
+}

@@ -22,6 +22,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 
 import { resetEnvForTests } from '../lib/env';
+import { streamReader } from '../lib/live-events';
 
 import { Cleanup } from './lib/cleanup';
 import { percentile } from './lib/load';
@@ -74,18 +75,13 @@ function openReader(origin: string, articleId: number, agent: http.Agent): Promi
         return;
       }
       reader.connected = true;
-      let buffer = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const id = /^id: (\d+)$/m.exec(block)?.[1];
-          if (id && /^event: entry$/m.test(block)) reader.received.set(Number(id), performance.now());
-        }
-      });
+      res.on(
+        'data',
+        streamReader(({ id, event }) => {
+          if (id && event === 'entry') reader.received.set(Number(id), performance.now());
+        }),
+      );
       resolve(reader);
     });
     reader.request.on('error', reject);

@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
 import { closeLiveBlog, deleteLiveEntry, postLiveEntry } from '@/data/live-entries';
 import { readLiveState, readPublicLiveEntriesAfter, readPublicLiveEntry } from '@/data/live-stream';
-import { parseLivePath, type LiveEvent } from '@/lib/live-blog';
+import { parseLivePath, streamReader, type LiveEvent } from '@/lib/live-blog';
 import { createFactory } from '@/test/factories';
 
 import { LiveHub } from './live-hub';
@@ -42,19 +42,13 @@ function open(port: number, path: string, headers: Record<string, string> = {}):
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port, path, headers }, (res) => {
       const stream: Stream = { status: res.statusCode ?? 0, events: [], ended: new Promise((done) => res.once('end', done)) };
-      let buffer = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          const eventId = /^id: (.*)$/m.exec(block)?.[1];
-          if (data) stream.events.push({ ...(JSON.parse(data) as LiveEvent), ...(eventId ? { eventId } : {}) });
-        }
-      });
+      res.on(
+        'data',
+        streamReader(({ id, data }) => {
+          if (data) stream.events.push({ ...(JSON.parse(data) as LiveEvent), ...(id ? { eventId: id } : {}) });
+        }),
+      );
       resolve(stream);
     });
     req.on('error', reject);

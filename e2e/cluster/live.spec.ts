@@ -4,6 +4,7 @@ import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 
+import { streamReader } from '../../lib/live-events';
 import { fixture } from '../fixtures/newsroom';
 import { databaseUrl, topology } from './topology';
 
@@ -17,22 +18,17 @@ type Stream = { entries: Map<number, number>; request: http.ClientRequest; heade
 
 function listen(url: string): Stream {
   const entries = new Map<number, number>();
-  let buffer = '';
   let resolveHeaders: (headers: http.IncomingHttpHeaders) => void = () => {};
   const headers = new Promise<http.IncomingHttpHeaders>((resolve) => (resolveHeaders = resolve));
   const request = http.get(url, { headers: { Accept: 'text/event-stream' }, agent: false }, (res) => {
     resolveHeaders({ ...res.headers, status: String(res.statusCode) });
     res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      buffer += chunk;
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const id = /^id: (\d+)$/m.exec(block)?.[1];
-        if (id && /^event: entry$/m.test(block)) entries.set(Number(id), Date.now());
-      }
-    });
+    res.on(
+      'data',
+      streamReader(({ id, event }) => {
+        if (id && event === 'entry') entries.set(Number(id), Date.now());
+      }),
+    );
   });
   request.on('error', () => {});
   return { entries, request, headers };
