@@ -3,7 +3,8 @@
  * CPU) against the production site (server/main.ts, the page cache in front of Next) on a fresh database with the demo
  * newspaper, for the front page and the front page's first story. Each page is measured LIGHTHOUSE_RUNS times
  * (default 3), interleaved; prints the four category scores, LCP, CLS, TBT, FCP and the bytes "properly size images"
- * says could be saved, per run and as medians (a Markdown table), and exits 1 when a median misses the issue's target
+ * says could be saved, per run and as medians (a Markdown table), with each run's main-thread breakdown (the costliest
+ * scripts: what TBT is made of) and the machine's benchmark index, and exits 1 when a median misses the issue's target
  * (every category 100). Chromium: CHROME_PATH or /usr/bin/chromium. Port: LIGHTHOUSE_PORT (default 3540, or the next
  * free one); build folder: NEXT_DIST_DIR (default .next).
  *
@@ -27,7 +28,7 @@ const WITHOUT_VARIANTS = process.argv.includes('--without-variants');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-type Run = { scores: Record<(typeof CATEGORIES)[number], number>; lcp: number; cls: number; tbt: number; fcp: number; oversizedBytes: number; lcpElement: string };
+type Run = { scores: Record<(typeof CATEGORIES)[number], number>; lcp: number; cls: number; tbt: number; fcp: number; oversizedBytes: number; lcpElement: string; mainThread: string };
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -64,7 +65,18 @@ async function measure(url: string, port: number): Promise<Run> {
     fcp: numeric('first-contentful-paint'),
     oversizedBytes: oversized?.overallSavingsBytes ?? 0,
     lcpElement: lcpItems?.[0]?.items?.[0]?.node?.snippet?.slice(0, 90) ?? '?',
+    mainThread: `${mainThreadSummary(lhr.audits)}; this machine's benchmark index ${Math.round(lhr.environment.benchmarkIndex)}`,
   };
+}
+
+type Audits = Awaited<ReturnType<typeof lighthouse>> extends infer R ? (R extends { lhr: { audits: infer A } } ? A : never) : never;
+
+/** Where the main thread's (simulated, 4× slower) time went, and the scripts that took most of it: what TBT is made of. */
+function mainThreadSummary(audits: Audits): string {
+  const groups = (audits['mainthread-work-breakdown']?.details as { items?: { groupLabel?: string; duration?: number }[] } | undefined)?.items ?? [];
+  const scripts = (audits['bootup-time']?.details as { items?: { url?: string; scripting?: number }[] } | undefined)?.items ?? [];
+  const top = (list: string[]) => list.slice(0, 3).join(', ');
+  return `main thread: ${top(groups.map((g) => `${g.groupLabel} ${Math.round(g.duration ?? 0)} ms`))}; scripts: ${top(scripts.map((item) => `${(item.url ?? '?').replace(/^https?:\/\/[^/]+/, '')} ${Math.round(item.scripting ?? 0)} ms`))}`;
 }
 
 function describe(run: Run): string {
@@ -115,6 +127,7 @@ try {
       const result = await measure(`${origin}${page.path}`, chrome.port);
       page.runs.push(result);
       console.log(`  run ${run}: ${page.label.padEnd(10)} ${describe(result)}  LCP element: ${result.lcpElement}`);
+      console.log(`         ${result.mainThread}`);
     }
   }
   passed = report(pages);
