@@ -188,7 +188,7 @@ const server = http.createServer((req, res) => {
     });
     return;
   }
-  const clearing = formFlashClearing(req.method, req.url, req.headers);
+  const clearing = formFlashClearing(req.method, req.url, req.headers, SITE_URL.startsWith('https:'));
   if (clearing) res.appendHeader('Set-Cookie', clearing);
   const signIn = signInRequestKind(req);
   if (signIn) signInGate.run(signIn, res, serve);

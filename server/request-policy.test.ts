@@ -72,10 +72,11 @@ describe('isMalformedPath', () => {
 describe('formFlashClearing', () => {
   it("ends a form's answer with the page read that shows it, and only then", () => {
     const flash = { cookie: 'theme=dark; form-result=abc.def' };
-    expect(formFlashClearing('GET', '/politics/a-story?sort=best', flash)).toBe('form-result=; Path=/politics/a-story; Max-Age=0; HttpOnly; SameSite=Lax');
-    expect(formFlashClearing('POST', '/politics/a-story', flash)).toBeNull();
-    expect(formFlashClearing('GET', '/politics/a-story', { ...flash, rsc: '1' })).toBeNull();
-    expect(formFlashClearing('GET', '/politics/a-story', { cookie: 'not-form-result=1' })).toBeNull();
-    expect(formFlashClearing('GET', '/a;Domain=evil.example', flash)).toBeNull();
+    expect(formFlashClearing('GET', '/politics/a-story?sort=best', flash, false)).toBe('form-result=; Path=/politics/a-story; Max-Age=0; HttpOnly; SameSite=Lax');
+    expect(formFlashClearing('GET', '/politics/a-story', flash, true)).toBe('form-result=; Path=/politics/a-story; Max-Age=0; HttpOnly; SameSite=Lax; Secure');
+    expect(formFlashClearing('POST', '/politics/a-story', flash, false)).toBeNull();
+    expect(formFlashClearing('GET', '/politics/a-story', { ...flash, rsc: '1' }, false)).toBeNull();
+    expect(formFlashClearing('GET', '/politics/a-story', { cookie: 'not-form-result=1' }, false)).toBeNull();
+    expect(formFlashClearing('GET', '/a;Domain=evil.example', flash, false)).toBeNull();
   });
 });

@@ -33,11 +33,11 @@ const FORM_FLASH = /(?:^|;\s*)form-result=/;
  * is read, or null. The page still reads it (the header goes out with the answer), and a reload shows the form afresh.
  * Not done in the proxy: a cookie Next's proxy deletes is deleted for the page's render too.
  */
-export function formFlashClearing(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders): string | null {
+export function formFlashClearing(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders, secure: boolean): string | null {
   if ((method !== 'GET' && method !== 'HEAD') || !rawUrl?.startsWith('/') || headers.rsc !== undefined || !FORM_FLASH.test(headers.cookie ?? '')) return null;
   const path = rawUrl.split(/[?#]/)[0]!;
   // Only a plain path goes into the header (a ';' would add attributes of the sender's choosing).
-  return /^\/[A-Za-z0-9\-._~%/]*$/.test(path) ? `form-result=; Path=${path}; Max-Age=0; HttpOnly; SameSite=Lax` : null;
+  return /^\/[A-Za-z0-9\-._~%/]*$/.test(path) ? `form-result=; Path=${path}; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}` : null;
 }
 
 /** The request's URL when it is a read by someone the site cannot tell apart from any other reader, else null. */
