@@ -18,7 +18,7 @@ import { createFactory } from '@/test/factories';
 // data/viewer imports next-auth through @/auth; these tests pass viewers in directly.
 vi.mock('@/auth', () => ({ auth: async () => null }));
 
-import { getLibraryImage, listImageChoices, listImages, updateImageDetails, uploadImage } from './images';
+import { getLibraryImage, getPicturePicker, listImageChoices, listImages, updateImageDetails, uploadImage } from './images';
 import type { Viewer } from './viewer';
 
 // Uploads go to a data directory of this file's own, so checks of "no file written" see only our files.
@@ -258,9 +258,20 @@ describe('listImages, getLibraryImage, listImageChoices', () => {
 
     expect(await getLibraryImage(editor, first.id)).toMatchObject({ id: first.id, alt: `${marker} lighthouse in fog` });
     expect(await getLibraryImage(editor, 2_000_000_000)).toBeNull();
+    // 40 px pictures have no narrower variants: the library offers the original alone.
+    expect((await getLibraryImage(editor, first.id))?.srcSet).toBeNull();
     expect((await listImageChoices(editor)).slice(0, 2).map((choice) => choice.id)).toEqual([second.id, first.id]);
     // A record's own picture is always offered, even when it is older than the newest `limit`.
     expect((await listImageChoices(editor, { current: first.id, limit: 1 })).map((choice) => choice.id)).toEqual([first.id]);
+  });
+
+  it('offers the width variants of a picture that has them, for the library and the picker', async () => {
+    const editor = await factory.user('editor');
+    const wide = await upload(editor, await solid(1000, 500).png().toBuffer(), `wide ${Date.now().toString(36)}`);
+    const srcSet = (await getLibraryImage(editor, wide.id))?.srcSet ?? '';
+    expect(srcSet).toMatch(/-w160\.webp 160w, .*-w320\.webp 320w, .* 1000w$/);
+    const picker = await getPicturePicker(editor, { q: '', page: 1, chosenId: wide.id, justUploaded: false });
+    expect(picker.chosen?.srcSet).toBe(srcSet);
   });
 
   it('is closed to readers and anonymous visitors', async () => {

@@ -12,7 +12,7 @@ import { articleRevisions, articles, authors, images, users } from '@/db/schema'
 import { auditSubjects } from '@/lib/audit-subjects';
 import { mediaDir } from '@/lib/env';
 import { makeVariants, removeVariantFiles } from '@/lib/image-variant-files';
-import type { ImageVariant } from '@/lib/image-variants';
+import { buildSrcSet, type ImageVariant } from '@/lib/image-variants';
 import { ForbiddenError, ImageInUseError, ImageRejectedError, InvalidInputError, NotFoundError } from '@/lib/errors';
 import { MAX_INPUT_PIXELS, MAX_OUTPUT_DIMENSION, MAX_UPLOAD_BYTES, type PictureUses } from '@/lib/images';
 import { type ImageDetailsInput, imageDetailsSchema } from '@/lib/validation/images';
@@ -26,6 +26,8 @@ import type { Viewer } from './viewer';
 export type LibraryImage = {
   id: number;
   src: string;
+  /** Its width variants (lib/image-variants.ts), null until they are made. */
+  srcSet: string | null;
   fileName: string;
   width: number;
   height: number;
@@ -145,12 +147,14 @@ const libraryColumns = {
   byteSize: images.byteSize,
   createdAt: images.createdAt,
   uploaderName: users.name,
+  variants: images.variants,
 };
 
-function toLibraryImage(row: { id: number; fileName: string; width: number; height: number; alt: string; credit: string; byteSize: number; createdAt: Date; uploaderName: string | null }): LibraryImage {
+function toLibraryImage(row: { id: number; fileName: string; width: number; height: number; alt: string; credit: string; byteSize: number; createdAt: Date; uploaderName: string | null; variants: ImageVariant[] | null }): LibraryImage {
   return {
     id: row.id,
     src: imageSrc(row.fileName),
+    srcSet: buildSrcSet(row, row.variants ?? []),
     fileName: row.fileName,
     width: row.width,
     height: row.height,

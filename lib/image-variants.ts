@@ -70,6 +70,10 @@ export const PICTURE_SIZES = {
   body: '(min-width: 42rem) 40rem, calc(100vw - 2rem)',
   /** An author's portrait on the profile page (6rem). */
   portrait: '6rem',
+  /** The dashboard's image library: a grid of cards at least 13rem wide (image-library.module.css). */
+  library: '(min-width: 40rem) 20rem, calc(100vw - 2rem)',
+  /** The story editor's picture picker: a grid of choices at least 9.5rem wide (picture-picker.module.css). */
+  picker: '12rem',
 } as const;
 
 export type PicturePlace = keyof typeof PICTURE_SIZES;

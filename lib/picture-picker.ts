@@ -5,7 +5,7 @@ import { cleanQuery } from './validation/search';
 export const PICKER_PAGE_SIZE = 12;
 
 /** What the picker shows of a library picture. */
-export type PickerPicture = { id: number; src: string; alt: string; credit: string; width: number; height: number };
+export type PickerPicture = { id: number; src: string; srcSet: string | null; alt: string; credit: string; width: number; height: number };
 
 export type PickerPage = { q: string; page: number; pageCount: number; total: number; items: PickerPicture[] };
 
@@ -17,7 +17,7 @@ export type PickerData = PickerPage & {
 };
 
 export function toPickerPicture(image: PickerPicture): PickerPicture {
-  return { id: image.id, src: image.src, alt: image.alt, credit: image.credit, width: image.width, height: image.height };
+  return { id: image.id, src: image.src, srcSet: image.srcSet, alt: image.alt, credit: image.credit, width: image.width, height: image.height };
 }
 
 /**

@@ -2,6 +2,7 @@ import Link from 'next/link';
 
 import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';
+import { Picture } from '@/components/ui/picture';
 import type { LibraryImage } from '@/data/images';
 import { formatBytes } from '@/lib/images';
 
@@ -38,7 +39,7 @@ export function ImageLibrary({ items, page, pageCount, total, q }: { items: Libr
             <li key={image.id} className={styles.card}>
               <figure>
                 <div className={styles.frame}>
-                  <img src={image.src} width={image.width} height={image.height} alt={image.alt} loading="lazy" decoding="async" />
+                  <Picture image={image} place="library" />
                 </div>
                 <figcaption>
                   <span className={styles.alt}>{image.alt || <em>No alternative text</em>}</span>

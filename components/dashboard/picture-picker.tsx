@@ -4,6 +4,7 @@ import { type ChangeEvent, useCallback, useEffect, useRef, useState, useSyncExte
 
 import { searchPicturesAction } from '@/actions/images';
 import formStyles from '@/components/ui/form.module.css';
+import { Picture } from '@/components/ui/picture';
 import { pictureSnippet } from '@/lib/body-pictures';
 import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, UPLOAD_PROBLEM_MESSAGES } from '@/lib/images';
 import { type PickerData, type PickerPage, type PickerPicture, pictureUploadPath } from '@/lib/picture-picker';
@@ -203,7 +204,7 @@ export function PicturePicker({
               <input type="radio" name="heroImageId" value={picture.id} defaultChecked={chosenId === picture.id} onChange={() => choose(picture)} onClick={() => choose(picture)} />
               <span className={styles.frame}>
                 {/* The label's text is the alt text already: the thumbnail itself says nothing more. */}
-                <img src={picture.src} width={picture.width} height={picture.height} alt="" loading="lazy" decoding="async" />
+                <Picture image={picture} place="picker" alt="" />
               </span>
               <span className={styles.alt}>
                 {picture === pinned && <strong>Chosen: </strong>}
