@@ -244,7 +244,11 @@ async function findMatches(db: Db, input: SearchInput): Promise<Matches> {
         ${rankedPage(at)}
         select id, snippet from hits order by position`);
     const [[countRow], asked] = await Promise.all([
-      db.execute<{ total: number }>(sql`select count(*)::int as total from (select 1 from ${articles} where ${where} limit ${COUNT_CAP + 1}) matches`),
+      // Newest first, as the ranking reads them: for a word in most stories PostgreSQL then reads the newest stories
+      // until it has counted enough (its statistics know the word is common) instead of building a bitmap of them all.
+      db.execute<{ total: number }>(
+        sql`select count(*)::int as total from (select 1 from ${articles} where ${where} order by ${articles.publishedAt} desc limit ${COUNT_CAP + 1}) matches`,
+      ),
       rankPage(input.page),
     ]);
     total = Number(countRow?.total ?? 0);
