@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import cacheHandler, { invalidateTags } from './cache-handler.mjs';
 import { DatabaseWatch } from './database-watch';
 import { createFront, microCacheExpiry } from './front';
-import { PageRenderer } from './page-render';
+import { MISSING_PAGE_MS, PageRenderer } from './page-render';
 import { PageStore } from './page-store';
 
 /**
@@ -137,6 +137,19 @@ describe('the page cache in front of Next', () => {
     // Every page also goes with the story lists.
     invalidateTags(['articles']);
     expect((await fetch(url)).headers.get('x-cache')).toBe('MISS');
+  });
+
+  it("keeps a 404 for a live blog's page of entries for seconds only: the next entry may make that page", async () => {
+    stand.status = 404;
+    const story = base + path();
+    const missing = `${story}?lpage=2`;
+    expect((await fetch(missing)).status).toBe(404);
+    expect((await fetch(missing)).headers.get('x-cache')).toBe('HIT');
+    // The story's own 404 is kept as long as any page (its address is in its tags).
+    await fetch(story);
+    await new Promise((resolve) => setTimeout(resolve, MISSING_PAGE_MS + 200));
+    expect((await fetch(missing)).headers.get('x-cache')).toBe('MISS');
+    expect((await fetch(story)).headers.get('x-cache')).toBe('HIT');
   });
 
   it('answers 304 to a matching If-None-Match, without a policy that would not match the stored body', async () => {

@@ -12,6 +12,11 @@ type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Prom
 
 /** The longest a page is kept when nothing it was made from says otherwise. */
 export const MAX_PAGE_AGE_MS = 10 * 60 * 1000;
+/**
+ * A 404 for an address with a query (a live blog's page of entries past the last, docs/adr/0026) is kept this long
+ * only: the next entry may create that page, and it invalidates the story's tag, which such an answer never read.
+ */
+export const MISSING_PAGE_MS = 5_000;
 /** A render for the cache that has not answered by then counts as failed (the reader gets the stale page or a 503). */
 const RENDER_TIMEOUT_MS = 5000;
 /** Statuses worth keeping: the page, a missing page, a permanent move. */
@@ -96,6 +101,7 @@ export class PageRenderer {
       const response = await this.fetch(key, id);
       const path = key.split('?')[0]!;
       const entry = toEntry(response, this.site, record, startedAt, routeTags(path));
+      if (response.status === 404 && key.includes('?')) entry.expiresAt = Math.min(entry.expiresAt, startedAt + MISSING_PAGE_MS);
       if (isErrorPage(response.status, response.body)) return { ok: false, reason: `the page rendered an error (${response.status})`, entry };
       return { ok: true, entry, storable: CACHEABLE_STATUSES.has(response.status) && !response.headers['set-cookie'] };
     } catch (error) {
