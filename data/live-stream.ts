@@ -27,20 +27,8 @@ export const liveEntryColumns = {
   height: images.height,
 };
 
-type EntryRow = {
-  id: number;
-  title: string;
-  body: string;
-  keyEvent: boolean;
-  pinned: boolean;
-  postedAt: Date;
-  updatedAt: Date | null;
-  authorName: string | null;
-  imageAlt: string;
-  fileName: string | null;
-  width: number | null;
-  height: number | null;
-};
+/** A row as the query reads it: the view's own fields, and the picture's columns flat (null without one). */
+type EntryRow = Omit<LiveEntryView, 'picture'> & { imageAlt: string; fileName: string | null; width: number | null; height: number | null };
 
 export function toLiveEntryView(row: EntryRow): LiveEntryView {
   return {

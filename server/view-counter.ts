@@ -5,7 +5,6 @@
  * upsert writes to article_views every second or so, and once more on shutdown.
  */
 import { type TallyRow, writeViewTally } from '@/data/view-tally';
-import type { Database } from '@/db/client';
 import { HOUR_MS, hourOf, isPrefetch, isRobot, readerKey, type ViewOutcome } from '@/lib/view-counting';
 
 export type { ViewOutcome };
@@ -122,7 +121,7 @@ export type SharedSeen = { firstSeen(key: string, ttlMs: number): Promise<boolea
 
 export type ViewCounterOptions = {
   /** The pool the tally is written on (data/view-tally.ts). */
-  db: Database;
+  db: Parameters<typeof writeViewTally>[0];
   publicIds: { has(id: number): Promise<boolean> };
   /** Keys the reader hash (AUTH_SECRET: the same on every instance). */
   secret: string;
