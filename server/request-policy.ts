@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 import { parseThreadQuery, threadSearch } from '@/lib/comment-order';
+import { FORM_FLASH_COOKIE } from '@/lib/form-flash';
 import { liveSearch, parseLivePage } from '@/lib/live-pages';
 import { parseContentRoute } from '@/lib/public-routes';
 
@@ -14,7 +15,7 @@ import { parseContentRoute } from '@/lib/public-routes';
  * Auth.js's session cookie (plain or __Secure-, possibly split into chunks), Next's draft-mode cookie, and a form's
  * answer to a post made without JavaScript (lib/form-flash.ts).
  */
-const PERSONAL_COOKIE = /(?:^|;\s*)(?:(?:__Secure-)?authjs\.session-token(?:\.\d+)?|__prerender_bypass|form-result)=/;
+const PERSONAL_COOKIE = new RegExp(`(?:^|;\\s*)(?:(?:__Secure-)?authjs\\.session-token(?:\\.\\d+)?|__prerender_bypass|${FORM_FLASH_COOKIE})=`);
 
 /** Areas that are personal, staff-only, per query (a signed link's token: /newsletters/confirm, /unsubscribe, /reset-password), or served by their own handlers. */
 const NOT_CACHED = /^\/(?:dashboard|api|_next|login|register|forgot-password|reset-password|account|search|media|newsletters|unsubscribe)(?:\/|$)/;
@@ -26,7 +27,7 @@ export function hasPersonalCookie(headers: IncomingHttpHeaders): boolean {
   return PERSONAL_COOKIE.test(headers.cookie ?? '');
 }
 
-const FORM_FLASH = /(?:^|;\s*)form-result=/;
+const FORM_FLASH = new RegExp(`(?:^|;\\s*)${FORM_FLASH_COOKIE}=`);
 
 /**
  * The Set-Cookie that ends a form's answer to a post without JavaScript (docs/adr/0030) once the page it was sent to
@@ -37,7 +38,7 @@ export function formFlashClearing(method: string | undefined, rawUrl: string | u
   if ((method !== 'GET' && method !== 'HEAD') || !rawUrl?.startsWith('/') || headers.rsc !== undefined || !FORM_FLASH.test(headers.cookie ?? '')) return null;
   const path = rawUrl.split(/[?#]/)[0]!;
   // Only a plain path goes into the header (a ';' would add attributes of the sender's choosing).
-  return /^\/[A-Za-z0-9\-._~%/]*$/.test(path) ? `form-result=; Path=${path}; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}` : null;
+  return /^\/[A-Za-z0-9\-._~%/]*$/.test(path) ? `${FORM_FLASH_COOKIE}=; Path=${path}; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}` : null;
 }
 
 /** The request's URL when it is a read by someone the site cannot tell apart from any other reader, else null. */
