@@ -12,6 +12,11 @@ const formState = {
   importNames: ['useActionState'],
   message: 'Use useFormAction from components/ui/form-result.tsx: it gives the form its answer without JavaScript too.',
 };
+/** The reader's pages link with plain anchors (components/ui/link.tsx, docs/adr/0031); the dashboard keeps Next's Link. */
+const readerLinks = {
+  name: 'next/link',
+  message: "Use Link from components/ui/link.tsx on the reader's pages: Next's Link hydrates and prefetches (docs/adr/0031).",
+};
 const authImports = {
   group: ['next-auth', 'next-auth/*', '@auth/*'],
   message: 'Keep next-auth inside auth.ts, auth.config.ts and data/viewer.ts.',
@@ -30,8 +35,13 @@ export default tseslint.config(
       // Images come from our own /media route with explicit sizes; next/image's optimiser is not used.
       '@next/next/no-img-element': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [formState], patterns: [dbImports, authImports] }],
+      'no-restricted-imports': ['error', { paths: [formState, readerLinks], patterns: [dbImports, authImports] }],
     },
+  },
+  {
+    // The desk navigates client-side between its own pages.
+    files: ['components/dashboard/**', 'app/dashboard/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [formState], patterns: [dbImports, authImports] }] },
   },
   {
     // The one place that wraps useActionState.

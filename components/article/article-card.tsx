@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import { CommentCount } from '@/components/comments/comment-count';
 import { DateTime } from '@/components/ui/date-time';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import { CommentSection } from '@/components/comments/comment-section';
 import { JsonLd } from '@/components/seo/json-ld';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import common from '@/components/ui/common.module.css';
 import { DateTime } from '@/components/ui/date-time';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import { registerAction } from '@/actions/auth';
 import { MIN_PASSWORD_LENGTH } from '@/lib/passwords-policy';

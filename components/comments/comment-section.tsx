@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import { deleteCommentAction } from '@/actions/comments';
 import common from '@/components/ui/common.module.css';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import { signOutAction } from '@/actions/auth';
 import { getViewer } from '@/data/viewer';

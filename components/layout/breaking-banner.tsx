@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import { getBreakingNews } from '@/data/breaking-news';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import { env } from '@/lib/env';
 import { SITE_PAGES } from '@/lib/site-pages';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import { listSections } from '@/data/taxonomy';
 import { env } from '@/lib/env';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import { DateTime } from '@/components/ui/date-time';
 import { env } from '@/lib/env';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import { articleHref } from '@/components/article/article-card';
 import { Byline } from '@/components/article/byline';

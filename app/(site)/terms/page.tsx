@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 import { SitePage, sitePageMetadata } from '@/components/pages/site-page';
 import { env } from '@/lib/env';
