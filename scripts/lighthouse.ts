@@ -6,8 +6,9 @@
  * interleaved; prints the four category scores, LCP, CLS, TBT, FCP and the bytes "properly size images" says could be
  * saved, per run and as medians (a Markdown table), with each run's main-thread breakdown (the costliest scripts: what
  * TBT is made of), its requests (and how many were route prefetches) and the machine's benchmark index, and exits 1
- * when a median of the front page or the article misses the issue's target (every category 100). Chromium: CHROME_PATH or /usr/bin/chromium. Port: LIGHTHOUSE_PORT (default 3540, or the next
- * free one); build folder: NEXT_DIST_DIR (default .next).
+ * when a median of the front page or the article misses the issue's target (every category 100). Chromium:
+ * CHROME_PATH or /usr/bin/chromium. Port: LIGHTHOUSE_PORT (default 3540, or the next free one); build folder:
+ * NEXT_DIST_DIR (default .next).
  *
  * `--without-variants` empties every picture's variants before the first request, so pages offer the originals alone
  * (src, no srcset): the same site as before docs/adr/0029 as far as picture bytes go, for a comparison in one run.
