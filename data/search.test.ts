@@ -144,6 +144,12 @@ describe('spelling correction', () => {
     const two = await search({ q: 'Fenwikton storry', section: section.slug });
     expect(two.correction?.query).toBe('fenwickton story');
     expect(two.total).toBe(3);
+    // A correction that finds nothing within the filters either is not offered: no results, page 1 of 1.
+    const elsewhere = await factory.section();
+    const none = await search({ q: 'fenwikton', section: elsewhere.slug, page: '3' });
+    expect(none.correction).toBeNull();
+    expect(none.query).toBe('fenwikton');
+    expect([none.total, none.hits.length, none.page, none.pageCount]).toEqual([0, 0, 1, 1]);
   });
 
   it('prefers the word more stories use among equally near ones, and corrects a name word by word', async () => {

@@ -79,20 +79,26 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
   if (!input.q) return EMPTY;
   // One server for the whole search, a replica when there are some: its transaction only sets planner options.
   const db = getReplicaDb();
-  let matches = await findMatches(db, input);
+  // The spelling is checked first (a look-up in the word list; for known words no more than that). A query with a
+  // word the archive does not know usually finds nothing as typed: then only whether it finds anything is asked,
+  // and the corrected query is the one searched and ranked. A misspelt search costs about its correction's search.
+  const corrected = input.exact ? null : await correctSpelling(db, input.q);
+  let matches: Matches;
   let query = input.q;
   let correction: SearchCorrection | null = null;
-  if (matches.total < FUZZY_BELOW && !input.exact) {
-    const corrected = await correctSpelling(db, input.q);
-    if (corrected) {
+  if (corrected && !(await findsAny(db, input))) {
+    matches = await findMatches(db, { ...input, q: corrected });
+    if (matches.total > 0) {
+      correction = { query: corrected, applied: true };
+      query = corrected;
+    } else {
+      matches = NOTHING;
+    }
+  } else {
+    matches = await findMatches(db, input);
+    if (corrected && matches.total < FUZZY_BELOW) {
       const alternative = await findMatches(db, { ...input, q: corrected });
-      if (alternative.total > matches.total) {
-        correction = { query: corrected, applied: matches.total === 0 };
-        if (correction.applied) {
-          matches = alternative;
-          query = corrected;
-        }
-      }
+      if (alternative.total > matches.total) correction = { query: corrected, applied: false };
     }
   }
 
@@ -176,10 +182,24 @@ async function phrasePairs(db: Db, q: string): Promise<string[]> {
   return row?.pairs ?? [];
 }
 
+/** What a query that finds nothing answers (its page is the first and only one). */
+const NOTHING: Matches = { hits: [], total: 0, page: 1, pageCount: 1 };
+
+/** The public stories the query finds, within the search's filters. */
+function matching(input: SearchInput): SQL | undefined {
+  return and(...filters(input), sql`${articles.searchVector} @@ websearch_to_tsquery('english', ${input.q})`);
+}
+
+/** Whether the query finds any public story at all (one GIN look-up; nothing is ranked or counted). */
+async function findsAny(db: Db, input: SearchInput): Promise<boolean> {
+  const [row] = await db.execute<{ found: boolean }>(sql`select exists (select 1 from ${articles} where ${matching(input)}) as found`);
+  return Boolean(row?.found);
+}
+
 /** The matches of one query: a page of ranked hits with snippets, and how many there are. */
 async function findMatches(db: Db, input: SearchInput): Promise<Matches> {
   const query = sql`websearch_to_tsquery('english', ${input.q})`;
-  const where = and(...filters(input), sql`${articles.searchVector} @@ ${query}`);
+  const where = matching(input);
 
   const rankedPage = (page: number) => sql`
     ranked as (
