@@ -1,6 +1,6 @@
 /**
  * What a live blog's stream is, for both ends (docs/adr/0026): its path and its messages. Free of imports, so the
- * browser's client (components/article/live-updates.tsx) takes nothing else with it; lib/live-blog.ts re-exports it.
+ * browser's client (components/page-script/live-updates.ts) takes nothing else with it; lib/live-blog.ts re-exports it.
  */
 
 /** The path a reader's browser listens on for a live blog's new entries (served by the front, server/live-hub.ts). */

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { parseContentRoute } from '@/lib/public-routes';
 
 import { preciseNow, renderScope, type RenderRecord } from './cache-handler.mjs';
+import { withoutRuntime } from './lean-page';
 import { isCompressible, makeTemplate } from './page-body';
 import type { PageEntry } from './page-store';
 
@@ -62,7 +63,8 @@ function routeTags(path: string): string[] {
 /**
  * Renders pages for the cache through Next on a loopback listener of its own, as a reader nobody knows: a fixed
  * host (SITE_URL's, so nothing a requester sends can reach a stored Location), no cookies, no encoding. While the
- * render runs, the `'use cache'` handler tells it the tags and lifetimes of the data it reads.
+ * render runs, the `'use cache'` handler tells it the tags and lifetimes of the data it reads. An HTML page is stored
+ * without the framework runtime, with the page script instead (server/lean-page.ts, docs/adr/0032).
  */
 export class PageRenderer {
   private server: http.Server | null = null;
@@ -146,7 +148,8 @@ function toEntry(response: { status: number; headers: http.IncomingHttpHeaders; 
   const csp = typeof response.headers['content-security-policy'] === 'string' ? response.headers['content-security-policy'] : null;
   const nonce = csp?.match(/'nonce-([A-Za-z0-9+/=_-]+)'/)?.[1] ?? null;
   const contentType = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : undefined;
-  const body = makeTemplate(response.body, nonce, isCompressible(contentType));
+  const lean = nonce && contentType?.startsWith('text/html') ? withoutRuntime(response.body.toString('utf8'), nonce) : null;
+  const body = makeTemplate(lean === null ? response.body : Buffer.from(lean), nonce, isCompressible(contentType));
   const headers: [string, string[]][] = [];
   for (const [name, value] of Object.entries(response.headers)) {
     if (value === undefined || NOT_STORED.has(name) || name.startsWith('x-nextjs-')) continue;

@@ -1,6 +1,6 @@
 /**
  * The view beacon's two addresses, answered by the front without Next (docs/adr/0027):
- * - POST /api/views, body `{"id":123}`: navigator.sendBeacon from the article page (components/article/view-beacon.tsx);
+ * - POST /api/views, body `{"id":123}`: navigator.sendBeacon from the article page (components/page-script/view-beacon.ts);
  * - GET /api/views/pixel.gif?id=123: the same for a reader without JavaScript (a 1×1 image inside <noscript>).
  * A request carrying a session goes to Next instead (app/api/views), which knows whether the viewer is staff.
  * Hostile input gets a 4xx: another method 405, a body over MAX_BEACON_BYTES 413, anything but the JSON 400, a story

@@ -1,6 +1,7 @@
 import { Link } from '@/components/ui/link';
 
 import { CommentSection } from '@/components/comments/comment-section';
+import { PageScript } from '@/components/page-script/page-script';
 import { JsonLd } from '@/components/seo/json-ld';
 import { DateTime } from '@/components/ui/date-time';
 import { Picture } from '@/components/ui/picture';
@@ -151,6 +152,7 @@ export function ArticleView({
           <CommentSection articleId={article.id} articlePath={path} query={threadQuery} />
         </div>
       )}
+      <PageScript />
     </div>
   );
 }
