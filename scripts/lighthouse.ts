@@ -2,7 +2,7 @@
  * `npm run lighthouse`: Lighthouse (mobile: its default config, a Moto G Power with simulated slow 4G and a 4× slower
  * CPU) against the production site (server/main.ts, the page cache in front of Next) on a fresh database with the demo
  * newspaper, for the front page and the front page's first story, and a page of text alone (/privacy) as a reference:
- * what the framework costs before a page adds anything. Each page is measured LIGHTHOUSE_RUNS times (default 3),
+ * what the site costs before a page adds anything (docs/adr/0031, 0032). Each page is measured LIGHTHOUSE_RUNS times (default 3),
  * interleaved; prints the four category scores, LCP, CLS, TBT, FCP and the bytes "properly size images" says could be
  * saved, per run and as medians (a Markdown table), with each run's main-thread breakdown (the costliest scripts: what
  * TBT is made of), its requests (and how many were route prefetches) and the machine's benchmark index, and exits 1
