@@ -29,6 +29,9 @@ describe('migrations', () => {
     try {
       const [{ applied }] = await sql<[{ applied: number }]>`select count(*)::int as applied from drizzle.__drizzle_migrations`;
       expect(applied).toBe(journal.entries.length);
+      // Compact article rows (docs/adr/0033): a long body is stored out of line, so the table keeps short rows.
+      const [{ options }] = await sql<[{ options: string[] | null }]>`select reloptions as options from pg_class where oid = 'articles'::regclass`;
+      expect(options).toContain('toast_tuple_target=512');
     } finally {
       await sql.end();
     }
