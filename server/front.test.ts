@@ -88,7 +88,7 @@ describe('the page cache in front of Next', () => {
     // response's nonce.
     expect(scriptNonces).toEqual([nonces[1]]);
     expect(body).not.toContain('/_next/static/a.js');
-    expect(body).toContain(`<script nonce="${nonces[1]}">${pageScript()}</script></body>`);
+    expect(body).toContain(`<script nonce="${nonces[1]}">${pageScript()!}</script></body>`);
     expect(second.headers.get('cache-control')).toMatch(/^public, .*s-maxage=\d+.*stale-while-revalidate=\d+.*stale-if-error=\d+/);
     expect(second.headers.get('vary')).toBe('Cookie, Accept-Encoding');
     expect(second.headers.get('x-content-type-options')).toBe('nosniff');

@@ -38,16 +38,25 @@ describe('pages without the framework runtime', () => {
     // One executable script: the page script, last in the body, under the render's nonce.
     const scripts = [...lean.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]);
     expect(scripts).toEqual([' type="application/ld+json"', ` nonce="${NONCE}"`]);
-    expect(lean.endsWith(`<script nonce="${NONCE}">${pageScript()}</script></body></html>`)).toBe(true);
+    expect(lean.endsWith(`<script nonce="${NONCE}">${pageScript()!}</script></body></html>`)).toBe(true);
   });
 
-  it('keeps the runtime of a page that streamed a boundary in (its content would stay hidden without it)', () => {
-    const streamed = rendered.replace(
-      '</body>',
-      `<div hidden id="S:0"><p>Most read</p></div><script nonce="${NONCE}">$RC("B:0","S:0")</script></body>`,
-    );
+  it('keeps the runtime of a page with a boundary a script must reveal (streamed in, or left to the client)', () => {
+    const streamed = rendered
+      .replace('<main>', '<!--$?--><template id="B:0"></template><p>Loading</p><!--/$--><main>')
+      .replace('</body>', `<div hidden id="S:0"><p>Most read</p></div><script nonce="${NONCE}">$RC("B:0","S:0")</script></body>`);
     expect(withoutRuntime(streamed, NONCE)).toBeNull();
-    expect(withoutRuntime(rendered.replace('<main>', '<!--$?--><template id="B:1"></template><main>'), NONCE)).toBeNull();
+    expect(withoutRuntime(rendered.replace('<main>', '<!--$!--><p>Loading</p><!--/$--><main>'), NONCE)).toBeNull();
+  });
+
+  it('never cuts a story: "<script" in an attribute or in the text is content, and stays with everything after it', () => {
+    const story = '<p><a href="https://developer.mozilla.org" title="The <script> element">MDN</a> on <code>&lt;script&gt;</code>.</p><p>The rest of the story.</p>';
+    const lean = withoutRuntime(rendered.replace('<p>Text with &lt;script&gt; in it, escaped.</p>', story), NONCE)!;
+    expect(lean).toContain(`${story}<script type="application/ld+json">`);
+    expect(lean).toContain('Copy link</span></a></main>');
+    expect(lean).not.toContain('__next_f');
+    // Outside the story, the same two scripts as always.
+    expect([...lean.replace(story, '').matchAll(/<script\b([^>]*)>/g)].map((match) => match[1])).toEqual([' type="application/ld+json"', ` nonce="${NONCE}"`]);
   });
 
   it('leaves a document without a body alone', () => {
@@ -55,7 +64,7 @@ describe('pages without the framework runtime', () => {
   });
 
   it('bundles the page script as one inline script that runs on a page with nothing to enhance', () => {
-    const code = pageScript();
+    const code = pageScript()!;
     expect(code.length).toBeLessThan(4000);
     expect(code).not.toMatch(/<\/script|<!--|\bimport\b|\brequire\(/);
     // Run it against a document with none of its markers: it looks, finds nothing, and throws nothing.

@@ -25,6 +25,7 @@ import { clientAddressOf, parseTrustedProxies } from './client-address';
 import { DatabaseWatch } from './database-watch';
 import { createFront } from './front';
 import { startWorker } from './jobs';
+import { pageScript } from './lean-page';
 import { PageRenderer } from './page-render';
 import { PageStore } from './page-store';
 import { LiveHub } from './live-hub';
@@ -134,6 +135,8 @@ watch.start();
 const worker = WORKER === 'on' ? startWorker(DATABASE_URL) : null;
 worker?.catch((error: unknown) => console.error('[worker] could not start:', error));
 
+// Built now rather than in the first reader's request (docs/adr/0032).
+pageScript();
 const renderer = new PageRenderer(handle, new URL(SITE_URL));
 await renderer.listen();
 const front = createFront({ handle, renderer, store: new PageStore(PAGE_CACHE_MB * 1024 * 1024, deploymentId), watch, resetDatabasePool: resetDbPool });

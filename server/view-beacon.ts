@@ -8,12 +8,10 @@
  */
 import type http from 'node:http';
 
+import { BEACON_PATH, PIXEL_PATH } from '@/lib/view-beacon-paths';
 import { MAX_BEACON_BYTES, parseArticleId, parseBeacon } from '@/lib/view-counting';
 
 import type { ViewCounter, ViewOutcome } from './view-counter';
-
-export const BEACON_PATH = '/api/views';
-export const PIXEL_PATH = '/api/views/pixel.gif';
 
 /** A transparent 1×1 GIF. */
 export const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');

@@ -1,4 +1,4 @@
-import { PIXEL_PATH } from '@/components/page-script/view-beacon';
+import { PIXEL_PATH } from '@/lib/view-beacon-paths';
 
 import styles from './most-read.module.css';
 

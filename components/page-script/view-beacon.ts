@@ -1,6 +1,4 @@
-/** The addresses the front answers (server/view-beacon.ts). */
-export const BEACON_PATH = '/api/views';
-export const PIXEL_PATH = '/api/views/pixel.gif';
+import { BEACON_PATH } from '@/lib/view-beacon-paths';
 
 /**
  * Counts the reader's view of the story (docs/adr/0027) once the page is really in front of them: never while it is

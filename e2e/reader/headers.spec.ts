@@ -19,8 +19,8 @@ test('pages carry a nonce-based CSP, nosniff and a referrer policy, and no x-pow
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(headers['x-powered-by']).toBeUndefined();
 
-  // Every executable script carries this request's nonce (JSON-LD data blocks are not executed), and the page
-  // hydrates without CSP errors.
+  // Every executable script carries this request's nonce (JSON-LD data blocks are not executed; a cached page has
+  // one script, the page script: docs/adr/0032), and the page loads without CSP errors.
   const scriptNonces = await page.locator('script:not([type="application/ld+json"])').evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
   expect(scriptNonces.length).toBeGreaterThan(0);
   expect(scriptNonces.every((value) => value === nonce)).toBe(true);
