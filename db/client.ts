@@ -20,7 +20,7 @@ const globalForDb = globalThis as unknown as { __newsroomDb?: Connection; __news
 export function connect(url: string, options: { max?: number } = {}): Connection {
   const sql = postgres(url, {
     max: options.max ?? env().DATABASE_POOL_SIZE,
-    idle_timeout: 30,
+    idle_timeout: env().DATABASE_IDLE_SECONDS,
     connect_timeout: 10,
     // Off behind PgBouncer in transaction mode, where a named statement may land on another server connection.
     prepare: env().DATABASE_PREPARE,

@@ -44,6 +44,11 @@ const schema = z.object({
     }, 'must be an IANA time zone such as Europe/London'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /**
+   * Seconds a pooled connection may sit idle before it is closed; 0 keeps it. A new connection's first search costs
+   * 60–180 ms more than later ones (PostgreSQL loads the text-search dictionaries once per backend; ADR 0033).
+   */
+  DATABASE_IDLE_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
+  /**
    * Password hashing's own threads (docs/adr/0024); unset: one fewer than the CPUs, at least one. Sign-ins beyond them
    * wait, at most PASSWORD_HASH_QUEUE of them and at most PASSWORD_HASH_MAX_WAIT_MS each, else are asked to try again.
    */
