@@ -122,6 +122,27 @@ describe('who may do what', () => {
     expect(inReview.items.map((row) => row.id)).toEqual([newer.id]);
     expect(inReview.total).toBe(1);
   });
+
+  it('orders the few matches of a text search, sorted rather than read in an index order, as the list without it', async () => {
+    const editor = await factory.user('editor');
+    const section = await factory.section('Desk order');
+    const marker = uniqueSuffix();
+    const hour = 3_600_000;
+    const story = async (headline: string, savedHoursAgo: number, publishedHoursAgo: number | null) => {
+      const row = await factory.article({ sectionId: section.id, headline: `${headline} ${marker}`, publishedAt: publishedHoursAgo === null ? null : new Date(Date.now() - publishedHoursAgo * hour), status: publishedHoursAgo === null ? 'draft' : 'published' });
+      await getDb().update(articles).set({ savedAt: new Date(Date.now() - savedHoursAgo * hour) }).where(eq(articles.id, row.id));
+      return row.id;
+    };
+    const banks = await story('Banks', 1, 30);
+    const ferry = await story('Ferry', 3, null);
+    const allotments = await story('Allotments', 2, 10);
+    const expected = { updated: [banks, allotments, ferry], published: [allotments, banks, ferry], headline: [allotments, banks, ferry] } as const;
+    for (const sort of ['updated', 'published', 'headline'] as const) {
+      const ids = async (q?: string) => (await listDeskArticles(editor, { sectionId: section.id, sort, q })).items.map((row) => row.id);
+      expect(await ids(marker)).toEqual(expected[sort]);
+      expect(await ids()).toEqual(expected[sort]);
+    }
+  });
 });
 
 describe('the workflow', () => {
